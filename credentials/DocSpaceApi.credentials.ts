@@ -1,0 +1,119 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { authenticateRequest, exchangePasswordForToken } from '../nodes/DocSpaceAdmin/transport/auth';
+
+export class DocSpaceApi implements ICredentialType {
+	name = 'docSpaceApi';
+
+	displayName = 'DocSpace API';
+
+	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
+
+	documentationUrl = 'https://github.com/docspace-admin/n8n-nodes-docspace-admin#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Portal URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://yourcompany.onlyoffice.com',
+			description:
+				'Address of your DocSpace portal, including https://. Any path after the host name is ignored.',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authType',
+			type: 'options',
+			options: [
+				{
+					name: 'API Key',
+					value: 'apiKey',
+					description: 'A secret key (sk-…) created in DocSpace under Developer Tools → API keys',
+				},
+				{
+					name: 'Email and Password',
+					value: 'password',
+					description: 'Sign in as a DocSpace user; the node exchanges them for a session token',
+				},
+			],
+			default: 'apiKey',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'e.g. sk-4f1c…',
+			description:
+				'Create it in DocSpace → Developer Tools → API keys with the "*" (all) permission. The key acts as the DocSpace admin who created it.',
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. admin@example.com',
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Accounts with two-factor authentication cannot sign in this way: use an API key instead',
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the SSL certificate cannot be verified, e.g. for a self-hosted portal with a self-signed certificate',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authType !== 'password') return {};
+		return { sessionToken: await exchangePasswordForToken(this, credentials) };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return authenticateRequest(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ (() => { try { return new URL($credentials.baseUrl.trim()).origin } catch (e) { return $credentials.baseUrl } })() }}',
+			url: '/api/2.0/people/@self',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+export const EMAIL_REGEX = '^\\s*[^\\s@/\\\\]+@[^\\s@/\\\\]+\\.[^\\s@/\\\\]+\\s*$';
+
+/** A user picker: From list (server-side search), By email, By ID. */
+export function userLocator(
+	displayName: string,
+	options: { name?: string; searchListMethod?: string; description?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: options.name ?? 'user',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod ?? 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane.doe@example.com',
+				validation: [
+					{ type: 'regex', properties: { regex: EMAIL_REGEX, errorMessage: 'Not a valid email address' } },
+				],
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+				validation: [
+					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid user ID (GUID)' } },
+				],
+			},
+		],
+	};
+}
+
+export const outputOption: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'simplified',
+	options: [
+		{
+			name: 'Simplified',
+			value: 'simplified',
+			description: 'The fields most workflows need: ID, name, email, type, status and dates',
+		},
+		{ name: 'Raw', value: 'raw', description: 'Everything DocSpace returns' },
+	],
+};
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { EmployeeFull } from '../../helpers/dto';
+import { simplifyUser } from '../../helpers/users';
+import { requireId } from '../../helpers/validate';
+import { apiRequestAllItems } from '../../transport';
+import { outputOption, returnAllAndLimit } from '../common.descriptions';
+
+const STATUS_QUERY: Record<string, number | undefined> = { any: undefined, active: 1, disabled: 2, pending: 4 };
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Group ID',
+				name: 'groupId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+				description: 'Only members of this group',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. jane',
+				description: 'Text to look for in names and email addresses',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'any',
+				description: 'Disabled users are visible only to DocSpace admins',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Active', value: 'active' },
+					{ name: 'Disabled', value: 'disabled' },
+					{ name: 'Pending Invitation', value: 'pending' },
+				],
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'DocSpace Admin', value: 'DocSpaceAdmin' },
+					{ name: 'Guest', value: 'Guest' },
+					{ name: 'Room Admin', value: 'RoomAdmin' },
+					{ name: 'User', value: 'User' },
+				],
+			},
+		],
+	},
+	outputOption,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const output = this.getNodeParameter('output', itemIndex) as string;
+
+	const qs: IDataObject = {};
+	const status = STATUS_QUERY[String(filters.status ?? 'any')];
+	if (status !== undefined) qs.employeeStatus = status;
+	if (filters.type && filters.type !== 'any') qs.employeeType = filters.type;
+	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
+	if (filters.groupId) {
+		qs.groupId = requireId(this.getNode(), 'group', filters.groupId, 'Group ID', itemIndex);
+	}
+
+	const users = (await apiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: ['people', 'filter'],
+			qs,
+			error: { action: 'list users', requiredRole: 'a DocSpace admin or the owner', itemIndex },
+		},
+		limit,
+	)) as EmployeeFull[];
+	return users.map((user) => (output === 'raw' ? (user as IDataObject) : simplifyUser(user)));
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import type { EmployeeFull } from '../helpers/dto';
+import type { Envelope } from '../transport';
+import { apiRequest } from '../transport';
+
+const PAGE = 50;
+
+async function searchPeople(
+	ctx: ILoadOptionsFunctions,
+	qs: IDataObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const startIndex = Number(paginationToken ?? 0) || 0;
+	const query: IDataObject = { ...qs, count: PAGE, startIndex, sortBy: 'displayname' };
+	if (filter?.trim()) query.filterValue = filter.trim();
+	const page = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['people', 'filter'],
+		qs: query,
+		error: { action: 'search users', requiredRole: 'a DocSpace admin or the owner' },
+	})) as Envelope<EmployeeFull[]>;
+	const users = page.response ?? [];
+	const next = startIndex + users.length;
+	const more = page.total !== undefined ? next < page.total : users.length === PAGE;
+	return {
+		results: users.map((user) => ({
+			name: user.email ? `${user.displayName ?? user.email} (${user.email})` : (user.displayName ?? user.id),
+			value: user.id,
+			url: user.profileUrl,
+		})),
+		paginationToken: more ? String(next) : undefined,
+	};
+}
+
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPeople(this, {}, filter, paginationToken);
+}
