@@ -79,11 +79,13 @@ function describeFailure(failure: Failure, ctx: ErrorContext): { message: string
 
 	if (status === undefined) {
 		const code = failure.networkCode ?? 'UNKNOWN';
+		// The code stays out of the message: n8n replaces messages that mention common network codes.
 		return {
-			message: `Could not ${ctx.action}: the DocSpace portal could not be reached (${code})`,
-			description:
+			message: `Could not ${ctx.action}: the DocSpace portal could not be reached`,
+			description: `${
 				NETWORK_HINTS[code] ??
-				`Network problem: ${clean(failure.networkMessage ?? code, ctx.secrets)}. Check the Portal URL and your network.`,
+				`Network problem: ${clean(failure.networkMessage ?? code, ctx.secrets)}. Check the Portal URL and your network.`
+			} (${code})`,
 		};
 	}
 	switch (status) {

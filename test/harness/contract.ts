@@ -1,0 +1,173 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+
+import subsetJson from '../contract/docspace-openapi.subset.json';
+
+type Schema = Record<string, unknown>;
+interface Parameter {
+	name: string;
+	in: 'query' | 'path' | 'header' | 'cookie';
+	required?: boolean;
+	schema?: Schema;
+}
+interface Operation {
+	parameters?: Parameter[];
+	requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+export interface RecordedRequest {
+	method: string;
+	url: string;
+	body?: unknown;
+}
+
+const subset = JSON.parse(
+	JSON.stringify(subsetJson).replace(/"#\/components\/schemas\//g, '"docspace#/components/schemas/'),
+) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+
+/** Request bodies may carry only declared properties: DocSpace ignores the rest silently. */
+function closeObjects(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(closeObjects);
+	if (!node || typeof node !== 'object') return node;
+	const out: Schema = {};
+	for (const [key, value] of Object.entries(node)) out[key] = closeObjects(value);
+	if (out.properties && out.additionalProperties === undefined && out.type === 'object') {
+		out.additionalProperties = false;
+	}
+	return out;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: 'array' });
+addFormats(ajv);
+ajv.addSchema({ $id: 'docspace', components: closeObjects(subset.components) as Schema });
+
+interface Route {
+	template: string;
+	pattern: RegExp;
+	params: string[];
+	literals: number;
+}
+
+const routes: Route[] = Object.keys(subset.paths).map((template) => {
+	const params: string[] = [];
+	const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
+		params.push(name);
+		return '([^/]+)';
+	});
+	return {
+		template,
+		pattern: new RegExp(`^${source}$`),
+		params,
+		literals: template.split('/').filter((s) => s && !s.startsWith('{')).length,
+	};
+});
+
+const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+function validatorFor(key: string, schema: Schema) {
+	let validate = validators.get(key);
+	if (!validate) {
+		validate = ajv.compile(schema);
+		validators.set(key, validate);
+	}
+	return validate;
+}
+
+function resolve(schema: Schema | undefined): Schema | undefined {
+	const ref = schema?.$ref;
+	if (typeof ref !== 'string') return schema;
+	return subset.components.schemas[ref.replace('docspace#/components/schemas/', '')];
+}
+
+function queryNames(parameter: Parameter): string[] {
+	// Some query parameters are whole DTOs (e.g. `inDto`), exploded into their properties.
+	const schema = resolve(parameter.schema);
+	if (schema?.type === 'object' && schema.properties) return Object.keys(schema.properties as Schema);
+	return [parameter.name];
+}
+
+function errorsText(validate: ReturnType<typeof ajv.compile>): string {
+	return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+}
+
+/** Problems of one request against the official spec; empty when it conforms. */
+export function contractProblems(request: RecordedRequest): string[] {
+	const url = new URL(request.url);
+	const method = request.method.toLowerCase();
+	const label = `${request.method} ${url.pathname}`;
+	const matches = routes
+		.filter((route) => route.pattern.test(url.pathname))
+		.sort((a, b) => b.literals - a.literals);
+	if (!matches.length) return [`${label}: no such route in the DocSpace API`];
+	const route = matches.find((r) => subset.paths[r.template][method]);
+	if (!route) return [`${label}: method not allowed on ${matches[0].template}`];
+	const operation = subset.paths[route.template][method];
+	const problems: string[] = [];
+	const parameters = operation.parameters ?? [];
+
+	const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
+	route.params.forEach((name, i) => {
+		const declared = parameters.find((p) => p.in === 'path' && p.name === name);
+		if (!declared?.schema) return;
+		const validate = validatorFor(`${route.template}#${name}`, { type: 'object', properties: { v: declared.schema } });
+		if (!validate({ v: decodeURIComponent(values[i]) })) {
+			problems.push(`${label}: path parameter ${name}: ${errorsText(validate)}`);
+		}
+	});
+
+	const query: Record<string, string[]> = {};
+	url.searchParams.forEach((value, rawKey) => {
+		const key = rawKey.replace(/\[\]$/, '');
+		(query[key] ??= []).push(value);
+	});
+	const known = new Map<string, Parameter>();
+	for (const p of parameters.filter((p) => p.in === 'query')) {
+		for (const name of queryNames(p)) known.set(name.toLowerCase(), p);
+	}
+	for (const [key, list] of Object.entries(query)) {
+		const declared = known.get(key.toLowerCase());
+		if (!declared) {
+			problems.push(`${label}: query parameter "${key}" is not in the spec`);
+			continue;
+		}
+		const schema = declared.name.toLowerCase() === key.toLowerCase() ? declared.schema : undefined;
+		if (!schema) continue;
+		const validate = validatorFor(`${route.template}?${key}`, { type: 'object', properties: { v: schema } });
+		const isArray = resolve(schema)?.type === 'array';
+		if (!validate({ v: isArray ? list : list[list.length - 1] })) {
+			problems.push(`${label}: query parameter ${key}: ${errorsText(validate)}`);
+		}
+	}
+	for (const p of parameters.filter((p) => p.required && p.in === 'query')) {
+		if (!query[p.name]) problems.push(`${label}: required query parameter ${p.name} missing`);
+	}
+
+	const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
+	const hasBody = request.body !== undefined && request.body !== '' && request.body !== null;
+	if (hasBody && !bodySchema) {
+		problems.push(`${label}: sends a body, but the spec declares none`);
+	} else if (hasBody && bodySchema) {
+		let body = request.body;
+		if (typeof body === 'string') {
+			try {
+				body = JSON.parse(body);
+			} catch {
+				problems.push(`${label}: body is not JSON`);
+				return problems;
+			}
+		}
+		const validate = validatorFor(`${method} ${route.template} body`, bodySchema);
+		if (!validate(body)) problems.push(`${label}: body: ${errorsText(validate)}`);
+	}
+	return problems;
+}
+
+/** Every request seen by the test portal in this test file. */
+export const recordedRequests: RecordedRequest[] = [];
+export let validatedRequestCount = 0;
+
+export function takeContractProblems(): string[] {
+	const problems = recordedRequests.flatMap(contractProblems);
+	validatedRequestCount += recordedRequests.length;
+	recordedRequests.length = 0;
+	return problems;
+}
