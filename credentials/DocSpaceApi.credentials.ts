@@ -111,7 +111,8 @@ export class DocSpaceApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ (() => { try { return new URL($credentials.baseUrl.trim()).origin } catch (e) { return $credentials.baseUrl } })() }}',
+			// authenticate() reduces this to the portal's origin.
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/api/2.0/people/@self',
 			method: 'GET',
 		},

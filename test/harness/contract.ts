@@ -37,9 +37,25 @@ function closeObjects(node: unknown): unknown {
 	return out;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: 'array' });
-addFormats(ajv);
-ajv.addSchema({ $id: 'docspace', components: closeObjects(subset.components) as Schema });
+/** In text, "12" is both an integer and a string: `oneOf [integer, string]` must accept it. */
+function relaxOneOf(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(relaxOneOf);
+	if (!node || typeof node !== 'object') return node;
+	return Object.fromEntries(
+		Object.entries(node).map(([key, value]) => [key === 'oneOf' ? 'anyOf' : key, relaxOneOf(value)]),
+	);
+}
+
+function makeAjv(coerce: boolean) {
+	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce ? 'array' : false });
+	addFormats(ajv);
+	const components = closeObjects(subset.components);
+	ajv.addSchema({ $id: 'docspace', components: (coerce ? relaxOneOf(components) : components) as Schema });
+	return ajv;
+}
+/** Path and query values arrive as text; bodies are JSON and must have the right types. */
+const textAjv = makeAjv(true);
+const jsonAjv = makeAjv(false);
 
 interface Route {
 	template: string;
@@ -62,8 +78,9 @@ const routes: Route[] = Object.keys(subset.paths).map((template) => {
 	};
 });
 
-const validators = new Map<string, ReturnType<typeof ajv.compile>>();
-function validatorFor(key: string, schema: Schema) {
+type Validate = ReturnType<typeof textAjv.compile>;
+const validators = new Map<string, Validate>();
+function validatorFor(key: string, schema: Schema, ajv = textAjv): Validate {
 	let validate = validators.get(key);
 	if (!validate) {
 		validate = ajv.compile(schema);
@@ -78,14 +95,37 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 	return subset.components.schemas[ref.replace('docspace#/components/schemas/', '')];
 }
 
-function queryNames(parameter: Parameter): string[] {
-	// Some query parameters are whole DTOs (e.g. `inDto`), exploded into their properties.
-	const schema = resolve(parameter.schema);
-	if (schema?.type === 'object' && schema.properties) return Object.keys(schema.properties as Schema);
-	return [parameter.name];
+/** The properties of an object schema, including those it inherits through allOf. */
+function propertiesOf(schema: Schema | undefined): Record<string, Schema> | undefined {
+	if (!schema) return undefined;
+	const parts = [schema, ...((schema.allOf as Schema[] | undefined) ?? []).map(resolve)];
+	const merged: Record<string, Schema> = {};
+	let found = false;
+	for (const part of parts) {
+		if (part && part !== schema && part.allOf) Object.assign(merged, propertiesOf(part));
+		if (part?.properties) {
+			Object.assign(merged, part.properties as Record<string, Schema>);
+			found = true;
+		}
+	}
+	return found ? merged : undefined;
 }
 
-function errorsText(validate: ReturnType<typeof ajv.compile>): string {
+/** Query names with their schemas; some parameters are whole DTOs (e.g. `inDto`), exploded into properties. */
+function queryParameters(parameters: Parameter[]): Map<string, Schema | undefined> {
+	const known = new Map<string, Schema | undefined>();
+	for (const p of parameters.filter((p) => p.in === 'query')) {
+		const properties = propertiesOf(resolve(p.schema));
+		if (properties) {
+			for (const [name, property] of Object.entries(properties)) known.set(name.toLowerCase(), property);
+		} else {
+			known.set(p.name.toLowerCase(), p.schema);
+		}
+	}
+	return known;
+}
+
+function errorsText(validate: Validate): string {
 	return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
 }
 
@@ -119,19 +159,18 @@ export function contractProblems(request: RecordedRequest): string[] {
 		const key = rawKey.replace(/\[\]$/, '');
 		(query[key] ??= []).push(value);
 	});
-	const known = new Map<string, Parameter>();
-	for (const p of parameters.filter((p) => p.in === 'query')) {
-		for (const name of queryNames(p)) known.set(name.toLowerCase(), p);
-	}
+	const known = queryParameters(parameters);
 	for (const [key, list] of Object.entries(query)) {
-		const declared = known.get(key.toLowerCase());
-		if (!declared) {
+		if (!known.has(key.toLowerCase())) {
 			problems.push(`${label}: query parameter "${key}" is not in the spec`);
 			continue;
 		}
-		const schema = declared.name.toLowerCase() === key.toLowerCase() ? declared.schema : undefined;
+		const schema = known.get(key.toLowerCase());
 		if (!schema) continue;
-		const validate = validatorFor(`${route.template}?${key}`, { type: 'object', properties: { v: schema } });
+		const validate = validatorFor(`${route.template}?${key}`, {
+			type: 'object',
+			properties: { v: relaxOneOf(schema) },
+		});
 		const isArray = resolve(schema)?.type === 'array';
 		if (!validate({ v: isArray ? list : list[list.length - 1] })) {
 			problems.push(`${label}: query parameter ${key}: ${errorsText(validate)}`);
@@ -155,7 +194,7 @@ export function contractProblems(request: RecordedRequest): string[] {
 				return problems;
 			}
 		}
-		const validate = validatorFor(`${method} ${route.template} body`, bodySchema);
+		const validate = validatorFor(`${method} ${route.template} body`, bodySchema, jsonAjv);
 		if (!validate(body)) problems.push(`${label}: body: ${errorsText(validate)}`);
 	}
 	return problems;

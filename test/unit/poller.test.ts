@@ -1,0 +1,257 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Clock, JobWatch, Phase, WaitSettings } from '../../nodes/DocSpaceAdmin/helpers/poller';
+import {
+	describeTask,
+	waitForFileOperation,
+	waitForJob,
+	waitForTask,
+} from '../../nodes/DocSpaceAdmin/helpers/poller';
+import { executeContext } from '../harness/context';
+import { JANE_ID } from '../harness/fixtures';
+import { apiKeyCredentials, envelope, portal } from '../harness/portal';
+
+/** Time that passes only when the poller sleeps. */
+function fakeClock(onSleep?: (ms: number) => void) {
+	let now = 1_000_000;
+	const sleeps: number[] = [];
+	const clock: Clock = {
+		now: () => now,
+		sleep: async (ms) => {
+			sleeps.push(ms);
+			now += ms;
+			onSleep?.(ms);
+		},
+	};
+	return { clock, sleeps, advance: (ms: number) => (now += ms) };
+}
+
+function ctx(abortSignal?: AbortSignal): IExecuteFunctions {
+	return executeContext(structuredClone(apiKeyCredentials), { abortSignal }).context as unknown as IExecuteFunctions;
+}
+
+const settings = (overrides: Partial<WaitSettings> = {}): WaitSettings => ({
+	timeoutSeconds: 60,
+	pollIntervalSeconds: 5,
+	onTimeout: 'fail',
+	...overrides,
+});
+
+/** A job whose polls return the given phases in order (the last one repeats). */
+function scripted(phases: Phase[], extra: Partial<JobWatch<Phase>> = {}) {
+	let polls = 0;
+	const watch: JobWatch<Phase> = {
+		subject: 'the test job',
+		poll: async () => phases[Math.min(polls++, phases.length - 1)],
+		phase: (state) => state,
+		failureMessage: () => 'Disk quota exceeded',
+		...extra,
+	};
+	return { watch, polls: () => polls };
+}
+
+async function failureOf(promise: Promise<unknown>) {
+	try {
+		await promise;
+	} catch (error) {
+		return error as { message: string; description: string; name: string };
+	}
+	throw new Error('expected a failure');
+}
+
+describe('waitForJob', () => {
+	it('polls at once and does not sleep when the job is already done', async () => {
+		const { clock, sleeps } = fakeClock();
+		const job = scripted(['completed']);
+		const result = await waitForJob(ctx(), job.watch, settings(), 0, clock);
+		expect(result).toMatchObject({ outcome: 'completed', polls: 1, elapsedMs: 0 });
+		expect(sleeps).toEqual([]);
+	});
+
+	it('starts with short sleeps and grows them to the poll interval', async () => {
+		const { clock, sleeps } = fakeClock();
+		const job = scripted(['running', 'running', 'running', 'running', 'running', 'running', 'completed']);
+		const result = await waitForJob(ctx(), job.watch, settings({ pollIntervalSeconds: 3 }), 0, clock);
+		expect(sleeps).toEqual([250, 500, 1000, 2000, 3000, 3000]);
+		expect(result).toMatchObject({ outcome: 'completed', polls: 7, elapsedMs: 9750 });
+	});
+
+	it('fails at the deadline with a message that says what to do', async () => {
+		const { clock, sleeps } = fakeClock();
+		const job = scripted(['running']);
+		const error = await failureOf(waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 10 }), 2, clock));
+		expect(error.message).toBe('The test job did not finish within 10 seconds [item 2]');
+		expect(error.description).toMatch(/Timeout \(Seconds\)/);
+		expect(sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
+	});
+
+	it('never sleeps past the deadline', async () => {
+		const { clock, sleeps } = fakeClock();
+		const job = scripted(['running']);
+		await failureOf(waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 1, pollIntervalSeconds: 30 }), 0, clock));
+		expect(sleeps).toEqual([250, 500, 250]);
+	});
+
+	it('returns the last status at the deadline when asked to', async () => {
+		const { clock } = fakeClock();
+		const job = scripted(['running']);
+		const result = await waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 5, onTimeout: 'returnStatus' }), 0, clock);
+		expect(result).toMatchObject({ outcome: 'timedOut', state: 'running', elapsedMs: 5000 });
+	});
+
+	it('terminates the job at the deadline when asked to', async () => {
+		const { clock } = fakeClock();
+		const terminate = jest.fn(async () => 'canceled' as Phase);
+		const job = scripted(['running'], { terminate });
+		const result = await waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 5, onTimeout: 'terminate' }), 0, clock);
+		expect(terminate).toHaveBeenCalledTimes(1);
+		expect(result).toMatchObject({ outcome: 'terminated', state: 'canceled' });
+	});
+
+	it.each([
+		['failed', 'The test job failed [item 0]: Disk quota exceeded'],
+		['canceled', 'The test job was canceled [item 0]: Disk quota exceeded'],
+	] as const)('treats a %s job as an error, not a success', async (phase, message) => {
+		const { clock } = fakeClock();
+		const job = scripted(['running', phase]);
+		const error = await failureOf(waitForJob(ctx(), job.watch, settings(), 0, clock));
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe(message);
+	});
+
+	it('stops when the execution is canceled while it sleeps', async () => {
+		const controller = new AbortController();
+		const { clock } = fakeClock(() => controller.abort());
+		const job = scripted(['running']);
+		const error = await failureOf(waitForJob(ctx(controller.signal), job.watch, settings(), 0, clock));
+		expect(error.message).toBe('Stopped waiting for the test job: the execution was canceled');
+		expect(job.polls()).toBe(1);
+	});
+});
+
+const progress = (status: number, percentage: number, error = '') => ({
+	id: `1_${JANE_ID}_ReassignProgressItem`,
+	error,
+	percentage,
+	isCompleted: status >= 2,
+	status,
+});
+
+describe('waitForTask (people jobs keyed by user id)', () => {
+	it('follows a reassignment from Created to Completed', async () => {
+		const api = portal()
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.reply(200, envelope(progress(0, 0)))
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.reply(200, envelope(progress(1, 30)))
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.reply(200, envelope(progress(2, 100)));
+		const { clock } = fakeClock();
+		const result = await waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock);
+		expect(result.outcome).toBe('completed');
+		expect(describeTask(result.state.progress)).toEqual({
+			taskId: `1_${JANE_ID}_ReassignProgressItem`,
+			status: 'completed',
+			statusCode: 2,
+			percentage: 100,
+			isCompleted: true,
+			error: '',
+		});
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('reports a Failted task with the server’s error', async () => {
+		portal()
+			.get(`/api/2.0/people/remove/progress/${JANE_ID}`)
+			.reply(200, envelope(progress(4, 45, 'Can not delete user with id = x')));
+		const { clock } = fakeClock();
+		const error = await failureOf(
+			waitForTask.call(ctx(), 'remove', JANE_ID, 'the data removal', settings(), 1, clock),
+		);
+		expect(error.message).toBe('The data removal failed [item 1]: Can not delete user with id = x');
+	});
+
+	it('treats "no task" (an envelope without response) as an error', async () => {
+		portal().get(`/api/2.0/people/reassign/progress/${JANE_ID}`).reply(200, envelope(undefined));
+		const { clock } = fakeClock();
+		const error = await failureOf(
+			waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock),
+		);
+		expect(error.message).toMatch(/holds no such task/);
+		expect(describeTask(undefined)).toMatchObject({ status: 'none' });
+	});
+
+	it('terminates through the queue’s terminate route on timeout', async () => {
+		const api = portal()
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.times(3)
+			.reply(200, envelope(progress(1, 20)))
+			.put('/api/2.0/people/reassign/terminate', { userId: JANE_ID })
+			.reply(200, envelope(progress(3, 20)));
+		const { clock } = fakeClock();
+		const result = await waitForTask.call(
+			ctx(),
+			'reassign',
+			JANE_ID,
+			'the data reassignment',
+			settings({ timeoutSeconds: 0.75, onTimeout: 'terminate' }),
+			0,
+			clock,
+		);
+		expect(result.outcome).toBe('terminated');
+		expect(result.state.progress?.status).toBe(3);
+		expect(api.isDone()).toBe(true);
+	});
+});
+
+describe('waitForFileOperation', () => {
+	const OP = '7c9a1f0e-1b2c-4d3e-9f4a-5b6c7d8e9f00';
+	const op = (finished: boolean, extra: Record<string, unknown> = {}) => ({
+		id: OP,
+		Operation: 0,
+		progress: finished ? 100 : 40,
+		error: '',
+		processed: '1',
+		finished,
+		status: finished ? 2 : 1,
+		...extra,
+	});
+
+	it('waits until the operation reports finished', async () => {
+		portal()
+			.get('/api/2.0/files/fileops')
+			.query({ id: OP })
+			.reply(200, envelope([op(false)]))
+			.get('/api/2.0/files/fileops')
+			.query({ id: OP })
+			.reply(200, envelope([op(true, { folders: [{ id: 1201, parentId: 1300 }] })]));
+		const { clock } = fakeClock();
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock);
+		expect(result.outcome).toBe('completed');
+		expect(result.state.operation?.folders).toEqual([{ id: 1201, parentId: 1300 }]);
+	});
+
+	it('counts an operation that was reported once and is now gone as finished', async () => {
+		portal()
+			.get('/api/2.0/files/fileops')
+			.query({ id: OP })
+			.reply(200, envelope([op(false)]))
+			.get('/api/2.0/files/fileops')
+			.query({ id: OP })
+			.reply(200, envelope([]));
+		const { clock } = fakeClock();
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock);
+		expect(result.outcome).toBe('completed');
+		expect(result.state).toEqual({ operation: undefined, seen: true });
+	});
+
+	it('fails with the per-item error of a finished operation', async () => {
+		portal()
+			.get('/api/2.0/files/fileops')
+			.query({ id: OP })
+			.reply(200, envelope([op(true, { error: "You don't have enough permission to move the folder", status: 4 })]));
+		const { clock } = fakeClock();
+		const error = await failureOf(waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock));
+		expect(error.message).toBe("Moving the folder failed [item 0]: You don't have enough permission to move the folder");
+	});
+});
