@@ -1,0 +1,237 @@
+import type { AuditEvent, Entry, FileOp, LoginEvent, Task, User, Webhook } from './model';
+import { FOLDER_TYPE } from './model';
+import type { SandboxState } from './state';
+
+/** The shapes the real server writes (camelCase, enums as numbers, dates as strings). */
+export class Dtos {
+	constructor(
+		private state: SandboxState,
+		private origin: string,
+	) {}
+
+	avatar(size: string): string {
+		return `${this.origin}/static/images/default_user_photo_size_${size}.png?hash=1183254891`;
+	}
+
+	employee(user: User) {
+		return {
+			id: user.id,
+			displayName: this.state.displayName(user),
+			avatar: this.avatar('200-200'),
+			avatarSmall: this.avatar('32-32'),
+			profileUrl: `${this.origin}/accounts/view/${user.userName}`,
+			hasAvatar: false,
+			isAnonim: false,
+		};
+	}
+
+	employeeFull(user: User, viewer?: User) {
+		const creator = user.createdBy ? this.state.user(user.createdBy) : undefined;
+		return {
+			firstName: user.firstName,
+			lastName: user.lastName,
+			userName: user.userName,
+			email: user.email,
+			status: user.status,
+			activationStatus: user.activationStatus,
+			terminated: user.terminated,
+			department: user.groups
+				.map((g) => this.state.groups.find((x) => x.id === g)?.name)
+				.filter(Boolean)
+				.join(', '),
+			groups: user.groups.map((g) => {
+				const group = this.state.groups.find((x) => x.id === g)!;
+				return { id: group.id, name: group.name, manager: group.managerId };
+			}),
+			isAdmin: user.type === 'DocSpaceAdmin',
+			isRoomAdmin: user.type === 'RoomAdmin',
+			isLDAP: user.isLDAP ?? false,
+			isOwner: user.type === 'Owner',
+			isVisitor: user.type === 'Guest',
+			isCollaborator: user.type === 'User',
+			cultureName: 'en-US',
+			mobilePhoneActivationStatus: 0,
+			isSSO: false,
+			createdBy: creator && this.state.isAdmin(viewer) ? this.employee(creator) : undefined,
+			registrationDate: user.registrationDate,
+			hasPersonalFolder: user.hasPersonalFolder,
+			tfaAppEnabled: user.tfa ?? false,
+			...this.employee(user),
+			avatarMax: this.avatar('200-200'),
+			avatarMedium: this.avatar('48-48'),
+		};
+	}
+
+	task(task: Task) {
+		return {
+			id: `1_${task.userId}_${TASK_CLASS[task.queue]}`,
+			error: task.error,
+			percentage: task.percentage,
+			isCompleted: task.status >= 2,
+			status: task.status,
+		};
+	}
+
+	entry(entry: Entry, viewer: User) {
+		const root = this.state.root(entry);
+		const common = {
+			id: entry.id,
+			title: entry.title,
+			access: this.state.access(viewer, entry),
+			shared: Object.keys(entry.shares).length > 0,
+			rootFolderId: root.id,
+			rootFolderType: root.folderType,
+			createdBy: this.person(entry.createdBy),
+			updatedBy: this.person(entry.createdBy),
+			created: entry.created,
+			updated: entry.updated,
+		};
+		if (entry.kind === 'file') {
+			const dot = entry.title.lastIndexOf('.');
+			return {
+				folderId: entry.parentId,
+				version: 1,
+				versionGroup: 1,
+				contentLength: `${((entry.size ?? 0) / 1024).toFixed(1)} KB`,
+				pureContentLength: entry.size ?? 0,
+				fileStatus: 0,
+				viewUrl: `${this.origin}/filehandler.ashx?action=view&fileid=${entry.id}`,
+				webUrl: `${this.origin}/doceditor?fileid=${entry.id}&version=1`,
+				fileType: 7,
+				fileExst: dot > 0 ? entry.title.slice(dot) : '',
+				...common,
+				fileEntryType: 2,
+			};
+		}
+		const children = this.state.children(entry.id);
+		return {
+			parentId: entry.parentId,
+			filesCount: children.filter((c) => c.kind === 'file').length,
+			foldersCount: children.filter((c) => c.kind === 'folder').length,
+			roomType: entry.roomType,
+			private: false,
+			type: entry.folderType,
+			ownedBy: entry.roomType !== undefined ? this.person(entry.createdBy) : undefined,
+			...common,
+			fileEntryType: 1,
+		};
+	}
+
+	private person(id: string) {
+		const user = this.state.user(id);
+		return user ? this.employee(user) : { id, displayName: 'Deleted user', hasAvatar: false, isAnonim: false };
+	}
+
+	folderContent(folder: Entry, viewer: User, page: Entry[], total: number, startIndex: number) {
+		return {
+			files: page.filter((e) => e.kind === 'file').map((e) => this.entry(e, viewer)),
+			folders: page.filter((e) => e.kind === 'folder').map((e) => this.entry(e, viewer)),
+			current: this.entry(folder, viewer),
+			pathParts: this.state.ancestors(folder).map((e) => ({ id: e.id, title: e.title, folderType: e.folderType, roomType: e.roomType })),
+			startIndex,
+			count: page.length,
+			total,
+			new: 0,
+		};
+	}
+
+	fileOp(op: FileOp, viewer: User) {
+		const done = op.status >= 2;
+		const entries = (ids: number[]) =>
+			ids.map((id) => this.state.entry(id)).filter((e): e is Entry => !!e).map((e) => this.entry(e, viewer));
+		return {
+			id: op.id,
+			Operation: op.operation,
+			progress: op.progress,
+			error: op.error,
+			processed: String(op.processed),
+			finished: done,
+			status: op.status,
+			files: done && op.kind !== 'delete' ? entries(op.resultFiles) : undefined,
+			folders: done && op.kind !== 'delete' ? entries(op.resultFolders) : undefined,
+		};
+	}
+
+	share(subjectId: string, access: number, entry: Entry) {
+		const user = this.state.user(subjectId);
+		const group = user ? undefined : this.state.groups.find((g) => g.id === subjectId);
+		return {
+			access,
+			sharedToUser: user ? this.employeeFull(user) : undefined,
+			sharedToGroup: group ? { id: group.id, name: group.name, manager: group.managerId } : undefined,
+			isLocked: false,
+			isOwner: entry.createdBy === subjectId,
+			canEditAccess: entry.createdBy !== subjectId,
+			canEditInternal: false,
+			canEditDenyDownload: false,
+			canEditExpirationDate: false,
+			canRevoke: entry.createdBy !== subjectId,
+			subjectType: user ? 0 : 2,
+		};
+	}
+
+	auditEvent(event: AuditEvent) {
+		const user = this.state.user(event.userId);
+		return {
+			id: event.id,
+			date: event.date,
+			user: user ? this.state.displayName(user) : 'Deleted user',
+			userId: event.userId,
+			action: event.action,
+			actionId: event.actionId,
+			ip: '192.0.2.10',
+			browser: 'Chrome 141',
+			platform: 'Windows 11',
+			page: `${this.origin}/rooms/shared`,
+			actionType: event.actionType,
+			product: event.product,
+			location: event.location,
+			target: event.target,
+			entries: event.entries,
+			context: event.context,
+		};
+	}
+
+	loginEvent(event: LoginEvent) {
+		const user = this.state.user(event.userId);
+		return {
+			id: event.id,
+			date: event.date,
+			user: user ? this.state.displayName(user) : 'Deleted user',
+			userId: event.userId,
+			login: event.login,
+			action: event.action,
+			actionId: event.actionId,
+			ip: '192.0.2.10',
+			browser: 'Chrome 141',
+			platform: 'Windows 11',
+			page: `${this.origin}/login`,
+		};
+	}
+
+	webhook(webhook: Webhook) {
+		return {
+			configs: {
+				id: webhook.id,
+				name: webhook.name,
+				uri: webhook.uri,
+				enabled: webhook.enabled,
+				ssl: webhook.ssl,
+				triggers: webhook.triggers,
+				targetId: webhook.targetId,
+				createdBy: this.person(webhook.createdBy),
+				createdOn: webhook.created,
+			},
+			status: this.state.deliveries.filter((d) => d.webhookId === webhook.id).at(-1)?.status === 'failed' ? 0 : 200,
+		};
+	}
+}
+
+export const TASK_CLASS: Record<Task['queue'], string> = {
+	reassign: 'ReassignProgressItem',
+	remove: 'RemoveProgressItem',
+	type: 'UpdateUserTypeProgressItem',
+	personalFolder: 'DeletePersonalFolderProgressItem',
+};
+
+export { FOLDER_TYPE };

@@ -1,0 +1,148 @@
+/** The sandbox portal's in-memory data. Field names follow DocSpace's where they exist. */
+
+export type UserType = 'Owner' | 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest';
+
+export interface User {
+	id: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	userName: string;
+	type: UserType;
+	/** EmployeeStatus: 1 Active, 2 Terminated (disabled), 4 Pending */
+	status: 1 | 2 | 4;
+	/** EmployeeActivationStatus: 0 NotActivated, 1 Activated, 2 Pending */
+	activationStatus: 0 | 1 | 2;
+	registrationDate: string;
+	terminated?: string;
+	groups: string[];
+	password: string;
+	isLDAP?: boolean;
+	createdBy?: string;
+	/** Live sessions; disabling a user ends them. */
+	sessions: number;
+	/** Two-factor sign-in: password logins get `tfa: true` and no token. */
+	tfa?: boolean;
+	/** Guests only have a "My documents" folder after something was shared with them. */
+	hasPersonalFolder: boolean;
+}
+
+export interface Group {
+	id: string;
+	name: string;
+	managerId?: string;
+}
+
+/** FolderType values the sandbox uses. */
+export const FOLDER_TYPE = { DEFAULT: 0, TRASH: 3, USER: 5, VIRTUAL_ROOMS: 14, ARCHIVE: 20, CUSTOM_ROOM: 19, EDITING_ROOM: 16 } as const;
+
+export interface Entry {
+	id: number;
+	kind: 'folder' | 'file';
+	title: string;
+	/** 0 for root folders. */
+	parentId: number;
+	createdBy: string;
+	created: string;
+	updated: string;
+	folderType: number;
+	/** Set on rooms (folders right under the Rooms or Archive root). */
+	roomType?: number;
+	/** For "My documents" and Trash roots: whose they are. */
+	ownerId?: string;
+	/** subject id (user or group) → FileShare */
+	shares: Record<string, number>;
+	/** Room members whose form-filling role blocks removal without `force`. */
+	formRoles?: string[];
+	size?: number;
+}
+
+export interface Task {
+	queue: 'reassign' | 'remove' | 'type' | 'personalFolder';
+	userId: string;
+	initiatorId: string;
+	startedAt: number;
+	status: number;
+	percentage: number;
+	error: string;
+	params: Record<string, unknown>;
+	/** Set once the job's effects were applied. */
+	applied: boolean;
+	failAt?: { percent: number; message: string };
+	stuckAt?: number;
+}
+
+export interface FileOp {
+	id: string;
+	operation: number;
+	userId: string;
+	startedAt: number;
+	folderIds: number[];
+	fileIds: number[];
+	destFolderId?: number;
+	conflict: 'Skip' | 'Overwrite' | 'Duplicate';
+	holdResult: boolean;
+	status: number;
+	progress: number;
+	error: string;
+	processed: number;
+	resultFolders: number[];
+	resultFiles: number[];
+	/** Finished and already reported once: gone from later status lists. */
+	dequeued: boolean;
+	stuck?: boolean;
+	failWith?: string;
+	kind: 'move' | 'copy' | 'delete' | 'archive' | 'unarchive';
+}
+
+export interface AuditEvent {
+	id: number;
+	date: string;
+	userId: string;
+	actionId: number;
+	actionType: number;
+	product: number;
+	location: number;
+	target: string[];
+	entries: number[];
+	action: string;
+	context?: string;
+}
+
+export interface LoginEvent {
+	id: number;
+	date: string;
+	userId: string;
+	login: string;
+	actionId: number;
+	action: string;
+}
+
+export interface Webhook {
+	id: number;
+	name: string;
+	uri: string;
+	secretKey: string;
+	enabled: boolean;
+	ssl: boolean;
+	triggers: number;
+	targetId?: string;
+	createdBy: string;
+	created: string;
+}
+
+export interface Delivery {
+	webhookId: number;
+	trigger: string;
+	body: string;
+	signature: string;
+	status: number | 'failed';
+}
+
+export interface ApiKey {
+	id: string;
+	name: string;
+	key: string;
+	userId: string;
+	permissions: string[];
+}

@@ -1,0 +1,400 @@
+import { createHmac } from 'crypto';
+import http from 'http';
+import type { AddressInfo } from 'net';
+
+import { Dtos } from './dto';
+import type { Ctx, Result } from './http';
+import { ApiError, Router, ValidationError, withoutNulls } from './http';
+import type { ApiKey, User } from './model';
+import { auditRoutes } from './routes/audit';
+import { fileRoutes } from './routes/files';
+import { peopleRoutes } from './routes/people';
+import { TRIGGERS, webhookRoutes } from './routes/webhooks';
+import type { JobFaults, JobSpeed } from './state';
+import { isoNow, SandboxState } from './state';
+
+export interface Limits {
+	perMinute: number;
+	parallelReads: number;
+	parallelWrites: number;
+	writesPerDay: number;
+}
+
+/** Transport-level faults: each rule answers matching requests instead of the portal. */
+export interface FaultRule {
+	method?: string;
+	/** Regular expression tested against the path below /api/2.0. */
+	path?: string;
+	status?: number;
+	html?: boolean;
+	reset?: boolean;
+	retryAfter?: number;
+	delayMs?: number;
+	/** How many matching requests to hit (default: all). */
+	times?: number;
+	/** Hit only every n-th matching request (deterministic "probability"). */
+	every?: number;
+	/** Expire the session token used by matching requests. */
+	expireToken?: boolean;
+}
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	speed?: Partial<JobSpeed>;
+	limits?: Partial<Limits>;
+	latencyMs?: number;
+	tokenLifetimeMs?: number;
+}
+
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	query: string;
+	body?: unknown;
+	status: number;
+	userId?: string;
+}
+
+const API = '/api/2.0';
+export const DEFAULT_LIMITS: Limits = { perMinute: 1500, parallelReads: 50, parallelWrites: 15, writesPerDay: 10_000 };
+
+const SCOPES: Array<[RegExp, string]> = [
+	[/^\/people\/@self$/, 'accounts.self'],
+	[/^\/people(\/|$)/, 'accounts'],
+	[/^\/files\/rooms(\/|$)/, 'rooms'],
+	[/^\/files(\/|$)/, 'files'],
+];
+
+function scopeAllows(key: ApiKey, method: string, path: string): boolean {
+	const permissions = key.permissions.length ? key.permissions : ['*'];
+	if (permissions.includes('*') || permissions.includes('*:write')) return true;
+	const write = method !== 'GET';
+	if (!write && permissions.includes('*:read')) return true;
+	const scope = SCOPES.find(([re]) => re.test(path))?.[1];
+	if (!scope) return false;
+	const candidates = scope === 'accounts.self' ? ['accounts.self', 'accounts'] : [scope];
+	return candidates.some((s) => permissions.includes(`${s}:write`) || (!write && permissions.includes(`${s}:read`)));
+}
+
+export class Sandbox {
+	readonly state: SandboxState;
+	readonly log: LoggedRequest[] = [];
+	faults: FaultRule[] = [];
+	latencyMs: number;
+	limits: Limits;
+	private server: http.Server;
+	private router = new Router();
+	private hits = new Map<FaultRule, number>();
+	private windows = new Map<string, { recent: number[]; day: number; dayStart: number; reads: number; writes: number }>();
+	private pendingDeliveries: Array<Promise<void>> = [];
+	private tokenLifetimeMs: number;
+	origin = '';
+	private dto!: Dtos;
+
+	constructor(private options: SandboxOptions = {}) {
+		this.state = new SandboxState(options.speed);
+		this.latencyMs = options.latencyMs ?? 0;
+		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
+		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes]);
+		this.state.onEvent((trigger, payload, actorId) => this.deliver(trigger, payload, actorId));
+		this.server = http.createServer((req, res) => void this.handle(req, res));
+	}
+
+	async start(): Promise<string> {
+		await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.origin = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
+		this.dto = new Dtos(this.state, this.origin);
+		return this.origin;
+	}
+
+	async stop(): Promise<void> {
+		await this.flushWebhooks();
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	setJobFaults(faults: JobFaults): void {
+		this.state.jobFaults = faults;
+	}
+
+	/** Waits until every webhook delivery sent so far has been answered. */
+	async flushWebhooks(): Promise<void> {
+		while (this.pendingDeliveries.length) await Promise.all(this.pendingDeliveries.splice(0));
+	}
+
+	writes(): LoggedRequest[] {
+		return this.log.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/authentication'));
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const raw = await readBody(req);
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const method = (req.method ?? 'GET').toUpperCase();
+		if (url.pathname.startsWith('/__sandbox/')) return this.control(method, url, raw, res);
+		if (!url.pathname.startsWith(`${API}/`)) return this.send(res, 404, '');
+
+		const path = url.pathname.slice(API.length);
+		let body: Record<string, unknown> = {};
+		try {
+			body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+		} catch {
+			body = {};
+		}
+		const entry: LoggedRequest = { seq: this.log.length + 1, method, path, query: url.search, body: raw ? body : undefined, status: 0 };
+		this.log.push(entry);
+		const href = `${this.origin}${url.pathname}${url.search}`;
+
+		const fault = this.matchFault(method, path);
+		if (fault?.delayMs || this.latencyMs) await sleep((fault?.delayMs ?? 0) + this.latencyMs);
+		if (fault?.reset) {
+			entry.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.status) {
+			entry.status = fault.status;
+			const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+			const html = fault.html ?? fault.status >= 502;
+			return this.send(res, fault.status, html ? `<html><head><title>${fault.status}</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>` : '', headers, html ? 'text/html' : undefined);
+		}
+
+		const matched = this.router.match(method, path);
+		if (!matched) {
+			entry.status = 404;
+			return this.send(res, 404, '');
+		}
+
+		if (path === '/authentication') {
+			const result = method === 'POST' ? this.login(body) : { status: 200, response: !!this.authenticate(req)?.user };
+			entry.status = result.status;
+			if ('error' in result && result.error) return this.sendError(res, result.error);
+			return this.sendJson(res, 200, this.envelope({ response: result.response }, href, method));
+		}
+
+		const auth = this.authenticate(req);
+		if (!auth || auth.user.status !== 1) {
+			entry.status = 401;
+			return this.send(res, 401, '');
+		}
+		entry.userId = auth.user.id;
+		if (fault?.expireToken && auth.token) this.state.sessions.delete(auth.token);
+		if (auth.apiKey && !scopeAllows(auth.apiKey, method, path)) {
+			entry.status = 403;
+			return this.send(res, 403, '');
+		}
+		const limited = this.rateLimit(auth.user.id, method);
+		if (limited) {
+			entry.status = 429;
+			return this.send(res, 429, '', limited);
+		}
+
+		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin };
+		try {
+			const result = await matched.route.handler(ctx);
+			entry.status = 200;
+			this.sendJson(res, 200, this.envelope(result, href, method));
+		} catch (error) {
+			entry.status = error instanceof ApiError ? error.status : 400;
+			this.sendError(res, error, href, method);
+		} finally {
+			this.release(auth.user.id, method);
+		}
+	}
+
+	private envelope(result: Result, href: string, method: string) {
+		const response = result.response;
+		const count = result.count ?? (Array.isArray(response) ? response.length : response === undefined ? 0 : 1);
+		return withoutNulls({ response, count, total: result.total, links: [{ href, action: method }], status: 0, statusCode: 200 });
+	}
+
+	private sendError(res: http.ServerResponse, error: unknown, href = '', method = 'GET'): void {
+		if (error instanceof ValidationError) {
+			return this.sendJson(res, 400, {
+				response: { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: error.message, status: 400, errors: error.errors, traceId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' },
+				count: 1,
+				links: [{ href, action: method }],
+				status: 1,
+				statusCode: 400,
+			});
+		}
+		if (error instanceof ApiError) {
+			if (error.empty) return this.send(res, error.status, '');
+			const bare = error.status === 401;
+			return this.sendJson(res, error.status, {
+				error: { message: error.message, type: bare ? null : error.type, stack: bare ? null : `   at ASC.Api.Sandbox.${error.type}`, hresult: bare ? 0 : -2146233088 },
+				status: 1,
+				statusCode: error.status,
+			});
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		this.sendJson(res, 500, { error: { message, type: 'System.Exception', stack: '', hresult: -2146233088 }, status: 1, statusCode: 500 });
+	}
+
+	private login(body: Record<string, unknown>): { status: number; response?: unknown; error?: ApiError } {
+		const failed = new ApiError(401, 'User authentication failed', 'System.Security.Authentication.AuthenticationException');
+		const email = String(body.userName ?? '').toLowerCase();
+		const user = this.state.users.find((u) => u.email === email || u.userName === email);
+		if (!user || !body.password || body.password !== user.password) {
+			this.state.logins.push({ id: this.state.logins.length + 1, date: isoNow(), userId: user?.id ?? '00000000-0000-0000-0000-000000000000', login: email, actionId: 1002, action: 'Login failed: invalid username or password' });
+			return { status: 401, error: failed };
+		}
+		if (user.status !== 1) return { status: 403, error: new ApiError(403, 'User disabled', 'System.InvalidOperationException') };
+		if (user.tfa) return { status: 200, response: { sms: false, tfa: true, tfaKey: 'SANDBOXTFAKEY', confirmUrl: `${this.origin}/confirm/TfaActivation` } };
+		const token = `sandbox-token-${user.userName}-${this.state.sessions.size + 1}-${Date.now().toString(36)}`;
+		const expires = Date.now() + this.tokenLifetimeMs;
+		this.state.sessions.set(token, { userId: user.id, expires });
+		user.sessions++;
+		this.state.logins.push({ id: this.state.logins.length + 1, date: isoNow(), userId: user.id, login: email, actionId: 1010, action: 'Login succeeded via API' });
+		return { status: 200, response: { token, expires: isoNow(expires), sms: false, tfa: false } };
+	}
+
+	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey; token?: string } | undefined {
+		const header = req.headers.authorization ?? '';
+		const cookie = /(?:^|;\s*)asc_auth_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+		if (header.startsWith('Basic ')) {
+			const [email, password] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+			const user = this.state.users.find((u) => u.email === email?.toLowerCase());
+			return user && user.password === password ? { user } : undefined;
+		}
+		const value = header.replace(/^Bearer\s+/i, '').trim() || cookie || '';
+		if (value.startsWith('sk-')) {
+			const apiKey = this.state.apiKeys.find((k) => k.key === value);
+			const user = apiKey && this.state.user(apiKey.userId);
+			return apiKey && user ? { user, apiKey } : undefined;
+		}
+		const session = this.state.sessions.get(value);
+		if (!session || session.expires < Date.now()) return undefined;
+		const user = this.state.user(session.userId);
+		return user ? { user, token: value } : undefined;
+	}
+
+	private rateLimit(userId: string, method: string): Record<string, string> | undefined {
+		const now = Date.now();
+		const w = this.windows.get(userId) ?? { recent: [], day: 0, dayStart: now, reads: 0, writes: 0 };
+		this.windows.set(userId, w);
+		w.recent = w.recent.filter((t) => t > now - 60_000);
+		if (now - w.dayStart > 86_400_000) {
+			w.day = 0;
+			w.dayStart = now;
+		}
+		const write = method !== 'GET';
+		const reject = (retryAfter: number) => ({
+			'Retry-After': String(retryAfter),
+			'X-RateLimit-Limit': String(this.limits.perMinute),
+			'X-RateLimit-Remaining': '0',
+			'X-RateLimit-Reset': String(Math.ceil(now / 1000) + retryAfter),
+		});
+		if (w.recent.length >= this.limits.perMinute) return reject(Math.max(1, Math.ceil((w.recent[0] + 60_000 - now) / 1000)));
+		if ((method === 'POST' || method === 'PUT') && w.day >= this.limits.writesPerDay) {
+			return reject(Math.ceil((w.dayStart + 86_400_000 - now) / 1000));
+		}
+		if (write ? w.writes >= this.limits.parallelWrites : w.reads >= this.limits.parallelReads) return reject(1);
+		w.recent.push(now);
+		if (method === 'POST' || method === 'PUT') w.day++;
+		if (write) w.writes++;
+		else w.reads++;
+		return undefined;
+	}
+
+	private release(userId: string, method: string): void {
+		const w = this.windows.get(userId);
+		if (!w) return;
+		if (method !== 'GET') w.writes = Math.max(0, w.writes - 1);
+		else w.reads = Math.max(0, w.reads - 1);
+	}
+
+	private matchFault(method: string, path: string): FaultRule | undefined {
+		for (const rule of this.faults) {
+			if (rule.method && rule.method.toUpperCase() !== method) continue;
+			if (rule.path && !new RegExp(rule.path).test(path)) continue;
+			const seen = (this.hits.get(rule) ?? 0) + 1;
+			this.hits.set(rule, seen);
+			if (rule.every && seen % rule.every !== 0) continue;
+			const hit = rule.every ? seen / rule.every : seen;
+			if (rule.times !== undefined && hit > rule.times) continue;
+			return rule;
+		}
+		return undefined;
+	}
+
+	private deliver(trigger: string, payload: Record<string, unknown>, actorId: string): void {
+		const flag = TRIGGERS[trigger];
+		for (const webhook of this.state.webhooks) {
+			if (!webhook.enabled || (webhook.triggers !== 0 && !(flag && webhook.triggers & flag))) continue;
+			const body = JSON.stringify({
+				event: { id: this.state.deliveries.length + 1, createOn: isoNow(), createBy: actorId, trigger, triggerId: flag ?? 0 },
+				payload,
+				webhook: { id: webhook.id, name: webhook.name, url: webhook.uri },
+			});
+			const signature = `sha256=${createHmac('sha256', webhook.secretKey).update(body, 'utf8').digest('hex').toUpperCase()}`;
+			const delivery = { webhookId: webhook.id, trigger, body, signature, status: 0 as number | 'failed' };
+			this.state.deliveries.push(delivery);
+			this.pendingDeliveries.push(
+				fetch(webhook.uri, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-docspace-signature-256': signature }, body })
+					.then((r) => {
+						delivery.status = r.status;
+					})
+					.catch(() => {
+						delivery.status = 'failed';
+					}),
+			);
+		}
+	}
+
+	/** Test and demo controls; not part of DocSpace's API. */
+	private control(method: string, url: URL, raw: string, res: http.ServerResponse): void {
+		const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+		const what = url.pathname.slice('/__sandbox/'.length);
+		if (method === 'GET' && what === 'log') return this.sendJson(res, 200, this.log);
+		if (method === 'DELETE' && what === 'log') {
+			this.log.length = 0;
+			return this.send(res, 204, '');
+		}
+		if (method === 'GET' && what === 'state') {
+			this.state.tick();
+			const { users, groups, entries, tasks, fileOps, webhooks, deliveries, auditInPlan } = this.state;
+			return this.sendJson(res, 200, { users, groups, entries, tasks: [...tasks.values()], fileOps, webhooks, deliveries, auditInPlan });
+		}
+		if (method === 'PUT' && what === 'faults') {
+			this.faults = (body.rules as FaultRule[]) ?? [];
+			this.hits.clear();
+			this.latencyMs = Number(body.latencyMs ?? 0);
+			this.state.jobFaults = (body.jobs as JobFaults) ?? {};
+			if (typeof body.auditInPlan === 'boolean') this.state.auditInPlan = body.auditInPlan;
+			return this.send(res, 204, '');
+		}
+		this.send(res, 404, '');
+	}
+
+	private sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+		this.send(res, status, JSON.stringify(body), {}, 'application/json; charset=utf-8');
+	}
+
+	private send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}, type?: string): void {
+		res.writeHead(status, { ...(type ? { 'Content-Type': type } : {}), ...headers });
+		res.end(body);
+	}
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', () => resolve(''));
+	});
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const sandbox = new Sandbox(options);
+	await sandbox.start();
+	return sandbox;
+}
