@@ -162,19 +162,18 @@ export class Sandbox {
 			return this.send(res, fault.status, html ? `<html><head><title>${fault.status}</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>` : '', headers, html ? 'text/html' : undefined);
 		}
 
-		const matched = this.router.match(method, path);
-		if (!matched) {
-			entry.status = 404;
-			return this.send(res, 404, '');
-		}
-
-		if (path === '/authentication') {
+		if (path === '/authentication' && (method === 'POST' || method === 'GET')) {
 			const result = method === 'POST' ? this.login(body) : { status: 200, response: !!this.authenticate(req)?.user };
 			entry.status = result.status;
 			if ('error' in result && result.error) return this.sendError(res, result.error);
 			return this.sendJson(res, 200, this.envelope({ response: result.response }, href, method));
 		}
 
+		const matched = this.router.match(method, path);
+		if (!matched) {
+			entry.status = 404;
+			return this.send(res, 404, '');
+		}
 		const auth = this.authenticate(req);
 		if (!auth || auth.user.status !== 1) {
 			entry.status = 401;

@@ -25,6 +25,28 @@ const subset = JSON.parse(
 	JSON.stringify(subsetJson).replace(/"#\/components\/schemas\//g, '"docspace#/components/schemas/'),
 ) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
+/**
+ * The generator models inheritance as `allOf` with `additionalProperties: false` on each
+ * part, which no object can satisfy; merge the parts into one object schema instead.
+ */
+function flattenAllOf(schemas: Record<string, Schema>): Record<string, Schema> {
+	const byRef = (ref: string) => schemas[ref.replace('docspace#/components/schemas/', '')];
+	const flatten = (schema: Schema): Schema => {
+		if (!Array.isArray(schema.allOf)) return schema;
+		const parts = (schema.allOf as Schema[]).map((p) => flatten(typeof p.$ref === 'string' ? byRef(p.$ref) : p));
+		const merged: Schema = { ...schema, type: 'object', properties: {}, required: [] };
+		delete merged.allOf;
+		for (const part of [...parts, schema]) {
+			Object.assign(merged.properties as Schema, part.properties ?? {});
+			(merged.required as string[]).push(...((part.required as string[] | undefined) ?? []));
+			if (part.additionalProperties === false) merged.additionalProperties = false;
+		}
+		return merged;
+	};
+	return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, flatten(schema)]));
+}
+subset.components.schemas = flattenAllOf(subset.components.schemas);
+
 /** Request bodies may carry only declared properties: DocSpace ignores the rest silently. */
 function closeObjects(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(closeObjects);
@@ -126,7 +148,11 @@ function queryParameters(parameters: Parameter[]): Map<string, Schema | undefine
 }
 
 function errorsText(validate: Validate): string {
-	return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+	const lines = (validate.errors ?? []).map((e) => {
+		const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+		return `${e.instancePath || '(root)'} ${e.message}${extra ? ` ("${extra}")` : ''}`;
+	});
+	return [...new Set(lines)].join('; ');
 }
 
 /** Problems of one request against the official spec; empty when it conforms. */
@@ -209,4 +235,52 @@ export function takeContractProblems(): string[] {
 	validatedRequestCount += recordedRequests.length;
 	recordedRequests.length = 0;
 	return problems;
+}
+
+/**
+ * Where the server and the spec disagree, responses follow the server (API notes §9):
+ * dates are strings, webhook triggers are a bit mask, breadcrumbs are a list.
+ */
+const SERVER_DEVIATIONS: Record<string, Schema> = {
+	ApiDateTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}(Z|[+-]\\d{2}:\\d{2})$' },
+	WebhookTrigger: { type: 'integer', minimum: 0 },
+};
+
+const responseAjv = (() => {
+	const ajv = new Ajv({ strict: false, allErrors: true });
+	addFormats(ajv);
+	const schemas = { ...subset.components.schemas, ...SERVER_DEVIATIONS };
+	const folderContent = schemas.FolderContentDtoInteger as Schema | undefined;
+	if (folderContent?.properties) {
+		schemas.FolderContentDtoInteger = {
+			...folderContent,
+			properties: { ...(folderContent.properties as Schema), pathParts: { type: 'array' } },
+		};
+	}
+	ajv.addSchema({ $id: 'docspace', components: { schemas } });
+	return ajv;
+})();
+
+/** Problems of a 200 response body against the spec's response schema (with the server deviations). */
+export function responseProblems(request: RecordedRequest, status: number, body: unknown): string[] {
+	if (status !== 200 || body === undefined || body === '') return [];
+	const url = new URL(request.url);
+	const method = request.method.toLowerCase();
+	const route = routes
+		.filter((r) => r.pattern.test(url.pathname))
+		.sort((a, b) => b.literals - a.literals)
+		.find((r) => subset.paths[r.template][method]);
+	if (!route) return [];
+	const operation = subset.paths[route.template][method] as Operation & {
+		responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+	};
+	const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+	if (!schema) return [];
+	const key = `response ${method} ${route.template}`;
+	let validate = validators.get(key);
+	if (!validate) {
+		validate = responseAjv.compile(schema);
+		validators.set(key, validate);
+	}
+	return validate(body) ? [] : [`${request.method} ${url.pathname} response: ${errorsText(validate)}`];
 }

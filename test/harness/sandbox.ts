@@ -1,0 +1,62 @@
+import { API_KEYS } from '../../sandbox/seed';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { contractProblems, responseProblems } from './contract';
+
+export { API_KEYS };
+
+/** Fast jobs for tests: a reassignment takes 9 × 20 ms. */
+export const TEST_SPEED = { taskStepMs: 20, fileOpMs: 40 };
+
+export async function testSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return await startSandbox({ speed: TEST_SPEED, ...options });
+}
+
+export interface CallOptions {
+	key?: string;
+	token?: string;
+	body?: unknown;
+	/** Check the request against the spec (off for deliberately wrong requests). */
+	contract?: boolean;
+}
+
+export interface CallResult {
+	status: number;
+	text: string;
+	json: any;
+	headers: Headers;
+}
+
+/** One HTTP call to the sandbox; requests and 200 responses are checked against the official spec. */
+export async function call(sandbox: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+	const url = `${sandbox.origin}/api/2.0${path}`;
+	const auth = options.token ?? (options.key === undefined ? `Bearer ${API_KEYS.owner}` : options.key ? `Bearer ${options.key}` : '');
+	const response = await fetch(url, {
+		method,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(auth ? { Authorization: auth } : {}) },
+		body: options.body === undefined ? undefined : JSON.stringify(options.body),
+	});
+	const text = await response.text();
+	let json: any;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	if (options.contract !== false) {
+		const request = { method, url, body: options.body };
+		const problems = [...contractProblems(request), ...responseProblems(request, response.status, json)];
+		if (problems.length) throw new Error(`Contract problems:\n${problems.join('\n')}`);
+	}
+	return { status: response.status, text, json, headers: response.headers };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out waiting');
+		await new Promise((r) => setTimeout(r, 10));
+	}
+}
