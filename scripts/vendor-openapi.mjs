@@ -74,9 +74,11 @@ for (const path of PATHS) {
 	paths[path] = spec.paths[path];
 }
 
-// Keep every schema reachable from the chosen paths.
+// Keep every schema reachable from the chosen paths, plus the concrete entry DTOs the
+// server really sends where the spec names only their base (FileEntryBaseDto).
+const EXTRA_SCHEMAS = ['FileDtoInteger', 'FolderDtoInteger'];
 const schemas = {};
-const pending = [JSON.stringify(paths)];
+const pending = [JSON.stringify(paths), JSON.stringify(EXTRA_SCHEMAS.map((name) => ({ $ref: `#/components/schemas/${name}` })))];
 while (pending.length) {
 	for (const [, name] of pending.pop().matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
 		if (schemas[name] || !spec.components.schemas[name]) continue;

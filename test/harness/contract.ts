@@ -45,7 +45,18 @@ function flattenAllOf(schemas: Record<string, Schema>): Record<string, Schema> {
 	};
 	return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, flatten(schema)]));
 }
-subset.components.schemas = flattenAllOf(subset.components.schemas);
+/** OpenAPI 3.0 allows `nullable` beside `$ref`/`oneOf`; JSON Schema needs an explicit null branch. */
+function explicitNull(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(explicitNull);
+	if (!node || typeof node !== 'object') return node;
+	const out: Schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, explicitNull(v)]));
+	if (out.nullable === true && out.type === undefined) {
+		delete out.nullable;
+		return { anyOf: [out, { type: 'null' }] };
+	}
+	return out;
+}
+subset.components.schemas = explicitNull(flattenAllOf(subset.components.schemas)) as Record<string, Schema>;
 
 /** Request bodies may carry only declared properties: DocSpace ignores the rest silently. */
 function closeObjects(node: unknown): unknown {
@@ -244,6 +255,13 @@ export function takeContractProblems(): string[] {
 const SERVER_DEVIATIONS: Record<string, Schema> = {
 	ApiDateTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}(Z|[+-]\\d{2}:\\d{2})$' },
 	WebhookTrigger: { type: 'integer', minimum: 0 },
+	// Declared as the base type; the server sends full file and folder DTOs (API notes §6.2).
+	FileEntryBaseDto: {
+		anyOf: [
+			{ $ref: 'docspace#/components/schemas/FolderDtoInteger' },
+			{ $ref: 'docspace#/components/schemas/FileDtoInteger' },
+		],
+	},
 };
 
 const responseAjv = (() => {
