@@ -26,7 +26,6 @@ export type Handler = (ctx: Ctx) => Result | Promise<Result>;
 export interface Route {
 	method: string;
 	pattern: string;
-	anonymous?: boolean;
 	handler: Handler;
 }
 
@@ -111,7 +110,7 @@ export class Router {
 			});
 			this.routes.push({
 				...route,
-				regex: new RegExp(`^${source.replace(/@/g, '@')}$`),
+				regex: new RegExp(`^${source}$`),
 				names,
 				literals: route.pattern.split('/').filter((s) => s && !s.startsWith('{')).length,
 			});

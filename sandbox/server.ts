@@ -34,7 +34,7 @@ export interface FaultRule {
 	times?: number;
 	/** Hit only every n-th matching request (deterministic "probability"). */
 	every?: number;
-	/** Expire the session token used by matching requests. */
+	/** Expire the session token a matching request carries, before it is checked (→ 401). */
 	expireToken?: boolean;
 }
 
@@ -149,7 +149,7 @@ export class Sandbox {
 		const href = `${this.origin}${url.pathname}${url.search}`;
 
 		const fault = this.matchFault(method, path);
-		if (fault?.delayMs || this.latencyMs) await sleep((fault?.delayMs ?? 0) + this.latencyMs);
+		if (fault?.delayMs) await sleep(fault.delayMs);
 		if (fault?.reset) {
 			entry.status = -1;
 			req.socket.destroy();
@@ -174,13 +174,13 @@ export class Sandbox {
 			entry.status = 404;
 			return this.send(res, 404, '');
 		}
+		if (fault?.expireToken) this.state.sessions.delete((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
 		const auth = this.authenticate(req);
 		if (!auth || auth.user.status !== 1) {
 			entry.status = 401;
 			return this.send(res, 401, '');
 		}
 		entry.userId = auth.user.id;
-		if (fault?.expireToken && auth.token) this.state.sessions.delete(auth.token);
 		if (auth.apiKey && !scopeAllows(auth.apiKey, method, path)) {
 			entry.status = 403;
 			return this.send(res, 403, '');
@@ -193,6 +193,8 @@ export class Sandbox {
 
 		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin };
 		try {
+			// Server time is spent while the request holds its rate-limit slot.
+			if (this.latencyMs) await sleep(this.latencyMs);
 			const result = await matched.route.handler(ctx);
 			entry.status = 200;
 			this.sendJson(res, 200, this.envelope(result, href, method));
@@ -251,7 +253,7 @@ export class Sandbox {
 		return { status: 200, response: { token, expires: isoNow(expires), sms: false, tfa: false } };
 	}
 
-	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey; token?: string } | undefined {
+	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey } | undefined {
 		const header = req.headers.authorization ?? '';
 		const cookie = /(?:^|;\s*)asc_auth_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
 		if (header.startsWith('Basic ')) {
@@ -268,7 +270,7 @@ export class Sandbox {
 		const session = this.state.sessions.get(value);
 		if (!session || session.expires < Date.now()) return undefined;
 		const user = this.state.user(session.userId);
-		return user ? { user, token: value } : undefined;
+		return user ? { user } : undefined;
 	}
 
 	private rateLimit(userId: string, method: string): Record<string, string> | undefined {

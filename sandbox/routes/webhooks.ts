@@ -61,7 +61,7 @@ export const webhookRoutes: Route[] = [
 		pattern: '/settings/webhook/triggers',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			return { response: Object.entries(TRIGGERS).map(([name, value]) => ({ trigger: value, name, available: true })) };
+			return { response: Object.entries(TRIGGERS).map(([name, value]) => ({ name, id: value, available: true })) };
 		},
 	},
 ];

@@ -58,6 +58,9 @@ function explicitNull(node: unknown): unknown {
 }
 subset.components.schemas = explicitNull(flattenAllOf(subset.components.schemas)) as Record<string, Schema>;
 
+/** The schemas requests are checked against: dates travel as ISO strings, not as the spec's object. */
+const requestSchemas: Record<string, Schema> = { ...subset.components.schemas, ApiDateTime: { type: 'string', minLength: 10 } };
+
 /** Request bodies may carry only declared properties: DocSpace ignores the rest silently. */
 function closeObjects(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(closeObjects);
@@ -82,7 +85,7 @@ function relaxOneOf(node: unknown): unknown {
 function makeAjv(coerce: boolean) {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce ? 'array' : false });
 	addFormats(ajv);
-	const components = closeObjects(subset.components);
+	const components = closeObjects({ schemas: requestSchemas });
 	ajv.addSchema({ $id: 'docspace', components: (coerce ? relaxOneOf(components) : components) as Schema });
 	return ajv;
 }
@@ -125,7 +128,7 @@ function validatorFor(key: string, schema: Schema, ajv = textAjv): Validate {
 function resolve(schema: Schema | undefined): Schema | undefined {
 	const ref = schema?.$ref;
 	if (typeof ref !== 'string') return schema;
-	return subset.components.schemas[ref.replace('docspace#/components/schemas/', '')];
+	return requestSchemas[ref.replace('docspace#/components/schemas/', '')];
 }
 
 /** The properties of an object schema, including those it inherits through allOf. */
@@ -268,6 +271,9 @@ const responseAjv = (() => {
 	const ajv = new Ajv({ strict: false, allErrors: true });
 	addFormats(ajv);
 	const schemas = { ...subset.components.schemas, ...SERVER_DEVIATIONS };
+	// `key` is only sent when the key is created; null properties are omitted (API notes §2.2).
+	const apiKey = schemas.ApiKeyResponseDto as Schema | undefined;
+	if (apiKey) schemas.ApiKeyResponseDto = { ...apiKey, required: ((apiKey.required as string[]) ?? []).filter((r) => r !== 'key') };
 	const folderContent = schemas.FolderContentDtoInteger as Schema | undefined;
 	if (folderContent?.properties) {
 		schemas.FolderContentDtoInteger = {

@@ -1,7 +1,7 @@
 import { API_KEYS } from '../../sandbox/seed';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
-import { contractProblems, responseProblems } from './contract';
+import { contractProblems, recordedRequests, responseProblems } from './contract';
 
 export { API_KEYS };
 
@@ -59,4 +59,16 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 		if (Date.now() > deadline) throw new Error('timed out waiting');
 		await new Promise((r) => setTimeout(r, 10));
 	}
+}
+
+/** Hands the sandbox's request log to the per-test contract check (see setup.ts). */
+export function recordSandboxRequests(sandbox: Sandbox): void {
+	for (const entry of sandbox.log) {
+		recordedRequests.push({ method: entry.method, url: `${sandbox.origin}/api/2.0${entry.path}${entry.query}`, body: entry.body });
+	}
+	sandbox.log.length = 0;
+}
+
+export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, unknown> = {}) {
+	return { docSpaceApi: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: API_KEYS.owner, ignoreSslIssues: false, ...overrides } } as Record<string, Record<string, unknown>>;
 }
