@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 
 import type { Ctx, Route } from '../http';
-import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, requireAdmin, ValidationError } from '../http';
+import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList, requireAdmin, ValidationError } from '../http';
 import type { Task, User, UserType } from '../model';
 import { FOLDER_TYPE } from '../model';
 import { guid } from '../seed';
@@ -147,6 +147,8 @@ export const peopleRoutes: Route[] = [
 			if (status === '5') users = users.filter((u) => u.status !== 2);
 			const type = parseType(q.get('employeeType'));
 			if (type) users = users.filter((u) => u.type === type || (type === 'DocSpaceAdmin' && u.type === 'Owner'));
+			const types = queryList(ctx, 'employeeTypes').map((t) => parseType(t));
+			if (types.length) users = users.filter((u) => types.includes(u.type) || (types.includes('DocSpaceAdmin') && u.type === 'Owner'));
 			const groupId = q.get('groupId');
 			if (groupId) users = users.filter((u) => u.groups.includes(groupId.toLowerCase()));
 			if (q.get('isAdministrator') === 'true') users = users.filter((u) => ctx.state.isAdmin(u));

@@ -79,3 +79,73 @@ export function returnAllAndLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** "Wait for Completion" and its options, shown on every operation that starts a server job. */
+export function waitProperties(jobName: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description: `Whether to wait until DocSpace has finished the ${jobName}. Off: return as soon as it has started (check it later with Get Progress).`,
+		},
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { waitForCompletion: [true] } },
+			options: [
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					default: 'fail',
+					options: [
+						{ name: 'Fail', value: 'fail', description: 'Stop with an error; the job keeps running in DocSpace' },
+						{ name: 'Return Current Status', value: 'returnStatus', description: 'Output the last progress and carry on' },
+						{ name: 'Terminate the Job', value: 'terminate', description: 'Ask DocSpace to stop the job, then output its status' },
+					],
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollIntervalSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 5,
+					description: 'Longest pause between two progress checks; the first checks come sooner',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeoutSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 600,
+					description: 'How long to wait at most. The workflow’s own timeout still applies.',
+				},
+			],
+		},
+	];
+}
+
+/** Lets Disable/Enable send many users in one request, or one request per item. */
+export function batchOption(verb: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Send Together',
+				name: 'sendTogether',
+				type: 'boolean',
+				default: true,
+				description: `Whether to ${verb} the users of all input items with one request per 100 users (much faster, and kinder to DocSpace's rate limits). Users DocSpace refuses still get their own error item.`,
+			},
+		],
+	};
+}

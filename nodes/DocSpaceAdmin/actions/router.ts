@@ -1,10 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationModule } from './node.type';
+import * as dataRemoval from './dataRemoval/DataRemoval.resource';
+import * as personalFolder from './personalFolder/PersonalFolder.resource';
+import * as reassignment from './reassignment/Reassignment.resource';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, unknown>> = { user };
+const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder };
 
 function operationModule(ctx: IExecuteFunctions, resource: string, operation: string): OperationModule {
 	const candidate = resources[resource]?.[operation] as Partial<OperationModule> | undefined;
@@ -16,31 +19,49 @@ function operationModule(ctx: IExecuteFunctions, resource: string, operation: st
 	return candidate as OperationModule;
 }
 
-/** Runs the chosen operation once per input item, keeping pairedItem and continueOnFail. */
+/**
+ * Runs the chosen operation for every input item — one by one, or all at once for
+ * operations that batch — keeping pairedItem and honouring continueOnFail.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	// Resource and operation cannot come from expressions, so item 0 decides for all.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const module = operationModule(this, resource, operation);
 
+	const succeed = (results: IDataObject[], itemIndex: number) =>
+		output.push(
+			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
+				itemData: { item: itemIndex },
+			}),
+		);
+	const fail = (error: Error & { description?: string | null }, itemIndex: number) => {
+		if (this.continueOnFail()) {
+			output.push({
+				json: { error: error.message, description: error.description ?? undefined },
+				pairedItem: { item: itemIndex },
+			});
+			return;
+		}
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error, { itemIndex });
+	};
+
+	if (module.executeBatch) {
+		const results = await module.executeBatch.call(
+			this,
+			items.map((_, i) => i),
+		);
+		results.forEach((result, itemIndex) => (result instanceof Error ? fail(result, itemIndex) : succeed(result, itemIndex)));
+		return [output];
+	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const results = await operationModule(this, resource, operation).execute.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			succeed(await module.execute.call(this, itemIndex), itemIndex);
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({
-					json: { error: error.message, description: error.description ?? undefined },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			fail(error, itemIndex);
 		}
 	}
 	return [output];

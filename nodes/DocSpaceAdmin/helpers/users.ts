@@ -7,6 +7,60 @@ import { requireEmail, requireId } from './validate';
 import type { Envelope } from '../transport';
 import { apiRequest } from '../transport';
 
+type UserRef = { email: string } | { id: string };
+
+/** Reads a user resource locator (From list / By email / By ID) and validates its value. */
+export function readUserLocator(
+	ctx: IExecuteFunctions,
+	parameterName: string,
+	parameterLabel: string,
+	itemIndex: number,
+): UserRef {
+	const node = ctx.getNode();
+	const locator = ctx.getNodeParameter(parameterName, itemIndex, undefined, {
+		extractValue: false,
+	}) as INodeParameterResourceLocator | string;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	if (mode === 'email') return { email: requireEmail(node, value, parameterLabel, itemIndex) };
+	if (mode !== 'list' && mode !== 'id') {
+		throw new NodeOperationError(node, `Unsupported mode "${String(mode)}" in the parameter '${parameterLabel}'`, {
+			description: 'Choose From List, By Email or By ID.',
+			itemIndex,
+		});
+	}
+	return { id: requireId(node, 'user', value, parameterLabel, itemIndex) };
+}
+
+export async function fetchUser(
+	this: IExecuteFunctions,
+	ref: UserRef,
+	parameterLabel: string,
+	itemIndex: number,
+): Promise<EmployeeFull> {
+	const envelope = (
+		'email' in ref
+			? await apiRequest.call(this, {
+					method: 'GET',
+					path: ['people', 'email'],
+					qs: { email: ref.email },
+					error: { action: 'find the user', notFound: `No user has the email ${ref.email}`, itemIndex },
+				})
+			: await apiRequest.call(this, {
+					method: 'GET',
+					path: ['people', ref.id],
+					error: { action: 'get the user', notFound: `No user has the ID ${ref.id}`, itemIndex },
+				})
+	) as Envelope<EmployeeFull>;
+	if (!envelope.response?.id) {
+		throw new NodeOperationError(this.getNode(), `DocSpace returned no user for the parameter '${parameterLabel}'`, {
+			description: 'Check the value you entered and that the credential’s user may see this profile.',
+			itemIndex,
+		});
+	}
+	return envelope.response;
+}
+
 /** Reads a user resource locator and fetches the profile it points to. */
 export async function fetchUserFromLocator(
 	this: IExecuteFunctions,
@@ -14,51 +68,31 @@ export async function fetchUserFromLocator(
 	parameterLabel: string,
 	itemIndex: number,
 ): Promise<EmployeeFull> {
-	const node = this.getNode();
-	const locator = this.getNodeParameter(parameterName, itemIndex, undefined, {
-		extractValue: false,
-	}) as INodeParameterResourceLocator | string;
-	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
-	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
-
-	if (mode === 'email') {
-		const email = requireEmail(node, value, parameterLabel, itemIndex);
-		const envelope = (await apiRequest.call(this, {
-			method: 'GET',
-			path: ['people', 'email'],
-			qs: { email },
-			error: { action: 'find the user', notFound: `No user has the email ${email}`, itemIndex },
-		})) as Envelope<EmployeeFull>;
-		return present(this, envelope, parameterLabel, itemIndex);
-	}
-	if (mode !== 'list' && mode !== 'id') {
-		throw new NodeOperationError(node, `Unsupported mode "${String(mode)}" in the parameter '${parameterLabel}'`, {
-			description: 'Choose From List, By Email or By ID.',
-			itemIndex,
-		});
-	}
-	const id = requireId(node, 'user', value, parameterLabel, itemIndex);
-	const envelope = (await apiRequest.call(this, {
-		method: 'GET',
-		path: ['people', id],
-		error: { action: 'get the user', notFound: `No user has the ID ${id}`, itemIndex },
-	})) as Envelope<EmployeeFull>;
-	return present(this, envelope, parameterLabel, itemIndex);
+	return await fetchUser.call(this, readUserLocator(this, parameterName, parameterLabel, itemIndex), parameterLabel, itemIndex);
 }
 
-function present(
-	ctx: IExecuteFunctions,
-	envelope: Envelope<EmployeeFull>,
+/** The user id a locator points to; only "By email" needs a request. */
+export async function userIdFromLocator(
+	this: IExecuteFunctions,
+	parameterName: string,
 	parameterLabel: string,
 	itemIndex: number,
-): EmployeeFull {
-	if (!envelope.response?.id) {
-		throw new NodeOperationError(ctx.getNode(), `DocSpace returned no user for the parameter '${parameterLabel}'`, {
-			description: 'Check the value you entered and that the credential’s user may see this profile.',
-			itemIndex,
-		});
-	}
-	return envelope.response;
+): Promise<string> {
+	const ref = readUserLocator(this, parameterName, parameterLabel, itemIndex);
+	return 'id' in ref ? ref.id : (await fetchUser.call(this, ref, parameterLabel, itemIndex)).id;
+}
+
+export async function fetchSelf(this: IExecuteFunctions, itemIndex: number): Promise<EmployeeFull> {
+	const envelope = (await apiRequest.call(this, {
+		method: 'GET',
+		path: ['people', '@self'],
+		error: { action: 'read the credential’s own profile', itemIndex },
+	})) as Envelope<EmployeeFull>;
+	return envelope.response as EmployeeFull;
+}
+
+export function isActiveAdminOrRoomAdmin(user: EmployeeFull): boolean {
+	return user.status === 1 && (user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true);
 }
 
 export function simplifyUser(user: EmployeeFull): IDataObject {
@@ -76,4 +110,10 @@ export function simplifyUser(user: EmployeeFull): IDataObject {
 	};
 	for (const key of Object.keys(simple)) if (simple[key] === undefined) delete simple[key];
 	return simple;
+}
+
+/** The output every user operation offers: the simplified profile, or everything DocSpace sent. */
+export function userOutput(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex: number): IDataObject {
+	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
+	return output === 'raw' ? (user as IDataObject) : simplifyUser(user);
 }

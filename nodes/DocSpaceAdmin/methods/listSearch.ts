@@ -41,3 +41,21 @@ export async function searchUsers(
 ): Promise<INodeListSearchResult> {
 	return await searchPeople(this, {}, filter, paginationToken);
 }
+
+/** Disabled users: the ones that can be deleted or have their data reassigned or removed. */
+export async function searchDisabledUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPeople(this, { employeeStatus: 2 }, filter, paginationToken);
+}
+
+/** Active DocSpace admins and room admins: the ones that can receive rooms and data. */
+export async function searchAdmins(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPeople(this, { employeeStatus: 1, employeeTypes: [1, 3] }, filter, paginationToken);
+}

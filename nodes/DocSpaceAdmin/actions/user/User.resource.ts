@@ -1,9 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as changeType from './changeType.operation';
+import * as create from './create.operation';
+import * as deleteUser from './delete.operation';
+import * as disable from './disable.operation';
+import * as enable from './enable.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as logOut from './logOut.operation';
+import * as sendDeletionInstructions from './sendDeletionInstructions.operation';
+import * as update from './update.operation';
 
-export { get, getMany };
+export { changeType, create, deleteUser as delete, disable, enable, get, getMany, logOut, sendDeletionInstructions, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,11 +21,32 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
+			{ name: 'Change Type', value: 'changeType', description: 'Downgrade a user and hand their rooms to someone', action: 'Change the type of a user' },
+			{ name: 'Create', value: 'create', description: 'Add a user to the portal', action: 'Create a user' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a disabled user', action: 'Delete a user' },
+			{ name: 'Disable', value: 'disable', description: 'Disable users and end their sessions', action: 'Disable a user' },
+			{ name: 'Enable', value: 'enable', description: 'Make disabled users active again', action: 'Enable a user' },
 			{ name: 'Get', value: 'get', description: 'Get a user', action: 'Get a user' },
 			{ name: 'Get Many', value: 'getMany', description: 'List or search users', action: 'Get many users' },
+			{ name: 'Log Out All Sessions', value: 'logOut', description: 'End every session of a user', action: 'Log out a user' },
+			{
+				name: 'Send Deletion Instructions',
+				value: 'sendDeletionInstructions',
+				description: 'Email the profile-deletion link to the credential’s own user',
+				action: 'Send deletion instructions',
+			},
+			{ name: 'Update', value: 'update', description: 'Change the name of your own profile', action: 'Update a user' },
 		],
 		default: 'get',
 	},
+	...changeType.description,
+	...create.description,
+	...deleteUser.description,
+	...disable.description,
+	...enable.description,
 	...get.description,
 	...getMany.description,
+	...logOut.description,
+	...sendDeletionInstructions.description,
+	...update.description,
 ];

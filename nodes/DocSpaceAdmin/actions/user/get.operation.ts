@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchUserFromLocator, simplifyUser } from '../../helpers/users';
+import { fetchUserFromLocator, userOutput } from '../../helpers/users';
 import { outputOption, userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [userLocator('User'), outputOption];
@@ -10,6 +10,5 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as string;
-	return [output === 'raw' ? (user as IDataObject) : simplifyUser(user)];
+	return [userOutput(this, user, itemIndex)];
 }

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { TaskProgress } from '../../helpers/dto';
+import { followTask } from '../../helpers/jobs';
+import { fetchSelf } from '../../helpers/users';
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+import { waitProperties } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'DocSpace applies this to the credential’s own account only, and only if that account is a guest: it empties the guest’s "My documents". It cannot target another user (a user ID sent along is ignored). To remove someone else’s files, use Data Removal.',
+		name: 'personalFolderNotice',
+		type: 'notice',
+		default: '',
+	},
+	...waitProperties('deletion'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['personalFolder'], operation: ['startDeletion'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const envelope = (await apiRequest.call(this, {
+		method: 'POST',
+		path: ['people', 'delete', 'personal', 'start'],
+		error: {
+			action: 'start deleting the personal folder',
+			requiredRole: 'a credential of a guest with a "My documents" folder (DocSpace deletes only the caller’s own folder)',
+			itemIndex,
+		},
+	})) as Envelope<TaskProgress>;
+	const self = await fetchSelf.call(this, itemIndex);
+	return [await followTask(this, 'personalFolder', self.id, 'the personal folder deletion', envelope.response, itemIndex)];
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { TaskProgress } from '../helpers/dto';
+import { progressOutput } from '../helpers/jobs';
+import { describeTask } from '../helpers/poller';
+import { userIdFromLocator } from '../helpers/users';
+import type { Envelope } from '../transport';
+import { apiRequest } from '../transport';
+import { userLocator } from './common.descriptions';
+
+/** Get Progress of a people job, keyed by the user it works on. */
+export function getProgressOperation(resource: string, queue: 'reassign' | 'remove', searchListMethod: string) {
+	return {
+		description: updateDisplayOptions({ show: { resource: [resource], operation: ['getProgress'] } }, [
+			userLocator('User', { searchListMethod, description: 'The user the job works on; "none" means DocSpace holds no job for them' }),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+			return [await progressOutput(this, queue, userId, itemIndex)];
+		},
+	};
+}
+
+/** Terminate a people job. */
+export function terminateOperation(resource: string, queue: 'reassign' | 'remove', searchListMethod: string) {
+	return {
+		description: updateDisplayOptions({ show: { resource: [resource], operation: ['terminate'] } }, [
+			userLocator('User', { searchListMethod, description: 'Stops the job; what was already moved or deleted stays so' }),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+			const envelope = (await apiRequest.call(this, {
+				method: 'PUT',
+				path: ['people', queue, 'terminate'],
+				body: { userId },
+				error: { action: 'terminate the job', requiredRole: 'a DocSpace admin', itemIndex },
+			})) as Envelope<TaskProgress>;
+			if (envelope.response) return [{ terminated: true, userId, ...describeTask(envelope.response) }];
+			// Removal's terminate answers without a body: read the status afterwards.
+			return [{ terminated: true, ...(await progressOutput(this, queue, userId, itemIndex)) }];
+		},
+	};
+}

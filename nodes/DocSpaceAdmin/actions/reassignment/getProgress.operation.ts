@@ -1,0 +1,3 @@
+import { getProgressOperation } from '../progress.shared';
+
+export const { description, execute } = getProgressOperation('reassignment', 'reassign', 'searchDisabledUsers');

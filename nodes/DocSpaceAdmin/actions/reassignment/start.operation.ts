@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { TaskProgress } from '../../helpers/dto';
+import { followTask, person } from '../../helpers/jobs';
+import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+import { userLocator, waitProperties } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Moves the user’s rooms, room content and the files they shared from "My documents" to the recipient. Files they never shared stay in their "My documents" (and are deleted with the profile). The user must be disabled first.',
+		name: 'reassignNotice',
+		type: 'notice',
+		default: '',
+	},
+	userLocator('From User', { name: 'fromUser', searchListMethod: 'searchDisabledUsers', description: 'The disabled user whose data is handed over' }),
+	userLocator('To User', { name: 'toUser', searchListMethod: 'searchAdmins', description: 'An active DocSpace admin or room admin who receives the data' }),
+	{
+		displayName: 'Delete Profile When Finished',
+		name: 'deleteProfile',
+		type: 'boolean',
+		default: false,
+		description: 'Whether DocSpace deletes the user (and their remaining personal files) once the data has been handed over',
+	},
+	...waitProperties('reassignment'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['reassignment'], operation: ['start'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const from = await fetchUserFromLocator.call(this, 'fromUser', 'From User', itemIndex);
+	const to = await fetchUserFromLocator.call(this, 'toUser', 'To User', itemIndex);
+	if (from.status !== 2) {
+		throw new NodeOperationError(node, `The user ${from.displayName ?? from.id} is still active [item ${itemIndex}]`, {
+			description: 'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
+			itemIndex,
+		});
+	}
+	if (!isActiveAdminOrRoomAdmin(to) || to.id === from.id) {
+		throw new NodeOperationError(node, `Invalid value in the parameter 'To User' [item ${itemIndex}]`, {
+			description: `${to.displayName ?? to.id} cannot receive data: pick an active DocSpace admin or room admin.`,
+			itemIndex,
+		});
+	}
+	const envelope = (await apiRequest.call(this, {
+		method: 'POST',
+		path: ['people', 'reassign', 'start'],
+		body: { fromUserId: from.id, toUserId: to.id, deleteProfile: this.getNodeParameter('deleteProfile', itemIndex, false) as boolean },
+		error: { action: 'start the reassignment', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
+	})) as Envelope<TaskProgress>;
+	return [
+		await followTask(this, 'reassign', from.id, `the data reassignment of ${from.displayName ?? from.id}`, envelope.response, itemIndex, {
+			from: person(from),
+			recipient: person(to),
+		}),
+	];
+}

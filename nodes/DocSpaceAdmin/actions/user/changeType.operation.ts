@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { TaskProgress } from '../../helpers/dto';
+import { followTask, person } from '../../helpers/jobs';
+import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+import { userLocator, waitProperties } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	userLocator('User'),
+	{
+		displayName: 'New Type',
+		name: 'type',
+		type: 'options',
+		default: 'User',
+		description: 'Downgrading frees a paid seat; DocSpace hands the user’s rooms and shared files to the recipient',
+		options: [
+			{ name: 'User', value: 'User' },
+			{ name: 'Guest', value: 'Guest' },
+		],
+	},
+	userLocator('Recipient of Rooms', {
+		name: 'recipient',
+		searchListMethod: 'searchAdmins',
+		description: 'An active DocSpace admin or room admin who receives the user’s rooms',
+	}),
+	...waitProperties('type change'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['changeType'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
+	const recipient = await fetchUserFromLocator.call(this, 'recipient', 'Recipient of Rooms', itemIndex);
+	if (!isActiveAdminOrRoomAdmin(recipient)) {
+		throw new NodeOperationError(this.getNode(), `Invalid value in the parameter 'Recipient of Rooms' [item ${itemIndex}]`, {
+			description: `${recipient.displayName ?? recipient.id} cannot receive rooms: pick an active DocSpace admin or room admin.`,
+			itemIndex,
+		});
+	}
+	const envelope = (await apiRequest.call(this, {
+		method: 'POST',
+		path: ['people', 'type'],
+		body: { userId: user.id, type: this.getNodeParameter('type', itemIndex) as string, reassignUserId: recipient.id },
+		error: { action: 'change the user’s type', requiredRole: 'a DocSpace admin', itemIndex },
+	})) as Envelope<TaskProgress>;
+	return [
+		await followTask(this, 'type', user.id, `the type change of ${user.displayName ?? user.id}`, envelope.response, itemIndex, {
+			recipient: person(recipient),
+		}),
+	];
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Self-service: DocSpace emails the profile-deletion link to the credential’s own user, never to someone else (and not to the owner). To remove another person, use Disable and Delete.',
+		name: 'selfServiceNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['sendDeletionInstructions'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const envelope = (await apiRequest.call(this, {
+		method: 'PUT',
+		path: ['people', 'self', 'delete'],
+		error: {
+			action: 'send the deletion instructions',
+			requiredRole: 'a user other than the owner (DocSpace sends them to the credential’s own user)',
+			itemIndex,
+		},
+	})) as Envelope<string>;
+	return [{ sent: true, message: String(envelope.response ?? '').replace(/<\/?b>/g, '') }];
+}

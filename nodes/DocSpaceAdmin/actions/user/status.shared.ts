@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { changeStatusOfItems } from '../../helpers/statusBatch';
+import { batchOption, outputOption, userLocator } from '../common.descriptions';
+
+/** Disable and Enable differ only in the status they set. */
+export function statusOperation(operation: 'disable' | 'enable', status: 1 | 2, help: string) {
+	return {
+		description: updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
+			userLocator('User', { description: help }),
+			outputOption,
+			batchOption(operation),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const [result] = await changeStatusOfItems(this, [itemIndex], status);
+			if (result instanceof Error) throw result;
+			return result;
+		},
+		async executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<IDataObject[] | Error>> {
+			return await changeStatusOfItems(this, itemIndices, status);
+		},
+	};
+}
