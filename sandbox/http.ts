@@ -93,39 +93,40 @@ export function withoutNulls(value: unknown): unknown {
 }
 
 interface CompiledRoute extends Route {
-	regex: RegExp;
-	names: string[];
+	segments: string[];
 	literals: number;
 }
 
+/** Matches segment by segment on decoded segments, as ASP.NET routing does (`%40self` is `@self`). */
 export class Router {
 	private routes: CompiledRoute[] = [];
 
 	add(routes: Route[]): void {
 		for (const route of routes) {
-			const names: string[] = [];
-			const source = route.pattern.replace(/\{([^}]+)\}/g, (_, name: string) => {
-				names.push(name);
-				return '([^/]+)';
-			});
-			this.routes.push({
-				...route,
-				regex: new RegExp(`^${source}$`),
-				names,
-				literals: route.pattern.split('/').filter((s) => s && !s.startsWith('{')).length,
-			});
+			const segments = route.pattern.split('/').slice(1);
+			this.routes.push({ ...route, segments, literals: segments.filter((s) => !s.startsWith('{')).length });
 		}
 		this.routes.sort((a, b) => b.literals - a.literals);
 	}
 
 	match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+		let segments: string[];
+		try {
+			segments = path.split('/').slice(1).map(decodeURIComponent);
+		} catch {
+			return undefined;
+		}
 		for (const route of this.routes) {
-			if (route.method !== method) continue;
-			const m = route.regex.exec(path);
-			if (!m) continue;
+			if (route.method !== method || route.segments.length !== segments.length) continue;
 			const params: Record<string, string> = {};
-			route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
-			return { route, params };
+			const fits = route.segments.every((pattern, i) => {
+				if (pattern.startsWith('{')) {
+					params[pattern.slice(1, -1)] = segments[i];
+					return segments[i] !== '';
+				}
+				return pattern === segments[i];
+			});
+			if (fits) return { route, params };
 		}
 		return undefined;
 	}

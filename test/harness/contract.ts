@@ -169,13 +169,22 @@ function errorsText(validate: Validate): string {
 	return [...new Set(lines)].join('; ');
 }
 
+/** The path as the server routes it: each segment decoded (`%40self` is `@self`). */
+function decodedPath(url: URL): string {
+	return url.pathname
+		.split('/')
+		.map((segment) => decodeURIComponent(segment))
+		.join('/');
+}
+
 /** Problems of one request against the official spec; empty when it conforms. */
 export function contractProblems(request: RecordedRequest): string[] {
 	const url = new URL(request.url);
+	const pathname = decodedPath(url);
 	const method = request.method.toLowerCase();
-	const label = `${request.method} ${url.pathname}`;
+	const label = `${request.method} ${pathname}`;
 	const matches = routes
-		.filter((route) => route.pattern.test(url.pathname))
+		.filter((route) => route.pattern.test(pathname))
 		.sort((a, b) => b.literals - a.literals);
 	if (!matches.length) return [`${label}: no such route in the DocSpace API`];
 	const route = matches.find((r) => subset.paths[r.template][method]);
@@ -184,12 +193,12 @@ export function contractProblems(request: RecordedRequest): string[] {
 	const problems: string[] = [];
 	const parameters = operation.parameters ?? [];
 
-	const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
+	const values = route.pattern.exec(pathname)?.slice(1) ?? [];
 	route.params.forEach((name, i) => {
 		const declared = parameters.find((p) => p.in === 'path' && p.name === name);
 		if (!declared?.schema) return;
 		const validate = validatorFor(`${route.template}#${name}`, { type: 'object', properties: { v: declared.schema } });
-		if (!validate({ v: decodeURIComponent(values[i]) })) {
+		if (!validate({ v: values[i] })) {
 			problems.push(`${label}: path parameter ${name}: ${errorsText(validate)}`);
 		}
 	});
@@ -289,9 +298,10 @@ const responseAjv = (() => {
 export function responseProblems(request: RecordedRequest, status: number, body: unknown): string[] {
 	if (status !== 200 || body === undefined || body === '') return [];
 	const url = new URL(request.url);
+	const pathname = decodedPath(url);
 	const method = request.method.toLowerCase();
 	const route = routes
-		.filter((r) => r.pattern.test(url.pathname))
+		.filter((r) => r.pattern.test(pathname))
 		.sort((a, b) => b.literals - a.literals)
 		.find((r) => subset.paths[r.template][method]);
 	if (!route) return [];
@@ -306,5 +316,5 @@ export function responseProblems(request: RecordedRequest, status: number, body:
 		validate = responseAjv.compile(schema);
 		validators.set(key, validate);
 	}
-	return validate(body) ? [] : [`${request.method} ${url.pathname} response: ${errorsText(validate)}`];
+	return validate(body) ? [] : [`${request.method} ${pathname} response: ${errorsText(validate)}`];
 }

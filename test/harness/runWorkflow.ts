@@ -123,3 +123,32 @@ export async function runWorkflow(
 export function jsonOf(items: INodeExecutionData[] | undefined): IDataObject[] {
 	return (items ?? []).map((item) => item.json);
 }
+
+/** A Manual Trigger feeding one DocSpace Admin node with the given parameters. */
+export function singleNodeWorkflow(
+	parameters: Record<string, unknown>,
+	input: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean } = {},
+): WorkflowFile {
+	return {
+		id: 'single-node',
+		name: 'single node',
+		active: false,
+		nodes: [
+			{ parameters: {}, id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: parameters as never,
+				id: 'a0000000-0000-4000-8000-000000000002',
+				name: 'DocSpace Admin',
+				type: 'n8n-nodes-docspace-admin.docSpaceAdmin',
+				typeVersion: 1,
+				position: [220, 0],
+				credentials: { docSpaceApi: { id: 'docSpaceApi', name: 'DocSpace account' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: { Start: { main: [[{ node: 'DocSpace Admin', type: 'main' as never, index: 0 }]] } },
+		pinData: { Start: input.map((json) => ({ json })) },
+		settings: { executionOrder: 'v1' },
+	} as unknown as WorkflowFile;
+}
