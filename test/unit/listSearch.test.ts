@@ -37,3 +37,32 @@ describe('searchUsers (resource locator list)', () => {
 		expect(result.results.map((r) => r.name)).toEqual(['Jane Doe (jane.doe@corp.example)']);
 	});
 });
+
+describe('user lists that fit the operation (against the sandbox)', () => {
+	it('offers disabled users for Delete/Reassign-from and active admins for Reassign-to', async () => {
+		const { testSandbox, sandboxCredentials, recordSandboxRequests } = await import('../harness/sandbox');
+		const { searchAdmins, searchDisabledUsers } = await import('../../nodes/DocSpaceAdmin/methods/listSearch');
+		const sandbox = await testSandbox();
+		try {
+			const ctx = loadOptionsContext(sandboxCredentials(sandbox) as never);
+			const disabled = await searchDisabledUsers.call(ctx);
+			expect(disabled.results.map((r) => r.name)).toEqual([
+				'Greg Former (greg.former@corp.example)',
+				'Paula Gone (paula.gone@corp.example)',
+				'Victor Stale (victor.stale@corp.example)',
+			]);
+			const admins = await searchAdmins.call(ctx);
+			expect(admins.results.map((r) => r.name.split(' (')[0])).toEqual([
+				'Alex Admin',
+				'Bob Brown',
+				'Dana Scully',
+				'Hannah Hughes',
+				'Rita Rooms',
+				'Sam Okafor',
+			]);
+			recordSandboxRequests(sandbox);
+		} finally {
+			await sandbox.stop();
+		}
+	});
+});

@@ -16,7 +16,7 @@ const id = (key: string) => sandbox.state.ids[key];
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}], key = API_KEYS.owner) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, input, { continueOnFail: true }), sandboxCredentials(sandbox, { apiKey: key }) as never);
+	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, input as never, { continueOnFail: true }), sandboxCredentials(sandbox, { apiKey: key }) as never);
 	expect(errors).toEqual({});
 	const items = output['DocSpace Admin'];
 	return { json: jsonOf(items), paired: items.map((i) => (i.pairedItem as { item: number }).item) };

@@ -148,6 +148,8 @@ export async function apiRequest<T = unknown>(
 		method: request.method,
 		url: `${origin}${API_PREFIX}/${buildPath(node, request.path)}`,
 		qs: request.qs,
+		// DocSpace reads lists as `key=a&key=b`.
+		arrayFormat: 'repeat',
 		body: request.body,
 		json: true,
 		timeout: RETRY.requestTimeoutMs,
