@@ -170,7 +170,8 @@ export class Dtos {
 		};
 	}
 
-	auditEvent(event: AuditEvent) {
+	/** What audit and login events share: who, when, from where. */
+	private eventBase(event: AuditEvent | LoginEvent, page: string) {
 		const user = this.state.user(event.userId);
 		return {
 			id: event.id,
@@ -182,7 +183,13 @@ export class Dtos {
 			ip: '192.0.2.10',
 			browser: 'Chrome 141',
 			platform: 'Windows 11',
-			page: `${this.origin}/rooms/shared`,
+			page: `${this.origin}${page}`,
+		};
+	}
+
+	auditEvent(event: AuditEvent) {
+		return {
+			...this.eventBase(event, '/rooms/shared'),
 			actionType: event.actionType,
 			product: event.product,
 			location: event.location,
@@ -193,20 +200,7 @@ export class Dtos {
 	}
 
 	loginEvent(event: LoginEvent) {
-		const user = this.state.user(event.userId);
-		return {
-			id: event.id,
-			date: event.date,
-			user: user ? this.state.displayName(user) : 'Deleted user',
-			userId: event.userId,
-			login: event.login,
-			action: event.action,
-			actionId: event.actionId,
-			ip: '192.0.2.10',
-			browser: 'Chrome 141',
-			platform: 'Windows 11',
-			page: `${this.origin}/login`,
-		};
+		return { ...this.eventBase(event, '/login'), login: event.login };
 	}
 
 	webhook(webhook: Webhook) {

@@ -72,3 +72,20 @@ export function recordSandboxRequests(sandbox: Sandbox): void {
 export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, unknown> = {}) {
 	return { docSpaceApi: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: API_KEYS.owner, ignoreSslIssues: false, ...overrides } } as Record<string, Record<string, unknown>>;
 }
+
+/**
+ * A fresh sandbox for every test of the file; unless `checkedByCall` (the tests check
+ * each request themselves through `call`), its request log goes through the contract
+ * check after each test. Returns a getter for the current one.
+ */
+export function useSandbox(options: SandboxOptions = {}, checkedByCall = false): () => Sandbox {
+	let sandbox: Sandbox;
+	beforeEach(async () => {
+		sandbox = await testSandbox(options);
+	});
+	afterEach(async () => {
+		if (!checkedByCall) recordSandboxRequests(sandbox);
+		await sandbox.stop();
+	});
+	return () => sandbox;
+}

@@ -4,14 +4,12 @@ import type { AddressInfo } from 'net';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { API_KEYS, call, testSandbox } from '../harness/sandbox';
+import { API_KEYS, call, useSandbox } from '../harness/sandbox';
 
+const current = useSandbox({}, true);
 let sandbox: Sandbox;
-beforeEach(async () => {
-	sandbox = await testSandbox();
-});
-afterEach(async () => {
-	await sandbox.stop();
+beforeEach(() => {
+	sandbox = current();
 });
 
 describe('audit trail', () => {

@@ -1,13 +1,11 @@
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { API_KEYS, call, testSandbox, waitFor } from '../harness/sandbox';
+import { API_KEYS, call, testSandbox, useSandbox, waitFor } from '../harness/sandbox';
 
+const current = useSandbox({}, true);
 let sandbox: Sandbox;
-beforeEach(async () => {
-	sandbox = await testSandbox();
-});
-afterEach(async () => {
-	await sandbox.stop();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const id = (key: string) => sandbox.state.ids[key];

@@ -1,16 +1,13 @@
 import { IDS, PASSWORD } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { recordSandboxRequests, sandboxCredentials, testSandbox } from '../harness/sandbox';
+import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
+// 50 ms between milestones: a reassignment takes 9 × 50 ms in these tests.
+const current = useSandbox({ speed: { taskStepMs: 50, fileOpMs: 100 } });
 let sandbox: Sandbox;
-beforeEach(async () => {
-	// 50 ms between milestones: a reassignment takes 9 × 50 ms in these tests.
-	sandbox = await testSandbox({ speed: { taskStepMs: 50, fileOpMs: 100 } });
-});
-afterEach(async () => {
-	recordSandboxRequests(sandbox);
-	await sandbox.stop();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const id = (key: string) => sandbox.state.ids[key];

@@ -2,18 +2,15 @@ import path from 'path';
 
 import { IDS, PASSWORD } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { recordSandboxRequests, sandboxCredentials, testSandbox } from '../harness/sandbox';
+import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, loadWorkflow, runWorkflow } from '../harness/runWorkflow';
 
 const workflow = (name: string) => loadWorkflow(path.join(__dirname, `${name}.workflow.json`));
 
+const current = useSandbox();
 let sandbox: Sandbox;
-beforeEach(async () => {
-	sandbox = await testSandbox();
-});
-afterEach(async () => {
-	recordSandboxRequests(sandbox);
-	await sandbox.stop();
+beforeEach(() => {
+	sandbox = current();
 });
 
 describe('User operations against the sandbox portal (engine run, real HTTP)', () => {

@@ -1,15 +1,12 @@
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { API_KEYS, recordSandboxRequests, sandboxCredentials, testSandbox } from '../harness/sandbox';
+import { API_KEYS, sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
+const current = useSandbox();
 let sandbox: Sandbox;
-beforeEach(async () => {
-	sandbox = await testSandbox();
-});
-afterEach(async () => {
-	recordSandboxRequests(sandbox);
-	await sandbox.stop();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const id = (key: string) => sandbox.state.ids[key];
