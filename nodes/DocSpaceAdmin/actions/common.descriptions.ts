@@ -149,3 +149,48 @@ export function batchOption(verb: string): INodeProperties {
 		],
 	};
 }
+
+export const ENTRY_ID_REGEX = '^\\s*[1-9][0-9]{0,17}\\s*$';
+
+/** A folder picker by ID (DocSpace folder ids are whole numbers). */
+export function folderIdField(displayName: string, name: string, description?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1201',
+				validation: [{ type: 'regex', properties: { regex: ENTRY_ID_REGEX, errorMessage: 'Not a valid folder ID (a whole number)' } }],
+			},
+		],
+	};
+}
+
+/** A room picker: From list (server-side search over active and archived rooms) or By ID. */
+export function roomLocator(description?: string): INodeProperties {
+	return {
+		displayName: 'Room',
+		name: 'room',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRooms', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1170',
+				validation: [{ type: 'regex', properties: { regex: ENTRY_ID_REGEX, errorMessage: 'Not a valid room ID (a whole number)' } }],
+			},
+		],
+	};
+}

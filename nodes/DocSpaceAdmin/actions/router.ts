@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationModule } from './node.type';
+import * as audit from './audit/Audit.resource';
 import * as dataRemoval from './dataRemoval/DataRemoval.resource';
+import * as folder from './folder/Folder.resource';
 import * as personalFolder from './personalFolder/PersonalFolder.resource';
 import * as reassignment from './reassignment/Reassignment.resource';
+import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder };
+const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder, folder, room, audit };
 
 function operationModule(ctx: IExecuteFunctions, resource: string, operation: string): OperationModule {
 	const candidate = resources[resource]?.[operation] as Partial<OperationModule> | undefined;

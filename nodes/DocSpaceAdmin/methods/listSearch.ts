@@ -59,3 +59,26 @@ export async function searchAdmins(
 ): Promise<INodeListSearchResult> {
 	return await searchPeople(this, { employeeStatus: 1, employeeTypes: [1, 3] }, filter, paginationToken);
 }
+
+/** Rooms, active and archived, searched by name on the server. */
+export async function searchRooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const startIndex = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { searchArea: 2, count: PAGE, startIndex };
+	if (filter?.trim()) qs.filterValue = filter.trim();
+	const page = (await apiRequest.call(this, {
+		method: 'GET',
+		path: ['files', 'rooms'],
+		qs,
+		error: { action: 'search rooms' },
+	})) as Envelope<{ folders?: Array<{ id: number; title: string; rootFolderType?: number }>; total?: number }>;
+	const rooms = page.response?.folders ?? [];
+	const next = startIndex + rooms.length;
+	return {
+		results: rooms.map((room) => ({ name: room.rootFolderType === 20 ? `${room.title} (archived)` : room.title, value: String(room.id) })),
+		paginationToken: next < (page.response?.total ?? 0) ? String(next) : undefined,
+	};
+}

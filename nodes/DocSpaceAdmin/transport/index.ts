@@ -203,6 +203,14 @@ function unwrap<T>(
 	return envelope;
 }
 
+/** Where a page's rows and total sit; by default the envelope's `response` and `total`. */
+export type PageReader<T> = (envelope: Envelope<unknown>) => { rows: T[]; total?: number };
+
+const envelopeRows = <T>(envelope: Envelope<unknown>) => ({
+	rows: Array.isArray(envelope.response) ? (envelope.response as T[]) : [],
+	total: envelope.total,
+});
+
 /**
  * Reads a paged list (`count` ≤ 100, `startIndex`) until `total` is reached,
  * a page comes back short, or `limit` items were collected.
@@ -211,20 +219,22 @@ export async function apiRequestAllItems<T = IDataObject>(
 	this: DocSpaceContext,
 	request: ApiRequest,
 	limit?: number,
+	read: PageReader<T> = envelopeRows,
 ): Promise<T[]> {
 	const items: T[] = [];
 	let startIndex = Number(request.qs?.startIndex ?? 0);
 	for (;;) {
 		const wanted = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - items.length);
 		if (wanted <= 0) break;
-		const page = (await apiRequest.call(this, {
-			...request,
-			qs: { ...request.qs, count: wanted, startIndex },
-		})) as Envelope<T[]>;
-		const rows = Array.isArray(page.response) ? page.response : [];
-		items.push(...rows);
-		startIndex += rows.length;
-		if (rows.length < wanted) break;
+		const page = read(
+			await apiRequest.call(this, {
+				...request,
+				qs: { ...request.qs, count: wanted, startIndex },
+			}),
+		);
+		items.push(...page.rows);
+		startIndex += page.rows.length;
+		if (page.rows.length < wanted) break;
 		if (page.total !== undefined && startIndex >= page.total) break;
 	}
 	return limit === undefined ? items : items.slice(0, limit);

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Report',
+		name: 'report',
+		type: 'options',
+		default: 'events',
+		options: [
+			{ name: 'Audit Trail', value: 'events' },
+			{ name: 'Login History', value: 'login' },
+		],
+	},
+	{
+		displayName:
+			'DocSpace exports the whole retention period as a CSV file into the "My documents" folder of the credential’s user, and returns a link that opens it.',
+		name: 'reportNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['createReport'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const report = this.getNodeParameter('report', itemIndex) as 'events' | 'login';
+	const envelope = (await apiRequest.call(this, {
+		method: 'POST',
+		path: ['security', 'audit', report, 'report'],
+		error: { action: 'create the report', requiredRole: 'a DocSpace admin or the owner', itemIndex },
+	})) as Envelope<string>;
+	const url = String(envelope.response ?? '');
+	return [
+		{
+			report: report === 'events' ? 'auditTrail' : 'loginHistory',
+			url,
+			fileId: Number(/fileid=(\d+)/.exec(url)?.[1]) || undefined,
+			storedIn: 'My documents of the credential’s user (CSV)',
+		},
+	];
+}

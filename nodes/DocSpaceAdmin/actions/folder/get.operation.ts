@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { EntryDto } from '../../helpers/entries';
+import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+import { folderIdField, outputOption } from '../common.descriptions';
+
+const properties: INodeProperties[] = [folderIdField('Folder', 'folder'), outputOption];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);
+	const envelope = (await apiRequest.call(this, {
+		method: 'GET',
+		path: ['files', 'folder', folderId],
+		error: { action: 'get the folder', notFound: `No folder has the ID ${folderId}`, itemIndex },
+	})) as Envelope<EntryDto>;
+	return [entryOutput(this, envelope.response as EntryDto, itemIndex)];
+}

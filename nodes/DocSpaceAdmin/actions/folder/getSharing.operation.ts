@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ShareDto } from '../../helpers/shares';
+import { simplifyShare } from '../../helpers/shares';
+import { requireId } from '../../helpers/validate';
+import { apiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Entry Type',
+		name: 'entryType',
+		type: 'options',
+		default: 'folder',
+		options: [
+			{ name: 'Folder', value: 'folder' },
+			{ name: 'File', value: 'file' },
+		],
+	},
+	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getSharing'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
+	const entryId = requireId(this.getNode(), entryType, this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
+	const shares = (await apiRequestAllItems.call(this, {
+		method: 'GET',
+		path: ['files', entryType, entryId, 'share'],
+		error: { action: `read the sharing of the ${entryType}`, notFound: `No ${entryType} has the ID ${entryId}`, itemIndex },
+	})) as ShareDto[];
+	return shares.map(simplifyShare);
+}

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireId } from '../../helpers/validate';
+import type { Envelope } from '../../transport';
+import { apiRequest } from '../../transport';
+import type { ShareDto } from '../../helpers/shares';
+import { simplifyShare } from '../../helpers/shares';
+
+/** Access levels for files and folders outside rooms, as DocSpace's sharing dialog names them. */
+const ACCESS_OPTIONS = [
+	{ name: 'Full Access', value: 1 },
+	{ name: 'Editor', value: 10 },
+	{ name: 'Reviewer', value: 5 },
+	{ name: 'Commenter', value: 6 },
+	{ name: 'Viewer', value: 2 },
+	{ name: 'Deny Access', value: 3 },
+	{ name: 'Remove Access', value: 0 },
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Entry Type',
+		name: 'entryType',
+		type: 'options',
+		default: 'folder',
+		options: [
+			{ name: 'Folder', value: 'folder' },
+			{ name: 'File', value: 'file' },
+		],
+	},
+	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
+	{
+		displayName: 'Share With',
+		name: 'shareWith',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Person or Group',
+		default: {},
+		options: [
+			{
+				displayName: 'Share',
+				name: 'share',
+				values: [
+					{
+						displayName: 'User or Group ID',
+						name: 'subjectId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
+					},
+					{ displayName: 'Access', name: 'access', type: 'options', default: 2, options: ACCESS_OPTIONS },
+				],
+			},
+		],
+	},
+	{ displayName: 'Notify', name: 'notify', type: 'boolean', default: false, description: 'Whether DocSpace emails the people concerned' },
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { notify: [true] } },
+		description: 'Text added to the notification',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['share'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
+	const entryId = requireId(node, entryType, this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
+	const rows = ((this.getNodeParameter('shareWith', itemIndex, {}) as IDataObject).share ?? []) as IDataObject[];
+	if (!rows.length) {
+		throw new NodeOperationError(node, `Nobody to share with [item ${itemIndex}]`, {
+			description: "Add at least one person or group under 'Share With'.",
+			itemIndex,
+		});
+	}
+	const share = rows.map((row) => ({
+		shareTo: requireId(node, 'subject', row.subjectId, 'User or Group ID', itemIndex),
+		access: Number(row.access),
+	}));
+	const notify = this.getNodeParameter('notify', itemIndex, false) as boolean;
+	const body: IDataObject = { share, notify };
+	if (notify && this.getNodeParameter('message', itemIndex, '')) body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
+	const envelope = (await apiRequest.call(this, {
+		method: 'PUT',
+		path: ['files', entryType, entryId, 'share'],
+		body,
+		error: {
+			action: `share the ${entryType}`,
+			requiredRole: 'the owner of the entry (or a room manager inside a room)',
+			notFound: `No ${entryType} has the ID ${entryId}`,
+			itemIndex,
+		},
+	})) as Envelope<ShareDto[]>;
+	return (envelope.response ?? []).map(simplifyShare);
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { EntryDto } from '../../helpers/entries';
+import { entryOutput } from '../../helpers/entries';
+import { userIdFromLocator } from '../../helpers/users';
+import { apiRequestAllItems } from '../../transport';
+import { outputOption, returnAllAndLimit, userLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Rooms of a User',
+		name: 'subject',
+		type: 'options',
+		default: 'any',
+		options: [
+			{ name: 'Any Room', value: 'any' },
+			{ name: 'Rooms the User Owns', value: 'owner' },
+			{ name: 'Rooms the User Is a Member Of', value: 'member' },
+		],
+	},
+	{ ...userLocator('User'), displayOptions: { hide: { subject: ['any'] } } },
+	{
+		displayName: 'Area',
+		name: 'searchArea',
+		type: 'options',
+		default: 2,
+		options: [
+			{ name: 'Active and Archived', value: 2 },
+			{ name: 'Active Rooms', value: 0 },
+			{ name: 'Archived Rooms', value: 1 },
+		],
+	},
+	{ displayName: 'Search', name: 'search', type: 'string', default: '', placeholder: 'e.g. sales', description: 'Text to look for in room names' },
+	outputOption,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const subject = this.getNodeParameter('subject', itemIndex) as string;
+	const qs: IDataObject = { searchArea: this.getNodeParameter('searchArea', itemIndex) as number };
+	if (subject !== 'any') {
+		qs.subjectId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+		qs.subjectFilter = subject === 'owner' ? 0 : 1;
+	}
+	const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
+	if (search) qs.filterValue = search;
+	const rooms = (await apiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } },
+		limit,
+		(envelope) => {
+			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
+			return { rows: content.folders ?? [], total: content.total };
+		},
+	)) as EntryDto[];
+	return rooms.map((room) => entryOutput(this, room, itemIndex));
+}

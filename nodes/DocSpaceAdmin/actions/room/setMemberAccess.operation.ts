@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { entryIdFromParameter } from '../../helpers/entries';
+import { setRoomAccess } from '../../helpers/rooms';
+import { simplifyShare } from '../../helpers/shares';
+import { requireId } from '../../helpers/validate';
+import { roomLocator } from '../common.descriptions';
+
+/** Room roles as DocSpace's UI names them. */
+const ROLE_OPTIONS = [
+	{ name: 'Room Manager', value: 9 },
+	{ name: 'Content Creator', value: 11 },
+	{ name: 'Editor', value: 10 },
+	{ name: 'Reviewer', value: 5 },
+	{ name: 'Commenter', value: 6 },
+	{ name: 'Viewer', value: 2 },
+	{ name: 'Form Filler', value: 7 },
+	{ name: 'Remove From Room', value: 0 },
+];
+
+const properties: INodeProperties[] = [
+	roomLocator(),
+	{
+		displayName: 'User or Group ID',
+		name: 'memberId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
+	},
+	{ displayName: 'Role', name: 'access', type: 'options', default: 2, options: ROLE_OPTIONS },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Text added to the notification' },
+			{ displayName: 'Notify', name: 'notify', type: 'boolean', default: false, description: 'Whether DocSpace emails the member' },
+			{
+				displayName: 'Remove Even Form Fillers',
+				name: 'force',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove a member although they hold a role in a form-filling process',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['setMemberAccess'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
+	const memberId = requireId(this.getNode(), 'subject', this.getNodeParameter('memberId', itemIndex), 'User or Group ID', itemIndex);
+	const access = Number(this.getNodeParameter('access', itemIndex));
+	const options = this.getNodeParameter('options', itemIndex, {}) as { notify?: boolean; message?: string; force?: boolean };
+	const members = await setRoomAccess(this, roomId, [{ id: memberId, access }], options, itemIndex);
+	if (access === 0) return [{ roomId: Number(roomId), memberId, removed: true }];
+	return members.map((m) => ({ roomId: Number(roomId), ...simplifyShare(m) }));
+}

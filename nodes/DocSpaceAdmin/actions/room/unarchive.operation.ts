@@ -1,0 +1,3 @@
+import { archiveOperation } from './archive.shared';
+
+export const { description, execute } = archiveOperation('unarchive', 'The archived room to bring back');

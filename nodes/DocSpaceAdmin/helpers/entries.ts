@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import type { IdKind } from './ids';
+import { requireId } from './validate';
+
+/** The fields of FileDto/FolderDto the node reads. */
+export interface EntryDto {
+	id: number;
+	title?: string;
+	parentId?: number;
+	folderId?: number;
+	rootFolderId?: number;
+	rootFolderType?: number;
+	roomType?: number;
+	fileEntryType?: number;
+	access?: number;
+	createdBy?: { id?: string; displayName?: string };
+	ownedBy?: { id?: string; displayName?: string };
+	created?: string;
+	updated?: string;
+	[key: string]: unknown;
+}
+
+const ROOT_NAMES: Record<number, string> = { 3: 'trash', 5: 'myDocuments', 14: 'rooms', 20: 'archive' };
+const ROOM_TYPES: Record<number, string> = { 1: 'fillingForms', 2: 'editing', 5: 'custom', 6: 'public', 8: 'virtualData', 9: 'ai' };
+
+/** FileShare numbers, named as DocSpace's UI names them. */
+export const ACCESS_NAMES: Record<number, string> = {
+	0: 'none',
+	1: 'fullAccess',
+	2: 'viewer',
+	3: 'deny',
+	4: 'varies',
+	5: 'reviewer',
+	6: 'commenter',
+	7: 'formFiller',
+	9: 'roomManager',
+	10: 'editor',
+	11: 'contentCreator',
+};
+
+export function simplifyEntry(entry: EntryDto): IDataObject {
+	const isFile = entry.fileEntryType === 2 || entry.folderId !== undefined;
+	const simple: IDataObject = {
+		id: entry.id,
+		title: entry.title,
+		type: entry.roomType !== undefined ? 'room' : isFile ? 'file' : 'folder',
+		parentId: isFile ? entry.folderId : entry.parentId,
+		roomType: entry.roomType === undefined ? undefined : (ROOM_TYPES[entry.roomType] ?? entry.roomType),
+		location: ROOT_NAMES[entry.rootFolderType ?? -1] ?? entry.rootFolderType,
+		owner: (entry.ownedBy ?? entry.createdBy)?.displayName,
+		ownerId: (entry.ownedBy ?? entry.createdBy)?.id,
+		yourAccess: ACCESS_NAMES[entry.access ?? -1] ?? entry.access,
+		created: entry.created,
+		updated: entry.updated,
+	};
+	for (const key of Object.keys(simple)) if (simple[key] === undefined) delete simple[key];
+	return simple;
+}
+
+export function entryOutput(ctx: IExecuteFunctions, entry: EntryDto, itemIndex: number): IDataObject {
+	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
+	return output === 'raw' ? (entry as IDataObject) : simplifyEntry(entry);
+}
+
+/** The id in a folder or room locator (or a plain id parameter), validated. */
+export function entryIdFromParameter(
+	ctx: IExecuteFunctions,
+	kind: IdKind,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const value = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| string
+		| number;
+	const raw = typeof value === 'object' && value !== null ? value.value : value;
+	return requireId(ctx.getNode(), kind, raw, label, itemIndex);
+}
+
+/** A comma-separated list of ids, each validated. */
+export function idList(ctx: IExecuteFunctions, kind: IdKind, value: unknown, label: string, itemIndex: number): number[] {
+	const parts = String(value ?? '')
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => p !== '');
+	return parts.map((p) => Number(requireId(ctx.getNode(), kind, p, label, itemIndex)));
+}

@@ -1,0 +1,156 @@
+import { IDS } from '../../sandbox/seed';
+import type { Sandbox } from '../../sandbox/server';
+import { isoNow } from '../../sandbox/state';
+import { sandboxCredentials, useSandbox } from '../harness/sandbox';
+import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
+
+const current = useSandbox();
+let sandbox: Sandbox;
+beforeEach(() => {
+	sandbox = current();
+});
+
+const folder = (key: string) => sandbox.state.folders[key];
+const id = (key: string) => sandbox.state.ids[key];
+const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+async function run(parameters: Record<string, unknown>) {
+	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), sandboxCredentials(sandbox) as never);
+	expect(errors).toEqual({});
+	return jsonOf(output['DocSpace Admin']);
+}
+
+describe('Folder / File', () => {
+	it('moves an employee’s workspace into the Archive folder and waits for it', async () => {
+		const [result] = await run({
+			resource: 'folder',
+			operation: 'move',
+			folderIds: String(folder('workspace:jane')),
+			destination: byId(folder('archive')),
+			conflictResolution: 'Skip',
+		});
+		expect(result).toMatchObject({
+			operation: 'move',
+			status: 'completed',
+			finished: true,
+			progress: 100,
+			error: '',
+			outcome: 'completed',
+			destinationId: folder('archive'),
+			moved: [{ id: folder('workspace:jane'), title: 'Workspace – Jane Doe', type: 'folder', parentId: folder('archive') }],
+		});
+		expect(sandbox.state.entry(folder('workspace:jane'))!.parentId).toBe(folder('archive'));
+		const moves = sandbox.log.filter((r) => r.path === '/files/fileops/move');
+		expect(moves).toHaveLength(1);
+		expect(moves[0].body).toMatchObject({ deleteAfter: false, returnSingleOperation: true, conflictResolveType: 'Skip' });
+	});
+
+	it('fails before any write when the destination refuses the move', async () => {
+		const [result] = await run({
+			resource: 'folder',
+			operation: 'move',
+			folderIds: String(folder('workspace:jane')),
+			destination: byId(folder('room:marketing')),
+		});
+		expect(result.error).toBe(`The destination folder ${folder('room:marketing')} refuses the move [item 0]`);
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.state.entry(folder('workspace:jane'))!.parentId).toBe(folder('room:workspaces'));
+	});
+
+	it('shares with "Viewer" as access 2, and lists the sharing', async () => {
+		const shared = await run({
+			resource: 'folder',
+			operation: 'share',
+			entryType: 'folder',
+			entryId: String(folder('workspace:jane')),
+			shareWith: { share: [{ subjectId: IDS.bob, access: 2 }] },
+			notify: false,
+		});
+		expect(shared).toEqual([expect.objectContaining({ subjectId: IDS.bob, access: 'viewer', accessCode: 2, subjectType: 'user' })]);
+		expect(sandbox.log.find((r) => r.method === 'PUT')!.body).toEqual({ share: [{ shareTo: IDS.bob, access: 2 }], notify: false });
+		const list = await run({ resource: 'folder', operation: 'getSharing', entryType: 'folder', entryId: String(folder('workspace:jane')) });
+		expect(list.map((s) => s.access)).toEqual(['fullAccess', 'viewer']);
+	});
+
+	it('lists a folder’s contents with a limit, and gets a folder', async () => {
+		const entries = await run({ resource: 'folder', operation: 'getContents', folder: byId(folder('room:workspaces')), returnAll: false, limit: 3, filters: { show: 'folders' } });
+		expect(entries).toHaveLength(3);
+		expect(entries.every((e) => e.type === 'folder')).toBe(true);
+		expect(sandbox.log[0].query).toContain('count=3');
+		const [info] = await run({ resource: 'folder', operation: 'get', folder: byId(folder('room:deals')) });
+		expect(info).toMatchObject({ title: 'Sales Deals', type: 'room', roomType: 'editing', location: 'rooms', owner: 'Jane Doe' });
+	});
+
+	it('says when a finished operation is no longer listed', async () => {
+		const [status] = await run({ resource: 'folder', operation: 'getOperationStatus', operationId: '7c9a1f0e-1b2c-4d3e-9f4a-5b6c7d8e9f00' });
+		expect(status).toMatchObject({ status: 'gone' });
+	});
+});
+
+describe('Room', () => {
+	it('lists the rooms a user owns, in any area', async () => {
+		const rooms = await run({ resource: 'room', operation: 'getMany', returnAll: true, subject: 'owner', user: byId(IDS.jane), searchArea: 2 });
+		expect(rooms.map((r) => r.title)).toEqual(['Project Phoenix', 'Sales Deals']);
+	});
+
+	it('changes the owner to a room admin and can take the previous owner out', async () => {
+		const [result] = await run({ resource: 'room', operation: 'changeOwner', room: byId(folder('room:deals')), newOwner: byId(IDS.bob), removePreviousOwner: true });
+		expect(result).toMatchObject({ id: folder('room:deals'), ownerId: IDS.bob, previousOwnerId: IDS.jane, previousOwnerRemoved: true });
+		expect(sandbox.state.entry(folder('room:deals'))!.shares[IDS.jane]).toBeUndefined();
+		const [refused] = await run({ resource: 'room', operation: 'changeOwner', room: byId(folder('room:phoenix')), newOwner: byId(id('liam')) });
+		expect(refused.error).toBe("Invalid value in the parameter 'New Owner' [item 0]");
+	});
+
+	it('archives and unarchives, waiting for the file operation', async () => {
+		const [archived] = await run({ resource: 'room', operation: 'archive', room: byId(folder('room:deals')) });
+		expect(archived).toMatchObject({ roomId: folder('room:deals'), status: 'completed', outcome: 'completed' });
+		expect(sandbox.state.entry(folder('room:deals'))!.parentId).toBe(sandbox.state.folders.archiveRoot);
+		await run({ resource: 'room', operation: 'unarchive', room: byId(folder('room:deals')) });
+		expect(sandbox.state.entry(folder('room:deals'))!.parentId).toBe(sandbox.state.folders.rooms);
+	});
+
+	it('lists members, and removes a form filler only when forced', async () => {
+		const members = await run({ resource: 'room', operation: 'getMembers', room: byId(folder('room:phoenix')), members: 'users' });
+		expect(members.map((m) => m.name)).toEqual(['Jane Doe', 'Liam Chen', 'Noah Singh']);
+		const remove = { resource: 'room', operation: 'setMemberAccess', room: byId(folder('room:phoenix')), memberId: id('noah'), access: 0 };
+		const [blocked] = await run(remove);
+		expect(blocked.error).toBe('DocSpace kept the room’s members unchanged [item 0]');
+		const [removed] = await run({ ...remove, options: { force: true } });
+		expect(removed).toEqual({ roomId: folder('room:phoenix'), memberId: id('noah'), removed: true });
+		const [viewer] = await run({ ...remove, memberId: IDS.bob, access: 2 });
+		expect(viewer).toMatchObject({ subjectId: IDS.bob, access: 'viewer' });
+	});
+});
+
+describe('Audit', () => {
+	it('returns all events of an actor, paging with count 100 until a short page', async () => {
+		for (let i = 0; i < 150; i++) {
+			sandbox.state.audit.push({ id: 1000 + i, date: isoNow(Date.now() - i * 1000), userId: IDS.jane, actionId: 5000, actionType: 1, product: 2, location: 1, target: ['1'], entries: [1], action: 'File created' });
+		}
+		const events = await run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters: { userId: IDS.jane } });
+		expect(events.length).toBeGreaterThan(150);
+		expect(events.every((e) => e.userId === IDS.jane)).toBe(true);
+		expect(sandbox.log.map((r) => r.query)).toEqual([
+			`?userId=${IDS.jane}&count=100&startIndex=0`,
+			`?userId=${IDS.jane}&count=100&startIndex=100`,
+		]);
+	});
+
+	it('detects a plan without the audit trail instead of passing unfiltered events on', async () => {
+		sandbox.state.auditInPlan = false;
+		const [result] = await run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters: { userId: IDS.jane } });
+		expect(result.error).toBe('DocSpace ignored the filters and returned its latest events instead [item 0]');
+		expect(result.description).toContain('plan does not include the audit trail');
+		const latest = await run({ resource: 'audit', operation: 'getEvents', returnAll: true });
+		expect(latest).toHaveLength(20);
+	});
+
+	it('reads login events and creates a report', async () => {
+		const logins = await run({ resource: 'audit', operation: 'getLoginEvents', returnAll: false, limit: 5, filters: { userId: IDS.jane, action: 1000 } });
+		expect(logins.length).toBeGreaterThan(0);
+		expect(logins.every((e) => e.userId === IDS.jane && e.actionId === 1000)).toBe(true);
+		const [report] = await run({ resource: 'audit', operation: 'createReport', report: 'events' });
+		expect(report).toMatchObject({ report: 'auditTrail', storedIn: 'My documents of the credential’s user (CSV)' });
+		expect(report.url).toContain('/doceditor?fileid=');
+	});
+});
