@@ -5,12 +5,13 @@ import type { OperationModule } from './node.type';
 import * as audit from './audit/Audit.resource';
 import * as dataRemoval from './dataRemoval/DataRemoval.resource';
 import * as folder from './folder/Folder.resource';
+import * as offboarding from './offboarding/Offboarding.resource';
 import * as personalFolder from './personalFolder/PersonalFolder.resource';
 import * as reassignment from './reassignment/Reassignment.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder, folder, room, audit };
+const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder, folder, room, audit, offboarding };
 
 function operationModule(ctx: IExecuteFunctions, resource: string, operation: string): OperationModule {
 	const candidate = resources[resource]?.[operation] as Partial<OperationModule> | undefined;

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as audit from './audit/Audit.resource';
 import * as dataRemoval from './dataRemoval/DataRemoval.resource';
 import * as folder from './folder/Folder.resource';
+import * as offboarding from './offboarding/Offboarding.resource';
 import * as personalFolder from './personalFolder/PersonalFolder.resource';
 import * as reassignment from './reassignment/Reassignment.resource';
 import * as room from './room/Room.resource';
@@ -20,6 +21,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Data Reassignment', value: 'reassignment' },
 			{ name: 'Data Removal', value: 'dataRemoval' },
 			{ name: 'Folder / File', value: 'folder' },
+			{ name: 'Offboarding', value: 'offboarding' },
 			{ name: 'Personal Folder', value: 'personalFolder' },
 			{ name: 'Room', value: 'room' },
 			{ name: 'User', value: 'user' },
@@ -33,4 +35,5 @@ export const properties: INodeProperties[] = [
 	...folder.description,
 	...room.description,
 	...audit.description,
+	...offboarding.description,
 ];

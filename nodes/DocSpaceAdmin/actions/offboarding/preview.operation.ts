@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { offboardingProperties } from './offboarding.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Preview only reads: it shows what Run would do, step by step, and changes nothing',
+		name: 'previewNotice',
+		type: 'notice',
+		default: '',
+	},
+	...offboardingProperties(false),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['preview'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const plan = await buildPlan(this, itemIndex);
+	return [
+		{
+			...planSummary(plan),
+			canRun: plan.blockers.length === 0,
+			blockers: plan.blockers,
+			plan: plan.steps.map((s, i) => ({ order: i + 1, step: s.step, willRun: s.status === 'pending', status: s.status, detail: s.detail })),
+			warnings: plan.warnings,
+		},
+	];
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { runPlan } from '../../helpers/offboarding/run';
+import { offboardingProperties } from './offboarding.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Runs, in this order: disable → reassign and wait → move the workspace into the archive folder → set its access → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
+		name: 'runNotice',
+		type: 'notice',
+		default: '',
+	},
+	...offboardingProperties(true),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['run'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const started = Date.now();
+	const plan = await buildPlan(this, itemIndex);
+	const { steps, audit } = await runPlan(this, plan, itemIndex);
+	const failed = steps.find((s) => s.status === 'failed');
+	return [
+		{
+			...planSummary(plan),
+			success: !failed,
+			changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
+			failedStep: failed?.step,
+			failureReason: failed?.error,
+			steps: steps as unknown as IDataObject[],
+			warnings: plan.warnings,
+			audit,
+			durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+		},
+	];
+}
