@@ -58,8 +58,13 @@ function explicitNull(node: unknown): unknown {
 }
 subset.components.schemas = explicitNull(flattenAllOf(subset.components.schemas)) as Record<string, Schema>;
 
-/** The schemas requests are checked against: dates travel as ISO strings, not as the spec's object. */
-const requestSchemas: Record<string, Schema> = { ...subset.components.schemas, ApiDateTime: { type: 'string', minLength: 10 } };
+/** Requests follow the spec, except where the server reads a wider form: dates as ISO strings,
+ * webhook triggers as a sum of trigger flags. */
+const requestSchemas: Record<string, Schema> = {
+	...subset.components.schemas,
+	ApiDateTime: { type: 'string', minLength: 10 },
+	WebhookTrigger: { type: 'integer', minimum: 0 },
+};
 
 /** Request bodies may carry only declared properties: DocSpace ignores the rest silently. */
 function closeObjects(node: unknown): unknown {

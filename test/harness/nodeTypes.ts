@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription, INodeTypes, IV
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { DocSpaceAdmin } from '../../nodes/DocSpaceAdmin/DocSpaceAdmin.node';
+import { DocSpaceAdminTrigger } from '../../nodes/DocSpaceAdminTrigger/DocSpaceAdminTrigger.node';
 
 /** Stands in for n8n-nodes-base's Manual Trigger, which passes its (pinned) items on. */
 class ManualTrigger implements INodeType {
@@ -27,6 +28,7 @@ export const PACKAGE = 'n8n-nodes-docspace-admin';
 const types: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	[`${PACKAGE}.docSpaceAdmin`]: new DocSpaceAdmin(),
+	[`${PACKAGE}.docSpaceAdminTrigger`]: new DocSpaceAdminTrigger(),
 };
 
 export const nodeTypes: INodeTypes = {

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -12,7 +13,7 @@ import { API_PREFIX, portalOrigin } from './auth';
 import type { ErrorContext, Failure } from './errors';
 import { toNodeApiError } from './errors';
 
-export type DocSpaceContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type DocSpaceContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 export const MAX_PAGE_SIZE = 100;
