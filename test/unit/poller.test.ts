@@ -255,3 +255,44 @@ describe('waitForFileOperation', () => {
 		expect(error.message).toBe("Moving the folder failed [item 0]: You don't have enough permission to move the folder");
 	});
 });
+
+describe('progress-guided polling', () => {
+	it('checks again when the progress says the job should be done, never sooner than 100 ms', async () => {
+		const { clock, sleeps } = fakeClock();
+		const percentages = [10, 50, 90, 100];
+		let i = 0;
+		const watch: JobWatch<number> = {
+			subject: 'the test job',
+			poll: async () => percentages[Math.min(i++, percentages.length - 1)],
+			phase: (p) => (p === 100 ? 'completed' : 'running'),
+			percentage: (p) => p,
+			failureMessage: () => '',
+		};
+		const result = await waitForJob(ctx(), watch, settings({ pollIntervalSeconds: 5 }), 0, clock);
+		expect(result.outcome).toBe('completed');
+		// 10 % → 50 % in 250 ms: 312.5 ms to go (+50 ms) instead of the 500 ms backoff, and so on.
+		expect(sleeps).toEqual([250, 362.5, 126.5625]);
+	});
+
+	it('never polls more often than every 100 ms', async () => {
+		const { clock, sleeps } = fakeClock();
+		const job = [10, 99, 100];
+		let i = 0;
+		const watch: JobWatch<number> = {
+			subject: 'the test job',
+			poll: async () => job[Math.min(i++, job.length - 1)],
+			phase: (p) => (p === 100 ? 'completed' : 'running'),
+			percentage: (p) => p,
+			failureMessage: () => '',
+		};
+		await waitForJob(ctx(), watch, settings(), 0, clock);
+		expect(sleeps).toEqual([250, 100]);
+	});
+
+	it('estimates nothing without progress', async () => {
+		const { estimateRemainingMs } = await import('../../nodes/DocSpaceAdmin/helpers/poller');
+		expect(estimateRemainingMs(undefined, { at: 10, percentage: 50 })).toBeUndefined();
+		expect(estimateRemainingMs({ at: 0, percentage: 30 }, { at: 10, percentage: 30 })).toBeUndefined();
+		expect(estimateRemainingMs({ at: 0, percentage: 0 }, { at: 1000, percentage: 50 })).toBe(1000);
+	});
+});

@@ -17,6 +17,8 @@ export interface WaitSettings {
 export const DEFAULT_WAIT: WaitSettings = { timeoutSeconds: 600, pollIntervalSeconds: 5, onTimeout: 'fail' };
 
 export const FIRST_POLL_DELAY_MS = 250;
+/** The shortest pause between two polls, however close the job seems to its end. */
+export const MIN_POLL_DELAY_MS = 100;
 
 /** Time as the poller sees it; tests pass a fake one. */
 export interface Clock {
@@ -35,6 +37,20 @@ export interface JobWatch<S> {
 	phase(state: S): Phase;
 	failureMessage(state: S): string;
 	terminate?(): Promise<S | undefined>;
+	/** 0–100 when the job reports it; lets the poller check again when the job should be done. */
+	percentage?(state: S): number | undefined;
+}
+
+interface Sample {
+	at: number;
+	percentage: number;
+}
+
+/** Time until 100 %, at the average pace seen since the first poll; undefined without progress. */
+export function estimateRemainingMs(first: Sample | undefined, last: Sample): number | undefined {
+	if (!first || last.percentage <= first.percentage || last.at <= first.at) return undefined;
+	const perMs = (last.percentage - first.percentage) / (last.at - first.at);
+	return (100 - last.percentage) / perMs;
 }
 
 export interface JobResult<S> {
@@ -46,8 +62,9 @@ export interface JobResult<S> {
 
 /**
  * Waits for a server-side job: polls at once, then sleeps between
- * non-terminal polls (250 ms doubling up to the chosen interval), stops at an
- * elapsed-time deadline and honours the execution's cancel signal.
+ * non-terminal polls (250 ms doubling up to the chosen interval, or less when the
+ * job's progress says it should finish sooner), stops at an elapsed-time deadline
+ * and honours the execution's cancel signal.
  */
 export async function waitForJob<S>(
 	ctx: IExecuteFunctions,
@@ -63,12 +80,17 @@ export async function waitForJob<S>(
 	const intervalMs = Math.max(1, settings.pollIntervalSeconds) * 1000;
 	let delay = Math.min(FIRST_POLL_DELAY_MS, intervalMs);
 	let polls = 0;
+	let first: Sample | undefined;
 
 	for (;;) {
 		const state = await watch.poll();
 		polls++;
 		const phase = watch.phase(state);
 		const elapsedMs = clock.now() - started;
+		const percentage = watch.percentage?.(state);
+		const sample = percentage === undefined ? undefined : { at: clock.now(), percentage };
+		first ??= sample;
+		const eta = sample && estimateRemainingMs(first, sample);
 		if (phase === 'completed') return { state, outcome: 'completed', polls, elapsedMs };
 		if (phase === 'failed' || phase === 'canceled') {
 			throw new NodeOperationError(
@@ -85,7 +107,8 @@ export async function waitForJob<S>(
 		}
 		const remaining = deadline - clock.now();
 		if (remaining <= 0) return await timedOut(ctx, watch, settings, state, polls, started, itemIndex, clock);
-		await clock.sleep(Math.min(delay, remaining), signal);
+		const pause = eta === undefined ? delay : Math.min(delay, Math.max(MIN_POLL_DELAY_MS, eta + 50));
+		await clock.sleep(Math.min(pause, remaining), signal);
 		if (signal?.aborted) {
 			throw new NodeOperationError(node, `Stopped waiting for ${watch.subject}: the execution was canceled`, {
 				description: 'The job may still be running in DocSpace. Use the Get Progress operation to check it.',
@@ -194,6 +217,7 @@ export async function waitForTask(
 			subject,
 			poll: async () => ({ progress: await getTaskProgress.call(this, queue, userId, itemIndex) }),
 			phase: taskPhase,
+			percentage: (state: TaskState) => state.progress?.percentage,
 			failureMessage: (state: TaskState) =>
 				state.progress
 					? state.progress.error || 'no reason given'
@@ -259,6 +283,7 @@ export async function waitForFileOperation(
 				return { operation, seen };
 			},
 			phase: fileOperationPhase,
+			percentage: (state: FileOperationState) => state.operation?.progress,
 			failureMessage: (state: FileOperationState) => state.operation?.error || 'no reason given',
 			terminate: async () => {
 				await apiRequest.call(this, {
