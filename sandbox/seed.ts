@@ -273,3 +273,23 @@ export function seed(): SeedData {
 function prefixed(record: Record<string, string>, prefix: string): Record<string, string> {
 	return Object.fromEntries(Object.entries(record).map(([k, v]) => [`${prefix}${k}`, v]));
 }
+
+/** Extra plain users for load tests and benchmarks: `bench.user.N@corp.example`, deterministic. */
+export function extraUsers(count: number): User[] {
+	return Array.from({ length: count }, (_, i) => ({
+		id: guid(`user:extra:${i}`),
+		firstName: 'Bench',
+		lastName: `User ${String(i).padStart(5, '0')}`,
+		email: `bench.user.${i}@corp.example`,
+		userName: `bench.user.${i}`,
+		type: 'User' as const,
+		status: 1 as const,
+		activationStatus: 1 as const,
+		registrationDate: iso(SEED_TIME - 86_400_000),
+		groups: [],
+		password: PASSWORD,
+		createdBy: IDS.owner,
+		sessions: 1,
+		hasPersonalFolder: false,
+	}));
+}

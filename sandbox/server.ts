@@ -11,6 +11,7 @@ import { fileRoutes } from './routes/files';
 import { peopleRoutes } from './routes/people';
 import { TRIGGERS, webhookRoutes } from './routes/webhooks';
 import type { JobFaults, JobSpeed } from './state';
+import { extraUsers } from './seed';
 import { isoNow, SandboxState } from './state';
 
 export interface Limits {
@@ -45,6 +46,8 @@ export interface SandboxOptions {
 	limits?: Partial<Limits>;
 	latencyMs?: number;
 	tokenLifetimeMs?: number;
+	/** Adds this many plain users (see seed.extraUsers) for load tests and benchmarks. */
+	extraUsers?: number;
 }
 
 export interface LoggedRequest {
@@ -95,6 +98,7 @@ export class Sandbox {
 
 	constructor(private options: SandboxOptions = {}) {
 		this.state = new SandboxState(options.speed);
+		if (options.extraUsers) this.state.users.push(...extraUsers(options.extraUsers));
 		this.latencyMs = options.latencyMs ?? 0;
 		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
 		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
