@@ -194,3 +194,18 @@ export function roomLocator(description?: string): INodeProperties {
 		],
 	};
 }
+
+/** A file or folder by type and ID, for sharing. */
+export const entryProperties: INodeProperties[] = [
+	{
+		displayName: 'Entry Type',
+		name: 'entryType',
+		type: 'options',
+		default: 'folder',
+		options: [
+			{ name: 'Folder', value: 'folder' },
+			{ name: 'File', value: 'file' },
+		],
+	},
+	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
+];

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requireId } from './validate';
 import { apiRequestAllItems } from '../transport';
+import { compact } from './values';
 
 export interface AuditEventDto {
 	id: number;
@@ -48,8 +49,7 @@ export function readAuditFilter(ctx: IExecuteFunctions, filters: IDataObject, it
 	if (typeof filters.target === 'string' && filters.target.trim()) filter.target = filters.target.trim();
 	filter.from = isoDate(ctx, filters.from, 'From', itemIndex);
 	filter.to = isoDate(ctx, filters.to, 'To', itemIndex);
-	for (const key of Object.keys(filter) as Array<keyof AuditFilter>) if (filter[key] === undefined) delete filter[key];
-	return filter;
+	return compact(filter);
 }
 
 function matches(event: AuditEventDto, filter: AuditFilter): boolean {

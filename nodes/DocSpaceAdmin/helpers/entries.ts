@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import type { IdKind } from './ids';
 import { requireId } from './validate';
+import { compact } from './values';
 
 /** The fields of FileDto/FolderDto the node reads. */
 export interface EntryDto {
@@ -54,8 +55,7 @@ export function simplifyEntry(entry: EntryDto): IDataObject {
 		created: entry.created,
 		updated: entry.updated,
 	};
-	for (const key of Object.keys(simple)) if (simple[key] === undefined) delete simple[key];
-	return simple;
+	return compact(simple);
 }
 
 export function entryOutput(ctx: IExecuteFunctions, entry: EntryDto, itemIndex: number): IDataObject {

@@ -6,6 +6,7 @@ import { ACTIVATION_STATUS, EMPLOYEE_STATUS, userType } from './dto';
 import { requireEmail, requireId } from './validate';
 import type { Envelope } from '../transport';
 import { apiRequest } from '../transport';
+import { compact } from './values';
 
 type UserRef = { email: string } | { id: string };
 
@@ -108,8 +109,7 @@ export function simplifyUser(user: EmployeeFull): IDataObject {
 		registrationDate: user.registrationDate,
 		terminated: user.terminated,
 	};
-	for (const key of Object.keys(simple)) if (simple[key] === undefined) delete simple[key];
-	return simple;
+	return compact(simple);
 }
 
 /** The output every user operation offers: the simplified profile, or everything DocSpace sent. */

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readAuditFilter, readEvents } from '../../helpers/audit';
 import { returnAllAndLimit } from '../common.descriptions';
+import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -36,8 +37,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['getLoginEvents'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filter = readAuditFilter(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
 	return (await readEvents(this, 'login', filter, limit, itemIndex)) as IDataObject[];
 }

@@ -5,6 +5,7 @@ import type { EntryDto } from '../../helpers/entries';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
 import { apiRequestAllItems } from '../../transport';
 import { folderIdField, outputOption, returnAllAndLimit } from '../common.descriptions';
+import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	folderIdField('Folder', 'folder', 'A folder or room; rooms are folders too'),
@@ -43,8 +44,7 @@ interface FolderContent {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();

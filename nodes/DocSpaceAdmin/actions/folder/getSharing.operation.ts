@@ -5,20 +5,9 @@ import type { ShareDto } from '../../helpers/shares';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';
+import { entryProperties } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Entry Type',
-		name: 'entryType',
-		type: 'options',
-		default: 'folder',
-		options: [
-			{ name: 'Folder', value: 'folder' },
-			{ name: 'File', value: 'file' },
-		],
-	},
-	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
-];
+const properties: INodeProperties[] = [...entryProperties];
 
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getSharing'] } }, properties);
 

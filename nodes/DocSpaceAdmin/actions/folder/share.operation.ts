@@ -6,6 +6,7 @@ import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
 import type { ShareDto } from '../../helpers/shares';
 import { simplifyShare } from '../../helpers/shares';
+import { entryProperties } from '../common.descriptions';
 
 /** Access levels for files and folders outside rooms, as DocSpace's sharing dialog names them. */
 const ACCESS_OPTIONS = [
@@ -19,17 +20,7 @@ const ACCESS_OPTIONS = [
 ];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Entry Type',
-		name: 'entryType',
-		type: 'options',
-		default: 'folder',
-		options: [
-			{ name: 'Folder', value: 'folder' },
-			{ name: 'File', value: 'file' },
-		],
-	},
-	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
+	...entryProperties,
 	{
 		displayName: 'Share With',
 		name: 'shareWith',

@@ -6,6 +6,7 @@ import { entryOutput } from '../../helpers/entries';
 import { userIdFromLocator } from '../../helpers/users';
 import { apiRequestAllItems } from '../../transport';
 import { outputOption, returnAllAndLimit, userLocator } from '../common.descriptions';
+import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -39,8 +40,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const subject = this.getNodeParameter('subject', itemIndex) as string;
 	const qs: IDataObject = { searchArea: this.getNodeParameter('searchArea', itemIndex) as number };
 	if (subject !== 'any') {

@@ -6,6 +6,7 @@ import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';
 import { outputOption, returnAllAndLimit } from '../common.descriptions';
+import { readLimit } from '../../helpers/values';
 
 const STATUS_QUERY: Record<string, number | undefined> = { any: undefined, active: 1, disabled: 2, pending: 4 };
 
@@ -71,8 +72,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const output = this.getNodeParameter('output', itemIndex) as string;
 
