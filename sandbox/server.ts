@@ -352,7 +352,12 @@ export class Sandbox {
 
 	/** Test and demo controls; not part of DocSpace's API. */
 	private control(method: string, url: URL, raw: string, res: http.ServerResponse): void {
-		const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+		let body: Record<string, unknown> = {};
+		try {
+			body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+		} catch {
+			return this.send(res, 400, 'The body is not JSON');
+		}
 		const what = url.pathname.slice('/__sandbox/'.length);
 		if (method === 'GET' && what === 'log') return this.sendJson(res, 200, this.log);
 		if (method === 'DELETE' && what === 'log') {
