@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requireId } from './validate';
 import { apiRequestAllItems } from '../transport';
-import { compact } from './values';
+import { compact, readLimit } from './values';
 
 export interface AuditEventDto {
 	id: number;
@@ -95,4 +95,10 @@ export async function readEvents(
 		});
 	}
 	return events;
+}
+
+/** Get Events and Get Login Events: Return All / Limit and the filters from the node's parameters. */
+export async function eventsFromParameters(ctx: IExecuteFunctions, kind: 'events' | 'login', itemIndex: number): Promise<IDataObject[]> {
+	const filter = readAuditFilter(ctx, ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	return (await readEvents(ctx, kind, filter, readLimit(ctx, itemIndex), itemIndex)) as IDataObject[];
 }

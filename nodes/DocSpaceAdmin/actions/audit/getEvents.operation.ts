@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readAuditFilter, readEvents } from '../../helpers/audit';
+import { eventsFromParameters } from '../../helpers/audit';
 import { returnAllAndLimit } from '../common.descriptions';
-import { readLimit } from '../../helpers/values';
 
 const ACTION_TYPES = [
 	['Create', 1], ['Update', 2], ['Delete', 3], ['Update Access', 11], ['Download', 12], ['Upload', 13], ['Copy', 14], ['Move', 15], ['Reassign', 16], ['Log Out', 19],
@@ -42,7 +41,5 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['getEvents'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = readLimit(this, itemIndex);
-	const filter = readAuditFilter(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
-	return (await readEvents(this, 'events', filter, limit, itemIndex)) as IDataObject[];
+	return await eventsFromParameters(this, 'events', itemIndex);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readAuditFilter, readEvents } from '../../helpers/audit';
+import { eventsFromParameters } from '../../helpers/audit';
 import { returnAllAndLimit } from '../common.descriptions';
-import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -37,7 +36,5 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['getLoginEvents'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = readLimit(this, itemIndex);
-	const filter = readAuditFilter(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
-	return (await readEvents(this, 'login', filter, limit, itemIndex)) as IDataObject[];
+	return await eventsFromParameters(this, 'login', itemIndex);
 }
