@@ -1,8 +1,8 @@
 // End-to-end: a real n8n process loads the package, imports a credential for the sandbox portal and an
 // offboarding workflow, runs it with `n8n execute --id`, and the sandbox's state and request log are
 // checked. Usage: npm run test:e2e (installs the n8n runtime on first use, see scripts/runtime.mjs).
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -37,22 +37,33 @@ const env = {
 	N8N_ENCRYPTION_KEY: 'docspace-admin-e2e-key',
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-	N8N_LOG_LEVEL: 'warn',
+	// n8n prints --rawOutput through its logger at info level.
+	N8N_LOG_LEVEL: 'info',
 	N8N_SECURE_COOKIE: 'false',
 	N8N_RUNNERS_ENABLED: 'false',
 	N8N_RUNNERS_MODE: 'internal',
 };
 const [bin, ...lead] = n8nCommand();
 /**
- * Runs an n8n CLI command without blocking this process (the sandbox answers from it). n8n 2.41.1
- * on Node 24 may crash while shutting down after a successful command (exit 139 seen here), so the
- * output counts, not the exit code.
+ * Runs an n8n CLI command without blocking this process (the sandbox answers from it). Its output
+ * goes to a file, not a pipe: n8n 2.41.1 on Node 24 may crash while shutting down after a successful
+ * command (exit 139 seen here), which loses what is still buffered in a pipe. The output counts, not
+ * the exit code.
  */
+let commands = 0;
 const n8n = (...args) =>
 	new Promise((resolve, reject) => {
-		execFile(bin, [...lead, ...args], { cwd: work, env, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-			if (error && !stdout.trim()) reject(Object.assign(error, { stderr }));
-			else resolve(stdout);
+		const file = join(work, `n8n-${++commands}.out`);
+		const fd = openSync(file, 'w');
+		const child = spawn(bin, [...lead, ...args], { cwd: work, env, stdio: ['ignore', fd, fd] });
+		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			closeSync(fd);
+			const output = readFileSync(file, 'utf8');
+			if (code !== 0 && !output.includes('"finished"') && !/successfully imported/i.test(output)) {
+				reject(new Error(`n8n ${args[0]} exited with ${code}: ${output.slice(-1500)}`));
+			} else resolve(output);
 		});
 	});
 
@@ -101,7 +112,8 @@ try {
 	console.log(`n8n execute took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	let report;
 	try {
-		const json = JSON.parse(output.slice(output.indexOf('{')));
+		// --rawOutput prints the run as JSON after n8n's own log lines.
+		const json = JSON.parse(output.slice(output.indexOf('{\n')));
 		report = json?.data?.resultData?.runData?.Offboard?.[0]?.data?.main?.[0]?.[0]?.json;
 	} catch {
 		report = undefined;

