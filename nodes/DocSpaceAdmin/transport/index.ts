@@ -33,11 +33,6 @@ export interface ApiRequest {
 	path: Array<string | number>;
 	qs?: IDataObject;
 	body?: IDataObject;
-	/**
-	 * Whether repeating the request is harmless: GETs always are; a PUT that only
-	 * reads progress may opt in. Start requests must never be retried.
-	 */
-	retry?: boolean;
 	error: Omit<ErrorContext, 'secrets'>;
 }
 
@@ -156,7 +151,8 @@ export async function apiRequest<T = unknown>(
 		timeout: RETRY.requestTimeoutMs,
 		headers: { Accept: 'application/json' },
 	};
-	const retryable = request.retry ?? request.method === 'GET';
+	// Only reads are repeated: a write (above all a start request) is never sent twice.
+	const retryable = request.method === 'GET';
 	const signal = cancelSignal(this);
 	let waitedMs = 0;
 
