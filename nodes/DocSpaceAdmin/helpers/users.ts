@@ -117,3 +117,17 @@ export function userOutput(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
 	return output === 'raw' ? (user as IDataObject) : simplifyUser(user);
 }
+
+/** EmployeeType names DocSpace expects, by the type derived from the profile's flags. */
+const EMPLOYEE_TYPE: Record<string, string> = { owner: 'DocSpaceAdmin', docSpaceAdmin: 'DocSpaceAdmin', roomAdmin: 'RoomAdmin', user: 'User', guest: 'Guest' };
+
+/** Whether the user owns rooms (or, for guests, shared files) that should go to someone else. */
+export async function isReassignmentNeeded(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex: number): Promise<boolean> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['people', 'reassign', 'necessary'],
+		qs: { UserId: user.id, Type: EMPLOYEE_TYPE[userType(user)] ?? 'User' },
+		error: { action: 'check whether a reassignment is needed', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
+	})) as Envelope<boolean>;
+	return envelope.response === true;
+}

@@ -7,7 +7,7 @@ import { userType } from '../dto';
 import type { EntryDto } from '../entries';
 import { getTaskProgress } from '../poller';
 import type { ShareDto } from '../shares';
-import { fetchUser, isActiveAdminOrRoomAdmin, readUserLocator } from '../users';
+import { fetchUser, isActiveAdminOrRoomAdmin, isReassignmentNeeded, readUserLocator } from '../users';
 import { requireId } from '../validate';
 import type { Envelope } from '../../transport';
 import { apiRequest, apiRequestAllItems } from '../../transport';
@@ -50,8 +50,6 @@ export interface Plan {
 	/** Reasons the plan cannot run at all. */
 	blockers: string[];
 }
-
-const TYPE_NAMES: Record<string, string> = { owner: 'DocSpaceAdmin', docSpaceAdmin: 'DocSpaceAdmin', roomAdmin: 'RoomAdmin', user: 'User', guest: 'Guest' };
 
 export function readSettings(ctx: IExecuteFunctions, itemIndex: number): OffboardingSettings {
 	const node = ctx.getNode();
@@ -121,12 +119,7 @@ export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Prom
 	if (user.isAdmin) warnings.push(`${name} is a DocSpace admin: only the portal owner may disable them and reassign their data.`);
 
 	const reassignTask = await getTaskProgress.call(ctx, 'reassign', user.id, itemIndex);
-	const needed = (await apiRequest.call(ctx, {
-		method: 'GET',
-		path: ['people', 'reassign', 'necessary'],
-		qs: { UserId: user.id, Type: TYPE_NAMES[userType(user)] ?? 'User' },
-		error: { action: 'check whether a reassignment is needed', requiredRole: 'a DocSpace admin', itemIndex },
-	})) as Envelope<boolean>;
+	const needed = await isReassignmentNeeded(ctx, user, itemIndex);
 	const ownedRooms = (await apiRequestAllItems.call(
 		ctx,
 		{ method: 'GET', path: ['files', 'rooms'], qs: { subjectId: user.id, subjectFilter: 0, searchArea: 2 }, error: { action: 'list the user’s rooms', itemIndex } },
@@ -153,7 +146,7 @@ export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Prom
 			: { step: 'disable', status: 'pending', detail: `Disable ${name} and end all their sessions` },
 		running
 			? { step: 'reassign', status: 'pending', detail: `Wait for the running reassignment (${reassignTask.percentage}%)` }
-			: needed.response === true
+			: needed
 				? { step: 'reassign', status: 'pending', detail: `Hand ${ownedRooms.length} room(s) and the files ${name} shared to ${recipient.displayName ?? recipient.id}, and wait` }
 				: { step: 'reassign', status: reassignDone ? 'alreadyDone' : 'skipped', detail: reassignDone ? 'Data already reassigned' : `${name} owns no rooms or shared files` },
 		...space.steps,
