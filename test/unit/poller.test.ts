@@ -257,18 +257,21 @@ describe('waitForFileOperation', () => {
 });
 
 describe('progress-guided polling', () => {
-	it('checks again when the progress says the job should be done, never sooner than 100 ms', async () => {
-		const { clock, sleeps } = fakeClock();
-		const percentages = [10, 50, 90, 100];
+	/** A job that reports these percentages, one per poll, and is done at 100. */
+	function progressJob(percentages: number[]): JobWatch<number> {
 		let i = 0;
-		const watch: JobWatch<number> = {
+		return {
 			subject: 'the test job',
 			poll: async () => percentages[Math.min(i++, percentages.length - 1)],
 			phase: (p) => (p === 100 ? 'completed' : 'running'),
 			percentage: (p) => p,
 			failureMessage: () => '',
 		};
-		const result = await waitForJob(ctx(), watch, settings({ pollIntervalSeconds: 5 }), 0, clock);
+	}
+
+	it('checks again when the progress says the job should be done, never sooner than 100 ms', async () => {
+		const { clock, sleeps } = fakeClock();
+		const result = await waitForJob(ctx(), progressJob([10, 50, 90, 100]), settings({ pollIntervalSeconds: 5 }), 0, clock);
 		expect(result.outcome).toBe('completed');
 		// 10 % → 50 % in 250 ms: 312.5 ms to go (+50 ms) instead of the 500 ms backoff, and so on.
 		expect(sleeps).toEqual([250, 362.5, 126.5625]);
@@ -276,16 +279,7 @@ describe('progress-guided polling', () => {
 
 	it('never polls more often than every 100 ms', async () => {
 		const { clock, sleeps } = fakeClock();
-		const job = [10, 99, 100];
-		let i = 0;
-		const watch: JobWatch<number> = {
-			subject: 'the test job',
-			poll: async () => job[Math.min(i++, job.length - 1)],
-			phase: (p) => (p === 100 ? 'completed' : 'running'),
-			percentage: (p) => p,
-			failureMessage: () => '',
-		};
-		await waitForJob(ctx(), watch, settings(), 0, clock);
+		await waitForJob(ctx(), progressJob([10, 99, 100]), settings(), 0, clock);
 		expect(sleeps).toEqual([250, 100]);
 	});
 
