@@ -10,4 +10,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	testTimeout: 30000,
+	// Each test file loads n8n-core afresh and the heap grows file by file; a worker that
+	// ends a file above this is replaced, so the order of files cannot exhaust memory.
+	workerIdleMemoryLimit: '512MB',
 };

@@ -16,4 +16,7 @@ afterEach(() => {
 
 afterAll(() => {
 	nock.enableNetConnect();
+	// Every test file loads its own nock, which wraps Node's http again; unwrap this one so that
+	// later files do not send each request through one interceptor per earlier file.
+	nock.restore();
 });
