@@ -84,6 +84,8 @@ function scopeAllows(key: ApiKey, method: string, path: string): boolean {
 export class Sandbox {
 	readonly state: SandboxState;
 	readonly log: LoggedRequest[] = [];
+	/** Messages the templates post to their chat webhook (POST /__sandbox/notify), newest last. */
+	readonly notifications: Array<Record<string, unknown>> = [];
 	faults: FaultRule[] = [];
 	latencyMs: number;
 	limits: Limits;
@@ -360,6 +362,11 @@ export class Sandbox {
 		}
 		const what = url.pathname.slice('/__sandbox/'.length);
 		if (method === 'GET' && what === 'log') return this.sendJson(res, 200, this.log);
+		if (method === 'POST' && what === 'notify') {
+			this.notifications.push(body);
+			return this.sendJson(res, 200, { ok: true });
+		}
+		if (method === 'GET' && what === 'notify') return this.sendJson(res, 200, this.notifications);
 		if (method === 'DELETE' && what === 'log') {
 			this.log.length = 0;
 			return this.send(res, 204, '');

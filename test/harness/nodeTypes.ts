@@ -1,41 +1,42 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { DocSpaceAdmin } from '../../nodes/DocSpaceAdmin/DocSpaceAdmin.node';
 import { DocSpaceAdminTrigger } from '../../nodes/DocSpaceAdminTrigger/DocSpaceAdminTrigger.node';
 
-/** Stands in for n8n-nodes-base's Manual Trigger, which passes its (pinned) items on. */
-class ManualTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'When clicking ‘Execute workflow’',
-		name: 'manualTrigger',
-		group: ['trigger'],
-		version: 1,
-		description: 'Runs the flow on clicking a button in n8n',
-		defaults: { name: 'When clicking ‘Execute workflow’' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions) {
-		return [this.getInputData()];
-	}
-}
-
 export const PACKAGE = 'n8n-nodes-docspace-admin';
 
-const types: Record<string, INodeType> = {
-	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+/** The n8n core nodes the tests and templates use, loaded from n8n-nodes-base itself. */
+const BASE_NODES: Record<string, string> = {
+	manualTrigger: 'ManualTrigger/ManualTrigger.node.js',
+	webhook: 'Webhook/Webhook.node.js',
+	scheduleTrigger: 'Schedule/ScheduleTrigger.node.js',
+	set: 'Set/Set.node.js',
+	if: 'If/If.node.js',
+	filter: 'Filter/Filter.node.js',
+	aggregate: 'Transform/Aggregate/Aggregate.node.js',
+	wait: 'Wait/Wait.node.js',
+	httpRequest: 'HttpRequest/HttpRequest.node.js',
+	stickyNote: 'StickyNote/StickyNote.node.js',
+};
+
+const types: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.docSpaceAdmin`]: new DocSpaceAdmin(),
 	[`${PACKAGE}.docSpaceAdminTrigger`]: new DocSpaceAdminTrigger(),
 };
 
+function baseNode(name: string): INodeType | IVersionedNodeType | undefined {
+	const file = BASE_NODES[name];
+	if (!file) return undefined;
+	const exports = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+	return new (Object.values(exports)[0])();
+}
+
 export const nodeTypes: INodeTypes = {
 	getByName(type: string): INodeType | IVersionedNodeType {
-		const nodeType = types[type];
-		if (!nodeType) throw new Error(`Unknown node type ${type}`);
-		return nodeType;
+		types[type] ??= (type.startsWith('n8n-nodes-base.') ? baseNode(type.slice('n8n-nodes-base.'.length)) : undefined)!;
+		if (!types[type]) throw new Error(`Unknown node type ${type}`);
+		return types[type];
 	},
 	getByNameAndVersion(type: string, version?: number): INodeType {
 		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);

@@ -1,0 +1,54 @@
+import type { Sandbox } from './server';
+
+/** How a template is filled in before it runs: what an admin does after importing it. */
+export interface TemplateSettings {
+	/** Values for the fields of the template's settings (Set) nodes, by field name. */
+	values?: Record<string, string>;
+	/** The id of the DocSpace credential the DocSpace nodes use. */
+	credentialId?: string;
+	credentialName?: string;
+	/** Credential id for the HR webhook's header auth. */
+	headerAuthCredentialId?: string;
+	/** n8n names a package loaded from N8N_CUSTOM_EXTENSIONS `CUSTOM`, an installed one by its name. */
+	packagePrefix?: string;
+}
+
+interface TemplateNode {
+	type: string;
+	parameters: { assignments?: { assignments?: Array<{ name: string; value: unknown }> } } & Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+const PACKAGE = 'n8n-nodes-docspace-admin';
+
+/** A copy of the template with the settings applied. */
+export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, settings: TemplateSettings): T {
+	const copy = JSON.parse(JSON.stringify(template)) as T & { nodes: TemplateNode[] };
+	for (const node of copy.nodes) {
+		for (const field of node.parameters.assignments?.assignments ?? []) {
+			if (settings.values?.[field.name] !== undefined) field.value = settings.values[field.name];
+		}
+		if (node.credentials?.docSpaceApi && settings.credentialId) {
+			node.credentials.docSpaceApi = { id: settings.credentialId, name: settings.credentialName ?? node.credentials.docSpaceApi.name };
+		}
+		if (node.credentials?.httpHeaderAuth && settings.headerAuthCredentialId) {
+			node.credentials.httpHeaderAuth = { ...node.credentials.httpHeaderAuth, id: settings.headerAuthCredentialId };
+		}
+		if (settings.packagePrefix && node.type.startsWith(`${PACKAGE}.`)) node.type = `${settings.packagePrefix}.${node.type.slice(PACKAGE.length + 1)}`;
+	}
+	return copy;
+}
+
+/** The sandbox's own employee, recipient, folders and chat inbox, for the templates' settings. */
+export function sandboxTemplateValues(sandbox: Sandbox): Record<string, string> {
+	const { state } = sandbox;
+	return {
+		employeeEmail: state.user(state.ids.jane)!.email,
+		recipientEmail: state.user(state.ids.bob)!.email,
+		workspaceFolderId: String(state.folders['workspace:jane']),
+		archiveFolderId: String(state.folders.archive),
+		readOnlyGroupId: state.ids['group:hr'],
+		finalStep: 'keep',
+		notifyUrl: `${sandbox.origin}/__sandbox/notify`,
+	};
+}

@@ -1,0 +1,114 @@
+import { join } from 'path';
+import { WebhookContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IWebhookData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Node } from 'n8n-workflow';
+
+import { prepareTemplate, type TemplateSettings } from '../../sandbox/templates';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { nodeTypes } from './nodeTypes';
+import type { WorkflowFile } from './runWorkflow';
+import { loadWorkflow, makeAdditionalData, makeWorkflow } from './runWorkflow';
+
+export const TEMPLATES = join(__dirname, '../../examples/workflows');
+
+export interface HttpCall {
+	method: string;
+	query?: IDataObject;
+	body?: IDataObject;
+	headers?: Record<string, string>;
+}
+
+/**
+ * One template run through n8n-core the way n8n's server runs it: a trigger's webhook turns a
+ * request into items, the engine runs from that trigger, and a Wait node that put the run to
+ * sleep is resumed by a call to its resume URL.
+ */
+export class TemplateRun {
+	readonly workflowData: WorkflowFile;
+	private readonly workflow;
+	private readonly additionalData: IWorkflowExecuteAdditionalData;
+	last?: IRun;
+
+	constructor(file: string, settings: TemplateSettings, credentials: Record<string, ICredentialDataDecryptedObject>) {
+		this.workflowData = prepareTemplate(loadWorkflow(join(TEMPLATES, file)), settings) as WorkflowFile;
+		this.workflow = makeWorkflow(this.workflowData);
+		this.additionalData = makeAdditionalData(new TestCredentialsHelper(credentials), this.workflowData);
+	}
+
+	node(name: string): INode {
+		const node = this.workflow.getNode(name);
+		if (!node) throw new Error(`The template has no node "${name}"`);
+		return node;
+	}
+
+	/** What the node's webhook answers to the call: the items it emits and the HTTP status. */
+	async callWebhook(nodeName: string, call: HttpCall, resuming = false): Promise<{ result: IWebhookResponseData; status: number }> {
+		const node = this.node(nodeName);
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const description = nodeType.description.webhooks?.find((w) => Boolean(w.restartWebhook) === resuming);
+		if (!description) throw new Error(`"${nodeName}" has no ${resuming ? 'resume ' : ''}webhook`);
+		const webhookData = {
+			httpMethod: call.method,
+			node: node.name,
+			path: node.webhookId ?? '',
+			webhookDescription: description,
+			workflowId: this.workflowData.id,
+			workflowExecuteAdditionalData: this.additionalData,
+		} as IWebhookData;
+		let status = 200;
+		const response = { status: (s: number) => ((status = s), response), send: () => response, end: () => response, header: () => response, setHeader: () => response };
+		const body = call.body ?? {};
+		this.additionalData.httpRequest = { method: call.method, body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json', ...call.headers }, query: call.query ?? {}, params: {} } as never;
+		this.additionalData.httpResponse = response as never;
+		const context = new WebhookContext(this.workflow, node, this.additionalData, 'webhook', webhookData, [], null);
+		// As n8n's webhook service does: nodes built on the Node class take the context as an argument.
+		const webhookContext = context as unknown as IWebhookFunctions;
+		const result = nodeType instanceof Node ? await nodeType.webhook(webhookContext) : await nodeType.webhook!.call(webhookContext);
+		return { result, status };
+	}
+
+	/** Runs the workflow from a trigger that emitted these items. */
+	async start(trigger: string, items: INodeExecutionData[] = [{ json: {} }], mode: WorkflowExecuteMode = 'webhook'): Promise<IRun> {
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: this.node(trigger), data: { main: [items] }, source: null }] },
+		});
+		this.last = await new WorkflowExecute(this.additionalData, mode, runExecutionData).processRunExecutionData(this.workflow);
+		return this.last;
+	}
+
+	/** Calls the resume URL of the Wait node the last run stopped at, as the approver's click does. */
+	async resume(call: HttpCall): Promise<IRun> {
+		const waiting = this.last?.data;
+		const stack = waiting?.executionData?.nodeExecutionStack;
+		if (!this.last?.waitTill || !stack?.length) throw new Error('The last run is not waiting');
+		const { result } = await this.callWebhook(stack[0].node.name, call, true);
+		stack[0].data.main = result.workflowData as INodeExecutionData[][];
+		this.last = await new WorkflowExecute(this.additionalData, 'webhook', waiting).processRunExecutionData(this.workflow);
+		return this.last;
+	}
+
+	/** Output items of a node in the last run (its latest run, first output unless told). */
+	output(nodeName: string, outputIndex = 0): IDataObject[] {
+		const runs = this.last?.data.resultData.runData[nodeName] ?? [];
+		return (runs.at(-1)?.data?.main?.[outputIndex] ?? []).map((item) => item.json);
+	}
+
+	ran(nodeName: string): boolean {
+		return (this.last?.data.resultData.runData[nodeName]?.length ?? 0) > 0;
+	}
+
+	error(): string | undefined {
+		return this.last?.data.resultData.error?.message;
+	}
+}
