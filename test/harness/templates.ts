@@ -74,7 +74,7 @@ export class TemplateRun {
 		const context = new WebhookContext(this.workflow, node, this.additionalData, 'webhook', webhookData, [], null);
 		// As n8n's webhook service does: nodes built on the Node class take the context as an argument.
 		const webhookContext = context as unknown as IWebhookFunctions;
-		const result = nodeType instanceof Node ? await nodeType.webhook(webhookContext) : await nodeType.webhook!.call(webhookContext);
+		const result = nodeType instanceof Node ? await nodeType.webhook!(webhookContext) : await nodeType.webhook!.call(webhookContext);
 		return { result, status };
 	}
 
