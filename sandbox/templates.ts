@@ -26,7 +26,9 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, set
 	const copy = JSON.parse(JSON.stringify(template)) as T & { nodes: TemplateNode[] };
 	for (const node of copy.nodes) {
 		for (const field of node.parameters.assignments?.assignments ?? []) {
-			if (settings.values?.[field.name] !== undefined) field.value = settings.values[field.name];
+			// Expressions read the request; only the constants are the admin's to fill in.
+			const value = settings.values?.[field.name];
+			if (value !== undefined && !String(field.value).startsWith('=')) field.value = value;
 		}
 		if (node.credentials?.docSpaceApi && settings.credentialId) {
 			node.credentials.docSpaceApi = { id: settings.credentialId, name: settings.credentialName ?? node.credentials.docSpaceApi.name };
@@ -42,10 +44,17 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, set
 /** The sandbox's own employee, recipient, folders and chat inbox, for the templates' settings. */
 export function sandboxTemplateValues(sandbox: Sandbox): Record<string, string> {
 	const { state } = sandbox;
+	const employee = state.user(state.ids.jane)!.email;
+	const recipient = state.user(state.ids.bob)!.email;
+	const workspace = String(state.folders['workspace:jane']);
 	return {
-		employeeEmail: state.user(state.ids.jane)!.email,
-		recipientEmail: state.user(state.ids.bob)!.email,
-		workspaceFolderId: String(state.folders['workspace:jane']),
+		employeeEmail: employee,
+		recipientEmail: recipient,
+		workspaceFolderId: workspace,
+		// The HR webhook template's sample request.
+		'body.email': employee,
+		'body.recipientEmail': recipient,
+		'body.workspaceFolderId': workspace,
 		archiveFolderId: String(state.folders.archive),
 		readOnlyGroupId: state.ids['group:hr'],
 		finalStep: 'keep',

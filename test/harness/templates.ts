@@ -67,7 +67,14 @@ export class TemplateRun {
 			workflowExecuteAdditionalData: this.additionalData,
 		} as IWebhookData;
 		let status = 200;
-		const response = { status: (s: number) => ((status = s), response), send: () => response, end: () => response, header: () => response, setHeader: () => response };
+		const response = {
+			status: (s: number) => ((status = s), response),
+			writeHead: (s: number) => ((status = s), response),
+			send: () => response,
+			end: () => response,
+			header: () => response,
+			setHeader: () => response,
+		};
 		const body = call.body ?? {};
 		this.additionalData.httpRequest = { method: call.method, body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json', ...call.headers }, query: call.query ?? {}, params: {} } as never;
 		this.additionalData.httpResponse = response as never;

@@ -1,15 +1,19 @@
+import { readdirSync } from 'fs';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { TemplateRun } from '../harness/templates';
+import { nodeTypes, PACKAGE } from '../harness/nodeTypes';
+import { TemplateRun, TEMPLATES } from '../harness/templates';
 
 const current = useSandbox({ speed: { taskStepMs: 20, fileOpMs: 40 } });
 let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
 const CREDENTIAL = 'docspaceCredential';
-const credentials = () => ({ [CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi }) as never;
+const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({ [CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject });
 const template = (file: string, values: Record<string, string> = {}) =>
 	new TemplateRun(file, { values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL }, credentials());
 
@@ -59,5 +63,86 @@ describe('Template: offboard an employee on demand', () => {
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications).toHaveLength(1);
 		expect(sandbox.notifications[0].text).toContain('cannot receive data');
+	});
+});
+
+describe('Template: offboard an employee when HR calls a webhook', () => {
+	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
+	const hrTemplate = () =>
+		new TemplateRun('offboard-on-hr-webhook.json', { values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, headerAuthCredentialId: 'hr' }, {
+			...credentials(),
+			hr: SECRET,
+		} as never);
+	const body = () => ({ email: 'jane.doe@corp.example', recipientEmail: 'bob.brown@corp.example', workspaceFolderId: String(sandbox.state.folders['workspace:jane']) });
+
+	it('offboards the employee named in a request with the right secret, and reports to the chat', async () => {
+		const run = hrTemplate();
+		const { result, status } = await run.callWebhook('HR: employee left', { method: 'POST', body: body(), headers: { 'x-hr-secret': SECRET.value } });
+		expect(status).toBe(200);
+		await run.start('HR: employee left', result.workflowData![0]);
+		expect(run.error()).toBeUndefined();
+		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
+		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
+		expect(sandbox.state.entry(sandbox.state.folders['workspace:jane'])!.parentId).toBe(sandbox.state.folders.archive);
+		expect(sandbox.notifications).toEqual([expect.objectContaining({ success: true, text: expect.stringContaining('Offboarding finished for jane.doe@corp.example') })]);
+	});
+
+	it('refuses a request without the secret: no items, no requests to DocSpace', async () => {
+		const run = hrTemplate();
+		const { result, status } = await run.callWebhook('HR: employee left', { method: 'POST', body: body(), headers: { 'x-hr-secret': 'guess' } });
+		expect(status).toBe(403);
+		expect(result.workflowData).toBeUndefined();
+		expect(sandbox.log).toEqual([]);
+	});
+
+	it('changes nothing and says why when the employee is unknown', async () => {
+		const run = hrTemplate();
+		const { result } = await run.callWebhook('HR: employee left', { method: 'POST', body: { ...body(), email: 'nobody@corp.example' }, headers: { 'x-hr-secret': SECRET.value } });
+		await run.start('HR: employee left', result.workflowData![0]);
+		expect(sandbox.writes()).toEqual([]);
+		expect(run.ran('Run offboarding')).toBe(false);
+		expect(run.error()).toBeUndefined();
+		expect(sandbox.notifications).toEqual([
+			expect.objectContaining({ success: false, text: 'Offboarding of nobody@corp.example was not run: Could not find the user: No user has the email nobody@corp.example' }),
+		]);
+	});
+
+	it('runs from "Try it" with its sample request', async () => {
+		const run = hrTemplate();
+		await run.start('Try it', [{ json: {} }], 'manual');
+		expect(run.error()).toBeUndefined();
+		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
+	});
+});
+
+describe('Template: weekly check of disabled users who still own data', () => {
+	it('posts one list of the disabled users DocSpace says still own data, and changes nothing', async () => {
+		const run = template('weekly-disabled-users-check.json');
+		await run.start('Every Monday at 8:00', [{ json: { timestamp: '2026-11-23T08:00:00.000+00:00' } }], 'trigger');
+		expect(run.error()).toBeUndefined();
+		expect(sandbox.writes()).toEqual([]);
+		const checked = run.output('Still owns data?');
+		const disabled = sandbox.state.users.filter((u) => u.status === 2);
+		expect(checked.map((c) => c.userId).sort()).toEqual(disabled.map((u) => u.id).sort());
+		const owners = checked.filter((c) => c.reassignmentNeeded);
+		expect(owners.length).toBeGreaterThan(0);
+		expect(owners.length).toBeLessThan(checked.length);
+		expect(sandbox.notifications).toHaveLength(1);
+		expect(sandbox.notifications[0].users).toEqual(owners);
+	});
+});
+
+describe('Every template in examples/workflows', () => {
+	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
+
+	it('is tested above, uses only node types n8n has, and names its DocSpace credential', () => {
+		expect(files.sort()).toEqual(['offboard-on-demand.json', 'offboard-on-hr-webhook.json', 'weekly-disabled-users-check.json']);
+		for (const file of files) {
+			const run = template(file);
+			for (const node of run.workflowData.nodes) {
+				expect(() => nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+				if (node.type.startsWith(PACKAGE)) expect(node.credentials?.docSpaceApi).toEqual({ id: CREDENTIAL, name: 'DocSpace account' });
+			}
+		}
 	});
 });
