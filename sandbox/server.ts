@@ -82,7 +82,7 @@ function scopeAllows(key: ApiKey, method: string, path: string): boolean {
 }
 
 export class Sandbox {
-	readonly state: SandboxState;
+	state: SandboxState;
 	readonly log: LoggedRequest[] = [];
 	/** Messages the templates post to their chat webhook (POST /__sandbox/notify), newest last. */
 	readonly notifications: Array<Record<string, unknown>> = [];
@@ -99,14 +99,29 @@ export class Sandbox {
 	private dto!: Dtos;
 
 	constructor(private options: SandboxOptions = {}) {
-		this.state = new SandboxState(options.speed);
-		if (options.extraUsers) this.state.users.push(...extraUsers(options.extraUsers));
+		this.state = this.seeded();
 		this.latencyMs = options.latencyMs ?? 0;
 		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
 		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
 		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes]);
-		this.state.onEvent((trigger, payload, actorId) => this.deliver(trigger, payload, actorId));
 		this.server = http.createServer((req, res) => void this.handle(req, res));
+	}
+
+	private seeded(): SandboxState {
+		const state = new SandboxState(this.options.speed);
+		if (this.options.extraUsers) state.users.push(...extraUsers(this.options.extraUsers));
+		state.onEvent((trigger, payload, actorId) => this.deliver(trigger, payload, actorId));
+		return state;
+	}
+
+	/** Back to the seeded organisation: log, notifications and faults cleared. */
+	reset(): void {
+		this.state = this.seeded();
+		this.dto = new Dtos(this.state, this.origin);
+		this.log.length = 0;
+		this.notifications.length = 0;
+		this.faults = [];
+		this.hits.clear();
 	}
 
 	async start(): Promise<string> {
@@ -367,6 +382,10 @@ export class Sandbox {
 			return this.sendJson(res, 200, { ok: true });
 		}
 		if (method === 'GET' && what === 'notify') return this.sendJson(res, 200, this.notifications);
+		if (method === 'POST' && what === 'reset') {
+			this.reset();
+			return this.send(res, 204, '');
+		}
 		if (method === 'DELETE' && what === 'log') {
 			this.log.length = 0;
 			return this.send(res, 204, '');

@@ -1,135 +1,110 @@
-// End-to-end: a real n8n process loads the package, imports a credential for the sandbox portal and an
-// offboarding workflow, runs it with `n8n execute --id`, and the sandbox's state and request log are
+// End-to-end: a real n8n process loads the package, imports a credential for the sandbox and the
+// workflow templates, runs each of them (`n8n execute --id`, then the approval link against the running
+// server), and the editor is driven in Chromium. The sandbox's state, request log and chat inbox are
 // checked. Usage: npm run test:e2e (installs the n8n runtime on first use, see scripts/runtime.mjs).
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { ensureRuntime, n8nCommand } from './runtime.mjs';
+import { browserChecks } from './e2e-browser.mjs';
+import { buildAll, importTemplates, n8nCli, n8nEnv, root, setupOwner, startN8n, tail, TEMPLATE_IDS } from './n8n.mjs';
+import { ensureRuntime } from './runtime.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'docspace-e2e-'));
+const artifacts = join(root, 'artifacts', 'e2e');
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
 const failures = [];
 let passes = 0;
 const check = (label, ok, detail = '') => {
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}${detail ? ` — ${detail}` : ''}`);
 	if (ok) passes++;
 	else failures.push(label);
+	return ok;
+};
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const until = async (probe, ms = 60_000) => {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		const value = probe();
+		if (value) return value;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return probe();
 };
 
 await ensureRuntime();
-execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-execFileSync('npx', ['tsc', '-p', 'tsconfig.sandbox.json'], { cwd: root, stdio: 'inherit' });
-const { startSandbox } = await import(join(root, '.build/sandbox/server.js'));
-const { API_KEYS, IDS } = await import(join(root, '.build/sandbox/seed.js'));
-const sandbox = await startSandbox({ speed: { taskStepMs: 100, fileOpMs: 200 } });
+const lib = await buildAll();
+const sandbox = await lib.startSandbox({ speed: { taskStepMs: 100, fileOpMs: 200 } });
+const { IDS } = lib;
+// Not 5678, so that it can run beside `npm start`.
+const env = n8nEnv(work, 5688);
+let server;
 
-// n8n loads custom nodes from a folder that holds only the package's manifest and build.
-const extension = join(work, 'extension');
-mkdirSync(extension);
-cpSync(join(root, 'package.json'), join(extension, 'package.json'));
-cpSync(join(root, 'dist'), join(extension, 'dist'), { recursive: true });
-const env = {
-	...process.env,
-	N8N_USER_FOLDER: join(work, 'n8n'),
-	N8N_CUSTOM_EXTENSIONS: extension,
-	N8N_ENCRYPTION_KEY: 'docspace-admin-e2e-key',
-	N8N_DIAGNOSTICS_ENABLED: 'false',
-	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-	// n8n prints --rawOutput through its logger at info level.
-	N8N_LOG_LEVEL: 'info',
-	N8N_SECURE_COOKIE: 'false',
-	N8N_RUNNERS_ENABLED: 'false',
-	N8N_RUNNERS_MODE: 'internal',
-};
-const [bin, ...lead] = n8nCommand();
-/**
- * Runs an n8n CLI command without blocking this process (the sandbox answers from it). Its output
- * goes to a file, not a pipe: n8n 2.41.1 on Node 24 may crash while shutting down after a successful
- * command (exit 139 seen here), which loses what is still buffered in a pipe. The output counts, not
- * the exit code.
- */
-let commands = 0;
-const n8n = (...args) =>
-	new Promise((resolve, reject) => {
-		const file = join(work, `n8n-${++commands}.out`);
-		const fd = openSync(file, 'w');
-		const child = spawn(bin, [...lead, ...args], { cwd: work, env, stdio: ['ignore', fd, fd] });
-		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			closeSync(fd);
-			const output = readFileSync(file, 'utf8');
-			if (code !== 0 && !output.includes('"finished"') && !/successfully imported/i.test(output)) {
-				reject(new Error(`n8n ${args[0]} exited with ${code}: ${output.slice(-1500)}`));
-			} else resolve(output);
-		});
-	});
+/** The offboarding of Jane to Bob, as the sandbox sees it afterwards. */
+function checkOffboarded(label) {
+	const state = sandbox.state;
+	const folders = state.folders;
+	check(`${label}: Jane is disabled`, state.user(IDS.jane)?.status === 2);
+	check(`${label}: her rooms belong to Bob`, state.entry(folders['room:deals'])?.createdBy === IDS.bob);
+	check(`${label}: her workspace is in the Archive folder with Bob's full access`, state.entry(folders['workspace:jane'])?.parentId === folders.archive && state.entry(folders['workspace:jane'])?.shares[IDS.bob] === 1);
+	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
+	check(
+		`${label}: disable, then the transfer, then the move; nothing deleted`,
+		writes.indexOf('PUT /people/status/2') < writes.indexOf('POST /people/reassign/start') && writes.indexOf('POST /people/reassign/start') < writes.indexOf('PUT /files/fileops/move') && !writes.some((w) => w.startsWith('DELETE')),
+		writes.join(', '),
+	);
+}
 
 try {
-	const folders = sandbox.state.folders;
-	writeFileSync(
-		join(work, 'credentials.json'),
-		JSON.stringify([{ id: 'docspaceSandbox1', name: 'DocSpace sandbox', type: 'docSpaceApi', data: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: API_KEYS.owner, ignoreSslIssues: false } }]),
-	);
-	const offboard = {
-		id: 'e2eOffboardJane01',
-		name: 'E2E: offboard Jane',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: { Start: { main: [[{ node: 'Offboard', type: 'main', index: 0 }]] } },
-		nodes: [
-			{ id: 'e2e-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'e2e-offboard',
-				name: 'Offboard',
-				type: 'CUSTOM.docSpaceAdmin',
-				typeVersion: 1,
-				position: [240, 0],
-				credentials: { docSpaceApi: { id: 'docspaceSandbox1', name: 'DocSpace sandbox' } },
-				parameters: {
-					resource: 'offboarding',
-					operation: 'run',
-					user: { __rl: true, mode: 'id', value: IDS.jane },
-					recipient: { __rl: true, mode: 'id', value: IDS.bob },
-					workspaceFolderId: String(folders['workspace:jane']),
-					archiveFolderId: String(folders.archive),
-					readOnlyGroupId: sandbox.state.ids['group:hr'],
-					finalStep: 'keep',
-				},
-			},
-		],
-	};
-	writeFileSync(join(work, 'workflow.json'), JSON.stringify(offboard));
-
 	let started = Date.now();
-	await n8n('import:credentials', `--input=${join(work, 'credentials.json')}`);
-	await n8n('import:workflow', `--input=${join(work, 'workflow.json')}`);
-	console.log(`imported credential and workflow in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	await importTemplates(env, sandbox, lib);
+	console.log(`imported the credentials and ${Object.keys(TEMPLATE_IDS).length} templates in ${seconds(started)}`);
+
 	started = Date.now();
-	const output = await n8n('execute', `--id=${offboard.id}`, '--rawOutput');
-	console.log(`n8n execute took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	let report;
-	try {
-		// --rawOutput prints the run as JSON after n8n's own log lines.
-		const json = JSON.parse(output.slice(output.indexOf('{\n')));
-		report = json?.data?.resultData?.runData?.Offboard?.[0]?.data?.main?.[0]?.[0]?.json;
-	} catch {
-		report = undefined;
+	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['weekly-disabled-users-check.json']}`, '--rawOutput');
+	console.log(`weekly check ran in ${seconds(started)}`);
+	const list = sandbox.notifications[0];
+	check('weekly check: one chat message listing the disabled users who still own data', Array.isArray(list?.users) && list.users.length > 0, JSON.stringify(list ?? {}).slice(0, 200));
+	check('weekly check: no write requests', sandbox.writes().length === 0);
+
+	sandbox.reset();
+	started = Date.now();
+	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-hr-webhook.json']}`, '--rawOutput');
+	console.log(`HR webhook template (sample request) ran in ${seconds(started)}`);
+	checkOffboarded('HR webhook template');
+	check('HR webhook template: the chat got the report', /Offboarding finished for jane\.doe@corp\.example/.test(String(sandbox.notifications.at(-1)?.text)), JSON.stringify(sandbox.notifications).slice(0, 300));
+
+	sandbox.reset();
+	started = Date.now();
+	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-demand.json']}`, '--rawOutput');
+	console.log(`on-demand template ran up to its approval in ${seconds(started)}`);
+	const request = sandbox.notifications[0];
+	check('on demand: the plan was posted with an approval link', typeof request?.approveUrl === 'string', JSON.stringify(request ?? {}).slice(0, 300));
+	check('on demand: nothing was written before the approval', sandbox.writes().length === 0, sandbox.writes().map((r) => r.path).join(', '));
+
+	started = Date.now();
+	server = await startN8n(env, join(work, 'n8n-server.log'));
+	console.log(`n8n server ready in ${seconds(started)} at ${server.url}`);
+	check('the editor owner account was created', await setupOwner(server.url));
+
+	if (request?.approveUrl) {
+		started = Date.now();
+		const approval = await fetch(request.approveUrl);
+		check('on demand: the approval link is accepted by n8n', approval.ok, `${approval.status} ${(await approval.text()).slice(0, 200)}`);
+		const done = await until(() => sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))));
+		console.log(`approved offboarding finished in ${seconds(started)}`);
+		check('on demand: after approval the report reached the chat', Boolean(done), JSON.stringify(sandbox.notifications).slice(0, 400));
+		checkOffboarded('on demand');
 	}
-	check('n8n ran the DocSpace Admin node', Boolean(report), report ? '' : output.slice(0, 400));
-	check('the offboarding report says success', report?.success === true, JSON.stringify(report?.steps ?? []).slice(0, 300));
-	const state = sandbox.state;
-	check('Jane is disabled', state.user(IDS.jane)?.status === 2);
-	check('her rooms belong to Bob', state.entry(folders['room:deals'])?.createdBy === IDS.bob);
-	check('her workspace is in the Archive folder', state.entry(folders['workspace:jane'])?.parentId === folders.archive);
-	check('the workspace has the archive access', state.entry(folders['workspace:jane'])?.shares[IDS.bob] === 1);
-	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
-	check('nothing was deleted, and the transfer came before the move', writes.indexOf('POST /people/reassign/start') < writes.indexOf('PUT /files/fileops/move') && !writes.some((w) => w.startsWith('DELETE')), writes.join(', '));
+
+	sandbox.reset();
+	await browserChecks({ url: server.url, check, artifacts, sandbox, workflowId: TEMPLATE_IDS['offboard-on-demand.json'] });
 } catch (error) {
-	check('n8n commands ran', false, String(error.stderr ?? error.message).slice(-2000));
+	check('n8n ran', false, String(error.stack ?? error.message).slice(-2000));
 } finally {
+	if (failures.length) console.log(`--- n8n server log (tail) ---\n${tail(join(work, 'n8n-server.log'))}`);
+	server?.stop();
 	await sandbox.stop();
 	rmSync(work, { recursive: true, force: true });
 }
