@@ -24,7 +24,8 @@ Seeded people:
 ${people}
 
 Try: curl -H "Authorization: Bearer ${API_KEYS.owner}" ${sandbox.origin}/api/2.0/people/@self
-Controls (not DocSpace API): GET ${sandbox.origin}/__sandbox/log, GET ${sandbox.origin}/__sandbox/state, PUT ${sandbox.origin}/__sandbox/faults
+Controls (not DocSpace API): GET ${sandbox.origin}/__sandbox/log, GET ${sandbox.origin}/__sandbox/state, PUT ${sandbox.origin}/__sandbox/faults,
+  GET ${sandbox.origin}/__sandbox/notify (messages the templates posted), POST ${sandbox.origin}/__sandbox/reset
 Press Ctrl-C to stop.`);
 	const stop = () => void sandbox.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

@@ -89,13 +89,15 @@ export function n8nCli(env, ...args) {
  * Imports a DocSpace credential for the sandbox ("DocSpace account", as the templates name it), the
  * HR webhook's header secret, and the templates filled in with the sandbox's people and folders.
  */
-export async function importTemplates(env, sandbox, lib) {
+export async function importTemplates(env, sandbox, lib, { workflows = true } = {}) {
 	const home = join(env.N8N_USER_FOLDER, '..');
 	const credentials = [
 		{ id: 'docspaceCredential', name: 'DocSpace account', type: 'docSpaceApi', data: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: lib.API_KEYS.owner, ignoreSslIssues: false } },
 		{ id: 'hrWebhookSecret', name: 'HR webhook secret', type: 'httpHeaderAuth', data: HR_SECRET },
 	];
 	writeFileSync(join(home, 'credentials.json'), JSON.stringify(credentials));
+	await n8nCli(env, 'import:credentials', `--input=${join(home, 'credentials.json')}`);
+	if (!workflows) return;
 	const folder = join(home, 'workflows');
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder);
@@ -104,7 +106,6 @@ export async function importTemplates(env, sandbox, lib) {
 		const template = JSON.parse(readFileSync(join(root, 'examples/workflows', file), 'utf8'));
 		writeFileSync(join(folder, file), JSON.stringify({ ...lib.prepareTemplate(template, settings), id: TEMPLATE_IDS[file], active: false }));
 	}
-	await n8nCli(env, 'import:credentials', `--input=${join(home, 'credentials.json')}`);
 	await n8nCli(env, 'import:workflow', '--separate', `--input=${folder}`);
 }
 
