@@ -125,7 +125,13 @@ export class Sandbox {
 	}
 
 	async start(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+		await new Promise<void>((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+				this.server.off('error', reject);
+				resolve();
+			});
+		});
 		const { port } = this.server.address() as AddressInfo;
 		this.origin = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
 		this.dto = new Dtos(this.state, this.origin);

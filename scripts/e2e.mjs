@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { browserChecks } from './e2e-browser.mjs';
-import { buildAll, importTemplates, n8nCli, n8nEnv, root, setupOwner, startN8n, tail, TEMPLATE_IDS } from './n8n.mjs';
+import { buildAll, HR_SECRET, importTemplates, n8nCli, n8nEnv, root, setupOwner, startN8n, tail, TEMPLATE_IDS } from './n8n.mjs';
 import { ensureRuntime } from './runtime.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'docspace-e2e-'));
@@ -83,6 +83,8 @@ try {
 	check('on demand: the plan was posted with an approval link', typeof request?.approveUrl === 'string', JSON.stringify(request ?? {}).slice(0, 300));
 	check('on demand: nothing was written before the approval', sandbox.writes().length === 0, sandbox.writes().map((r) => r.path).join(', '));
 
+	// Published, the HR template listens on n8n's production webhook URL.
+	await n8nCli(env, 'publish:workflow', `--id=${TEMPLATE_IDS['offboard-on-hr-webhook.json']}`);
 	started = Date.now();
 	server = await startN8n(env, join(work, 'n8n-server.log'));
 	console.log(`n8n server ready in ${seconds(started)} at ${server.url}`);
@@ -97,6 +99,24 @@ try {
 		check('on demand: after approval the report reached the chat', Boolean(done), JSON.stringify(sandbox.notifications).slice(0, 400));
 		checkOffboarded('on demand');
 	}
+
+	sandbox.reset();
+	const hrWebhook = `${server.url}/webhook/docspace-offboarding`;
+	const hrRequest = (secret) =>
+		fetch(hrWebhook, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', [HR_SECRET.name]: secret },
+			body: JSON.stringify({ email: 'jane.doe@corp.example', recipientEmail: 'bob.brown@corp.example', workspaceFolderId: String(sandbox.state.folders['workspace:jane']) }),
+		});
+	const refused = await hrRequest('not-the-secret');
+	check('HR webhook in n8n: a request without the right secret is refused and reaches nothing', refused.status === 403 && sandbox.log.length === 0, `${refused.status}, ${sandbox.log.length} DocSpace requests`);
+	started = Date.now();
+	const accepted = await hrRequest(HR_SECRET.value);
+	check('HR webhook in n8n: a request with the secret is accepted', accepted.ok, `${accepted.status} ${(await accepted.text()).slice(0, 200)}`);
+	const hrDone = await until(() => sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))));
+	console.log(`offboarding from the HR webhook finished in ${seconds(started)}`);
+	check('HR webhook in n8n: the report reached the chat', Boolean(hrDone), JSON.stringify(sandbox.notifications).slice(0, 300));
+	checkOffboarded('HR webhook in n8n');
 
 	sandbox.reset();
 	await browserChecks({ url: server.url, check, artifacts, sandbox, workflowId: TEMPLATE_IDS['offboard-on-demand.json'] });

@@ -78,7 +78,7 @@ export function n8nCli(env, ...args) {
 			clearTimeout(timer);
 			closeSync(fd);
 			const output = readFileSync(file, 'utf8');
-			if (code !== 0 && !output.includes('"finished"') && !/successfully imported/i.test(output)) {
+			if (code !== 0 && !output.includes('"finished"') && !/successfully imported|publishing workflow/i.test(output)) {
 				reject(new Error(`n8n ${args[0]} exited with ${code}: ${output.slice(-1500)}`));
 			} else resolvePromise(output);
 		});

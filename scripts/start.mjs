@@ -16,7 +16,15 @@ const started = Date.now();
 if (process.argv.includes('--fresh')) rmSync(HOME, { recursive: true, force: true });
 await ensureRuntime();
 const lib = await buildAll();
-const sandbox = await lib.startSandbox({ port: SANDBOX_PORT, speed: { taskStepMs: 500, fileOpMs: 800 } });
+const sandbox = await lib.startSandbox({ port: SANDBOX_PORT, speed: { taskStepMs: 500, fileOpMs: 800 } }).catch((error) => {
+	console.error(error.code === 'EADDRINUSE' ? `Port ${SANDBOX_PORT} is in use (another npm start?). Stop it, or choose another: SANDBOX_PORT=8093 npm start` : String(error));
+	process.exit(1);
+});
+if (await fetch(`http://127.0.0.1:${N8N_PORT}/healthz`).then(() => true, () => false)) {
+	console.error(`Port ${N8N_PORT} is in use (another n8n?). Stop it, or choose another: N8N_PORT=5680 npm start`);
+	await sandbox.stop();
+	process.exit(1);
+}
 
 let server;
 let stopping = false;
