@@ -34,9 +34,9 @@ function baseNode(name: string): INodeType | IVersionedNodeType | undefined {
 
 export const nodeTypes: INodeTypes = {
 	getByName(type: string): INodeType | IVersionedNodeType {
-		types[type] ??= (type.startsWith('n8n-nodes-base.') ? baseNode(type.slice('n8n-nodes-base.'.length)) : undefined)!;
-		if (!types[type]) throw new Error(`Unknown node type ${type}`);
-		return types[type];
+		const nodeType = types[type] ?? (type.startsWith('n8n-nodes-base.') ? baseNode(type.slice('n8n-nodes-base.'.length)) : undefined);
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return (types[type] = nodeType);
 	},
 	getByNameAndVersion(type: string, version?: number): INodeType {
 		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
