@@ -55,7 +55,6 @@ export function sandboxTemplateValues(sandbox: Sandbox): Record<string, string> 
 		'body.email': employee,
 		'body.recipientEmail': recipient,
 		'body.workspaceFolderId': workspace,
-		archiveFolderId: String(state.folders.archive),
 		readOnlyGroupId: state.ids['group:hr'],
 		finalStep: 'keep',
 		notifyUrl: `${sandbox.origin}/__sandbox/notify`,

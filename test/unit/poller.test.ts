@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Clock, JobWatch, Phase, WaitSettings } from '../../nodes/DocSpaceAdmin/helpers/poller';
 import {
+	MAX_POLL_INTERVAL_SECONDS,
 	describeTask,
 	waitForFileOperation,
 	waitForJob,
@@ -181,6 +182,41 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 		expect(describeTask(undefined)).toMatchObject({ status: 'none' });
 	});
 
+	const seenThenGone = () =>
+		portal()
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.reply(200, envelope(progress(1, 90)))
+			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
+			.reply(200, envelope(undefined));
+
+	it('asks the portal for the outcome of a task it saw running that DocSpace then dropped', async () => {
+		seenThenGone();
+		const { clock } = fakeClock();
+		let asked = 0;
+		const outcome = async () => {
+			asked++;
+			return 'completed' as const;
+		};
+		const result = await waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock, outcome);
+		expect(result.outcome).toBe('completed');
+		expect(asked).toBe(1);
+	});
+
+	it('fails a dropped task whose result the portal does not show, saying so', async () => {
+		seenThenGone();
+		const { clock } = fakeClock();
+		const error = await failureOf(waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock, async () => undefined));
+		expect(error.message).toBe('The data reassignment failed [item 0]: DocSpace no longer reports the task, and the portal does not show its result');
+	});
+
+	it('never sleeps longer than 30 s between polls, whatever the interval asked for', async () => {
+		const { clock, sleeps } = fakeClock();
+		const { watch } = scripted(['running', 'running', 'running', 'running', 'running', 'running', 'running', 'running', 'completed']);
+		await waitForJob(ctx(), watch, settings({ pollIntervalSeconds: 300, timeoutSeconds: 3600 }), 0, clock);
+		expect(Math.max(...sleeps)).toBe(MAX_POLL_INTERVAL_SECONDS * 1000);
+		expect(MAX_POLL_INTERVAL_SECONDS * 1000).toBeLessThan(60_000);
+	});
+
 	it('terminates through the queue’s terminate route on timeout', async () => {
 		const api = portal()
 			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
@@ -205,6 +241,9 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 });
 
 describe('waitForFileOperation', () => {
+	const notChecked = async () => {
+		throw new Error('the destination must not be read while DocSpace reports the operation');
+	};
 	const OP = '7c9a1f0e-1b2c-4d3e-9f4a-5b6c7d8e9f00';
 	const op = (finished: boolean, extra: Record<string, unknown> = {}) => ({
 		id: OP,
@@ -226,12 +265,12 @@ describe('waitForFileOperation', () => {
 			.query({ id: OP })
 			.reply(200, envelope([op(true, { folders: [{ id: 1201, parentId: 1300 }] })]));
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock);
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock);
 		expect(result.outcome).toBe('completed');
 		expect(result.state.operation?.folders).toEqual([{ id: 1201, parentId: 1300 }]);
 	});
 
-	it('counts an operation that was reported once and is now gone as finished', async () => {
+	const vanishing = () =>
 		portal()
 			.get('/api/2.0/files/fileops')
 			.query({ id: OP })
@@ -239,10 +278,28 @@ describe('waitForFileOperation', () => {
 			.get('/api/2.0/files/fileops')
 			.query({ id: OP })
 			.reply(200, envelope([]));
+
+	it('counts an operation that vanished as completed only when its result is at the destination', async () => {
+		vanishing();
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock);
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => true, clock);
 		expect(result.outcome).toBe('completed');
-		expect(result.state).toEqual({ operation: undefined, seen: true });
+		expect(result.state).toEqual({ seen: true, confirmed: true });
+	});
+
+	it('reports an operation that vanished without its result at the destination as unknown, not completed', async () => {
+		vanishing();
+		const { clock } = fakeClock();
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => false, clock);
+		expect(result.outcome).toBe('unknown');
+		expect(result.state).toEqual({ seen: true, confirmed: false });
+	});
+
+	it('does not take an operation it never saw for a success either', async () => {
+		portal().get('/api/2.0/files/fileops').query({ id: OP }).reply(200, envelope([]));
+		const { clock } = fakeClock();
+		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => false, clock);
+		expect(result.outcome).toBe('unknown');
 	});
 
 	it('fails with the per-item error of a finished operation', async () => {
@@ -251,7 +308,7 @@ describe('waitForFileOperation', () => {
 			.query({ id: OP })
 			.reply(200, envelope([op(true, { error: "You don't have enough permission to move the folder", status: 4 })]));
 		const { clock } = fakeClock();
-		const error = await failureOf(waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, clock));
+		const error = await failureOf(waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock));
 		expect(error.message).toBe("Moving the folder failed [item 0]: You don't have enough permission to move the folder");
 	});
 });

@@ -113,9 +113,10 @@ export function waitProperties(jobName: string): INodeProperties[] {
 					displayName: 'Poll Interval (Seconds)',
 					name: 'pollIntervalSeconds',
 					type: 'number',
-					typeOptions: { minValue: 1 },
+					typeOptions: { minValue: 1, maxValue: 30 },
 					default: 5,
-					description: 'Longest pause between two progress checks; the first checks come sooner',
+					description:
+						'Longest pause between two progress checks (at most 30: DocSpace forgets a finished job about a minute after it ends); the first checks come sooner',
 				},
 				{
 					displayName: 'Timeout (Seconds)',

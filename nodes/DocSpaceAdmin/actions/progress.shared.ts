@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { TaskProgress } from '../helpers/dto';
+import { terminateTask } from '../api/people';
 import { progressOutput } from '../helpers/jobs';
 import { describeTask } from '../helpers/poller';
 import { userIdFromLocator } from '../helpers/users';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
 import { userLocator } from './common.descriptions';
 
 /** Get Progress of a people job, keyed by the user it works on. */
@@ -30,13 +28,8 @@ export function terminateOperation(resource: string, queue: 'reassign' | 'remove
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
-			const envelope = (await apiRequest.call(this, {
-				method: 'PUT',
-				path: ['people', queue, 'terminate'],
-				body: { userId },
-				error: { action: 'terminate the job', requiredRole: 'a DocSpace admin', itemIndex },
-			})) as Envelope<TaskProgress>;
-			if (envelope.response) return [{ terminated: true, userId, ...describeTask(envelope.response) }];
+			const progress = await terminateTask(this, queue, userId, itemIndex);
+			if (progress) return [{ terminated: true, userId, ...describeTask(progress) }];
 			// Removal's terminate answers without a body: read the status afterwards.
 			return [{ terminated: true, ...(await progressOutput(this, queue, userId, itemIndex)) }];
 		},

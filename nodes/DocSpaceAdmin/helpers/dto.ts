@@ -1,3 +1,5 @@
+import { EMPLOYEE_STATUS, TASK_STATUS } from '../api/codes';
+
 /** The fields of DocSpace's EmployeeFullDto that the node reads. */
 export interface EmployeeFull {
 	id: string;
@@ -45,15 +47,19 @@ export interface FileOperation {
 	[key: string]: unknown;
 }
 
-export const TASK_STATUS = {
-	0: 'created',
-	1: 'running',
-	2: 'completed',
-	3: 'canceled',
-	4: 'failed',
-} as const;
+export const TASK_STATUS_NAMES: Record<number, string> = {
+	[TASK_STATUS.CREATED]: 'created',
+	[TASK_STATUS.RUNNING]: 'running',
+	[TASK_STATUS.COMPLETED]: 'completed',
+	[TASK_STATUS.CANCELED]: 'canceled',
+	[TASK_STATUS.FAILED]: 'failed',
+};
 
-export const EMPLOYEE_STATUS: Record<number, string> = { 1: 'active', 2: 'disabled', 4: 'pending' };
+export const EMPLOYEE_STATUS_NAMES: Record<number, string> = {
+	[EMPLOYEE_STATUS.ACTIVE]: 'active',
+	[EMPLOYEE_STATUS.TERMINATED]: 'disabled',
+	[EMPLOYEE_STATUS.PENDING]: 'pending',
+};
 
 export const ACTIVATION_STATUS: Record<number, string> = {
 	0: 'notActivated',

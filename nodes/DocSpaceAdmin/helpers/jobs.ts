@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull, TaskProgress } from './dto';
-import type { PeopleQueue, WaitSettings } from './poller';
-import { DEFAULT_WAIT, describeTask, getTaskProgress, waitForTask } from './poller';
+import type { EmployeeFull, FileOperation, TaskProgress } from './dto';
+import { describeFileOperation } from './fileOperations';
+import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
+import { DEFAULT_WAIT, describeTask, waitForFileOperation, waitForTask } from './poller';
+import { getTaskProgress } from '../api/people';
 
 /** Reads "Wait for Completion" and its options. */
 export function waitSettings(ctx: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {
@@ -15,8 +17,12 @@ export function person(user: EmployeeFull | undefined): IDataObject | undefined 
 	return user ? { id: user.id, displayName: user.displayName, email: user.email } : undefined;
 }
 
+function secondsSince(startedAt: number): number {
+	return Math.round((Date.now() - startedAt) / 100) / 10;
+}
+
 /**
- * After a job was started: either returns its first status at once, or waits for it
+ * After a people job was started: either returns its first status at once, or waits for it
  * with the poller. The output always names the status, percentage and time taken.
  */
 export async function followTask(
@@ -27,19 +33,50 @@ export async function followTask(
 	started: TaskProgress | undefined,
 	itemIndex: number,
 	extra: IDataObject = {},
+	vanished?: VanishedTaskCheck,
 ): Promise<IDataObject> {
 	const settings = waitSettings(ctx, itemIndex);
 	const startedAt = Date.now();
 	if (!settings) return { userId, ...describeTask(started), outcome: 'started', ...extra };
-	const result = await waitForTask.call(ctx, queue, userId, subject, settings, itemIndex);
+	const result = await waitForTask.call(ctx, queue, userId, subject, settings, itemIndex, undefined, vanished);
 	return {
 		userId,
 		...describeTask(result.state.progress),
 		outcome: result.outcome,
-		durationSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
+		durationSeconds: secondsSince(startedAt),
 		progressChecks: result.polls,
 		...extra,
 	};
+}
+
+/**
+ * After a file operation was started: returns it at once, or waits for it. An operation that
+ * vanished before it was seen finished is `completed` only when `confirm` finds the result at
+ * its destination, else `unknown` with what to check.
+ */
+export async function followFileOperation(
+	ctx: IExecuteFunctions,
+	started: FileOperation,
+	subject: string,
+	confirm: () => Promise<boolean>,
+	itemIndex: number,
+	settings = waitSettings(ctx, itemIndex),
+): Promise<{ output: IDataObject; final?: FileOperation; outcome: string }> {
+	if (!settings) return { output: { ...describeFileOperation(started), outcome: 'started' }, outcome: 'started' };
+	const startedAt = Date.now();
+	const result = await waitForFileOperation.call(ctx, started.id, subject, settings, itemIndex, confirm);
+	const final = result.state.operation;
+	const output: IDataObject = {
+		...describeFileOperation(final ?? { ...started, finished: result.outcome === 'completed' }),
+		outcome: result.outcome,
+		durationSeconds: secondsSince(startedAt),
+		progressChecks: result.polls,
+	};
+	if (result.outcome === 'unknown') {
+		output.status = 'unknown';
+		output.warning = `DocSpace no longer reports ${subject} and its result is not at the destination. Check the destination in DocSpace before running it again.`;
+	}
+	return { output, final, outcome: result.outcome };
 }
 
 export async function progressOutput(
@@ -48,5 +85,5 @@ export async function progressOutput(
 	userId: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	return { userId, ...describeTask(await getTaskProgress.call(ctx, queue, userId, itemIndex)) };
+	return { userId, ...describeTask(await getTaskProgress(ctx, queue, userId, itemIndex)) };
 }

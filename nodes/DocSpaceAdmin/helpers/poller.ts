@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { FileOperation, TaskProgress } from './dto';
-import { TASK_STATUS } from './dto';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { TASK_STATUS_NAMES } from './dto';
+import { isFileOperationFinished } from './fileOperations';
+import { TASK_STATUS } from '../api/codes';
+import { getFileOperations, terminateFileOperation } from '../api/files';
+import type { PeopleQueue } from '../api/people';
+import { canTerminate, getTaskProgress, terminateTask } from '../api/people';
+
+export type { PeopleQueue };
 
 export type OnTimeout = 'fail' | 'returnStatus' | 'terminate';
 
@@ -19,6 +24,12 @@ export const DEFAULT_WAIT: WaitSettings = { timeoutSeconds: 600, pollIntervalSec
 export const FIRST_POLL_DELAY_MS = 250;
 /** The shortest pause between two polls, however close the job seems to its end. */
 export const MIN_POLL_DELAY_MS = 100;
+/**
+ * The longest pause between two polls, whatever the user chose: DocSpace drops a finished
+ * people task about 60 s after its last update (DistributedTaskQueue), and a poller that
+ * sleeps longer may never see the result.
+ */
+export const MAX_POLL_INTERVAL_SECONDS = 30;
 
 /** Time as the poller sees it; tests pass a fake one. */
 export interface Clock {
@@ -28,7 +39,8 @@ export interface Clock {
 
 export const realClock: Clock = { now: () => Date.now(), sleep: async (ms, signal) => await sleep(ms, signal) };
 
-export type Phase = 'running' | 'completed' | 'failed' | 'canceled';
+/** `unknown`: the job is gone and its result could not be confirmed. */
+export type Phase = 'running' | 'completed' | 'failed' | 'canceled' | 'unknown';
 
 export interface JobWatch<S> {
 	/** Used in messages, e.g. "the data reassignment of user 3f2b…". */
@@ -55,7 +67,7 @@ export function estimateRemainingMs(first: Sample | undefined, last: Sample): nu
 
 export interface JobResult<S> {
 	state: S;
-	outcome: 'completed' | 'timedOut' | 'terminated';
+	outcome: 'completed' | 'timedOut' | 'terminated' | 'unknown';
 	polls: number;
 	elapsedMs: number;
 }
@@ -77,7 +89,7 @@ export async function waitForJob<S>(
 	const signal = ctx.getExecutionCancelSignal?.();
 	const started = clock.now();
 	const deadline = started + settings.timeoutSeconds * 1000;
-	const intervalMs = Math.max(1, settings.pollIntervalSeconds) * 1000;
+	const intervalMs = Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(1, settings.pollIntervalSeconds)) * 1000;
 	let delay = Math.min(FIRST_POLL_DELAY_MS, intervalMs);
 	let polls = 0;
 	let first: Sample | undefined;
@@ -91,7 +103,7 @@ export async function waitForJob<S>(
 		const sample = percentage === undefined ? undefined : { at: clock.now(), percentage };
 		first ??= sample;
 		const eta = sample && estimateRemainingMs(first, sample);
-		if (phase === 'completed') return { state, outcome: 'completed', polls, elapsedMs };
+		if (phase === 'completed' || phase === 'unknown') return { state, outcome: phase, polls, elapsedMs };
 		if (phase === 'failed' || phase === 'canceled') {
 			throw new NodeOperationError(
 				node,
@@ -152,54 +164,42 @@ function capitalise(text: string): string {
 
 // ---- people tasks (reassign, remove, type change, personal folder) ----
 
-export type PeopleQueue = 'reassign' | 'remove' | 'type' | 'personalFolder';
-
-const QUEUE_PATHS: Record<PeopleQueue, { progress: (userId: string) => string[]; terminate?: string[] }> = {
-	reassign: { progress: (id) => ['people', 'reassign', 'progress', id], terminate: ['people', 'reassign', 'terminate'] },
-	remove: { progress: (id) => ['people', 'remove', 'progress', id], terminate: ['people', 'remove', 'terminate'] },
-	type: { progress: (id) => ['people', 'type', 'progress', id], terminate: ['people', 'type', 'terminate'] },
-	personalFolder: { progress: () => ['people', 'delete', 'personal', 'progress'] },
-};
-
 /** A task's state; `undefined` progress means DocSpace holds no task for the user. */
 export interface TaskState {
 	progress?: TaskProgress;
 }
 
+export function isTaskFinished(progress: TaskProgress | undefined): boolean {
+	return progress !== undefined && progress.status >= TASK_STATUS.COMPLETED;
+}
+
 export function taskPhase(state: TaskState): Phase {
 	const p = state.progress;
 	if (!p) return 'failed';
-	if (p.status === 4) return 'failed';
-	if (p.status === 3) return 'canceled';
-	if (p.status === 2) return 'completed';
+	if (p.status === TASK_STATUS.FAILED) return 'failed';
+	if (p.status === TASK_STATUS.CANCELED) return 'canceled';
+	if (p.status === TASK_STATUS.COMPLETED) return 'completed';
 	return 'running';
-}
-
-export async function getTaskProgress(
-	this: IExecuteFunctions,
-	queue: PeopleQueue,
-	userId: string,
-	itemIndex: number,
-): Promise<TaskProgress | undefined> {
-	const envelope = (await apiRequest.call(this, {
-		method: 'GET',
-		path: QUEUE_PATHS[queue].progress(userId),
-		error: { action: `read the ${queue} progress`, requiredRole: 'a DocSpace admin or the owner', itemIndex },
-	})) as Envelope<TaskProgress>;
-	return envelope.response;
 }
 
 export function describeTask(progress: TaskProgress | undefined): IDataObject {
 	if (!progress) return { status: 'none', percentage: 0, isCompleted: false, error: '' };
 	return {
 		taskId: progress.id,
-		status: TASK_STATUS[progress.status as keyof typeof TASK_STATUS] ?? String(progress.status),
+		status: TASK_STATUS_NAMES[progress.status] ?? String(progress.status),
 		statusCode: progress.status,
 		percentage: progress.percentage,
 		isCompleted: progress.isCompleted,
 		error: progress.error,
 	};
 }
+
+/**
+ * What the portal says about a task that the poller saw running and that then vanished:
+ * DocSpace drops a finished task about a minute after its last update, so a vanished
+ * task is not a failure by itself. Returns the outcome, or undefined when it cannot tell.
+ */
+export type VanishedTaskCheck = () => Promise<'completed' | undefined>;
 
 export async function waitForTask(
 	this: IExecuteFunctions,
@@ -209,28 +209,33 @@ export async function waitForTask(
 	settings: WaitSettings,
 	itemIndex: number,
 	clock?: Clock,
+	vanished?: VanishedTaskCheck,
 ): Promise<JobResult<TaskState>> {
-	const terminatePath = QUEUE_PATHS[queue].terminate;
+	let seen = false;
 	return await waitForJob(
 		this,
 		{
 			subject,
-			poll: async () => ({ progress: await getTaskProgress.call(this, queue, userId, itemIndex) }),
+			poll: async () => {
+				const progress = await getTaskProgress(this, queue, userId, itemIndex);
+				if (progress) seen = true;
+				else if (seen && vanished && (await vanished()) === 'completed') {
+					return { progress: { id: '', error: '', percentage: 100, isCompleted: true, status: TASK_STATUS.COMPLETED } };
+				}
+				return { progress };
+			},
 			phase: taskPhase,
 			percentage: (state: TaskState) => state.progress?.percentage,
 			failureMessage: (state: TaskState) =>
 				state.progress
 					? state.progress.error || 'no reason given'
-					: 'DocSpace holds no such task for this user (it was never started or has expired)',
-			terminate: terminatePath
+					: seen
+						? 'DocSpace no longer reports the task, and the portal does not show its result'
+						: 'DocSpace holds no such task for this user (it was never started or has expired)',
+			terminate: canTerminate(queue)
 				? async () => {
-						const envelope = (await apiRequest.call(this, {
-							method: 'PUT',
-							path: terminatePath,
-							body: { userId },
-							error: { action: `terminate ${subject}`, itemIndex },
-						})) as Envelope<TaskProgress>;
-						return envelope.response ? { progress: envelope.response } : undefined;
+						const progress = await terminateTask(this, queue, userId, itemIndex);
+						return progress ? { progress } : undefined;
 					}
 				: undefined,
 		},
@@ -242,28 +247,40 @@ export async function waitForTask(
 
 // ---- file operations (move, copy, delete, archive) ----
 
-/** `operation` is undefined once DocSpace has reported the finished operation and dropped it. */
+/**
+ * `operation` is undefined once DocSpace no longer reports it. `confirmed` says whether the
+ * result was then checked where it should be (see waitForFileOperation).
+ */
 export interface FileOperationState {
 	operation?: FileOperation;
 	seen: boolean;
+	/** Set when the operation vanished: true if the result is where it should be, false if not. */
+	confirmed?: boolean;
 }
 
 export function fileOperationPhase(state: FileOperationState): Phase {
 	const op = state.operation;
-	if (!op) return 'completed';
-	if (op.finished || (op.status !== undefined && op.status >= 2)) {
+	if (!op) return state.confirmed === false ? 'unknown' : 'completed';
+	if (isFileOperationFinished(op)) {
 		if (op.error) return 'failed';
-		return op.status === 3 ? 'canceled' : 'completed';
+		return op.status === TASK_STATUS.CANCELED ? 'canceled' : 'completed';
 	}
 	return 'running';
 }
 
+/**
+ * Follows a file operation. DocSpace reports a finished operation once, to its starter, then
+ * forgets it; so an operation that vanished before the node saw it finish (a lost response, or
+ * another client read the report first) is not proof of success: `confirm` looks at the
+ * destination, and the job ends `unknown` when the result is not there.
+ */
 export async function waitForFileOperation(
 	this: IExecuteFunctions,
 	operationId: string,
 	subject: string,
 	settings: WaitSettings,
 	itemIndex: number,
+	confirm: () => Promise<boolean>,
 	clock?: Clock,
 ): Promise<JobResult<FileOperationState>> {
 	let seen = false;
@@ -272,25 +289,16 @@ export async function waitForFileOperation(
 		{
 			subject,
 			poll: async () => {
-				const envelope = (await apiRequest.call(this, {
-					method: 'GET',
-					path: ['files', 'fileops'],
-					qs: { id: operationId },
-					error: { action: 'read the file operation status', itemIndex },
-				})) as Envelope<FileOperation[]>;
-				const operation = (envelope.response ?? []).find((op) => op.id === operationId);
+				const operation = (await getFileOperations(this, operationId, itemIndex)).find((op) => op.id === operationId);
 				seen = seen || operation !== undefined;
-				return { operation, seen };
+				if (operation) return { operation, seen };
+				return { seen, confirmed: await confirm() };
 			},
 			phase: fileOperationPhase,
 			percentage: (state: FileOperationState) => state.operation?.progress,
 			failureMessage: (state: FileOperationState) => state.operation?.error || 'no reason given',
 			terminate: async () => {
-				await apiRequest.call(this, {
-					method: 'PUT',
-					path: ['files', 'fileops', 'terminate', operationId],
-					error: { action: `terminate ${subject}`, itemIndex },
-				});
+				await terminateFileOperation(this, operationId, itemIndex);
 				return undefined;
 			},
 		},

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { EmployeeFull } from './dto';
 import { userIdFromLocator, userOutput } from './users';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { EMPLOYEE_STATUS, HTTP, httpCodeOf } from '../api/codes';
+import { getUserById, setUserStatus } from '../api/people';
 
 export const MAX_IDS_PER_REQUEST = 100;
+
+type Status = typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED;
 
 interface Target {
 	position: number;
@@ -13,19 +15,19 @@ interface Target {
 	userId: string;
 }
 
-const VERB = { 1: 'enable', 2: 'disable' } as const;
+const VERB: Record<Status, string> = { [EMPLOYEE_STATUS.ACTIVE]: 'enable', [EMPLOYEE_STATUS.TERMINATED]: 'disable' };
 
 /**
  * Enables or disables the users of many items with as few requests as possible:
  * `PUT /people/status/{1|2}` takes up to 100 ids, but rejects the whole list when
- * one id is not allowed (the owner, yourself, …). A rejected list is split in
- * halves until the offending ids are found, so every other user is still changed
- * and each item gets its own result.
+ * one id is not allowed (the owner, yourself, LDAP users…: UserController.UpdateUserStatus).
+ * A rejected list is split in halves until the offending ids are found, so every other
+ * user is still changed and each item gets its own result.
  */
 export async function changeStatusOfItems(
 	ctx: IExecuteFunctions,
 	itemIndices: number[],
-	status: 1 | 2,
+	status: Status,
 ): Promise<Array<IDataObject[] | Error>> {
 	const results: Array<IDataObject[] | Error> = new Array(itemIndices.length);
 	const targets: Target[] = [];
@@ -45,38 +47,55 @@ export async function changeStatusOfItems(
 async function applyGroup(
 	ctx: IExecuteFunctions,
 	group: Target[],
-	status: 1 | 2,
+	status: Status,
 	results: Array<IDataObject[] | Error>,
 ): Promise<void> {
 	const userIds = [...new Set(group.map((t) => t.userId))];
 	try {
-		const envelope = (await apiRequest.call(ctx, {
-			method: 'PUT',
-			path: ['people', 'status', status],
-			body: { userIds, resendAll: false },
-			error: {
-				action: `${VERB[status]} the user`,
-				requiredRole:
-					'a DocSpace admin (the owner for other DocSpace admins); the owner, your own account and LDAP users cannot be changed',
-				itemIndex: group[0].itemIndex,
-			},
-		})) as Envelope<EmployeeFull[]>;
-		const byId = new Map((envelope.response ?? []).map((u) => [u.id, u]));
+		const users = await setUserStatus(ctx, userIds, status, `${VERB[status]} the user`, group[0].itemIndex);
+		const byId = new Map(users.map((u) => [u.id, u]));
 		for (const target of group) {
 			const user = byId.get(target.userId);
 			results[target.position] = user ? [userOutput(ctx, user, target.itemIndex)] : [{ id: target.userId }];
 		}
 	} catch (error) {
-		const httpCode = Number((error as { httpCode?: string }).httpCode);
+		const httpCode = httpCodeOf(error);
 		// All-or-nothing refusals name no culprit: halve the list until they do.
-		if (userIds.length > 1 && (httpCode === 400 || httpCode === 403)) {
+		if (userIds.length > 1 && (httpCode === HTTP.BAD_REQUEST || httpCode === HTTP.FORBIDDEN)) {
 			const half = Math.ceil(userIds.length / 2);
 			const first = new Set(userIds.slice(0, half));
 			await applyGroup(ctx, group.filter((t) => first.has(t.userId)), status, results);
 			await applyGroup(ctx, group.filter((t) => !first.has(t.userId)), status, results);
 			return;
 		}
+		if (httpCode === HTTP.PAYMENT_REQUIRED && status === EMPLOYEE_STATUS.ACTIVE) {
+			await readBackAfterQuota(ctx, group, error as Error, results);
+			return;
+		}
 		for (const target of group) results[target.position] = error as Error;
+	}
+}
+
+/**
+ * DocSpace checks the seat quota user by user and saves each one before checking the next,
+ * so a 402 on Enable leaves the users before the one over the quota enabled. Read each
+ * profile back and report what really changed.
+ */
+async function readBackAfterQuota(ctx: IExecuteFunctions, group: Target[], quotaError: Error, results: Array<IDataObject[] | Error>): Promise<void> {
+	for (const target of group) {
+		try {
+			const user = await getUserById(ctx, target.userId, target.itemIndex);
+			if (user && user.status !== EMPLOYEE_STATUS.TERMINATED) {
+				results[target.position] = [userOutput(ctx, user, target.itemIndex)];
+				continue;
+			}
+			results[target.position] = new NodeOperationError(ctx.getNode(), `The portal has no free seat to enable ${user?.displayName ?? target.userId} [item ${target.itemIndex}]`, {
+				description: `${quotaError.message}. DocSpace enabled the users before this one and stopped here. Free a seat (disable or delete someone, or change a user's type) or add seats to the plan, then run again for the users still disabled.`,
+				itemIndex: target.itemIndex,
+			});
+		} catch (error) {
+			results[target.position] = error as Error;
+		}
 	}
 }
 

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { EmployeeFull } from './dto';
-import { ACTIVATION_STATUS, EMPLOYEE_STATUS, userType } from './dto';
+import { ACTIVATION_STATUS, EMPLOYEE_STATUS_NAMES, userType } from './dto';
 import { requireEmail, requireId } from './validate';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { EMPLOYEE_STATUS } from '../api/codes';
+import { getUserByEmail, getUserById } from '../api/people';
 import { compact } from './values';
 
 type UserRef = { email: string } | { id: string };
@@ -39,27 +39,14 @@ export async function fetchUser(
 	parameterLabel: string,
 	itemIndex: number,
 ): Promise<EmployeeFull> {
-	const envelope = (
-		'email' in ref
-			? await apiRequest.call(this, {
-					method: 'GET',
-					path: ['people', 'email'],
-					qs: { email: ref.email },
-					error: { action: 'find the user', notFound: `No user has the email ${ref.email}`, itemIndex },
-				})
-			: await apiRequest.call(this, {
-					method: 'GET',
-					path: ['people', ref.id],
-					error: { action: 'get the user', notFound: `No user has the ID ${ref.id}`, itemIndex },
-				})
-	) as Envelope<EmployeeFull>;
-	if (!envelope.response?.id) {
+	const user = 'email' in ref ? await getUserByEmail(this, ref.email, itemIndex) : await getUserById(this, ref.id, itemIndex);
+	if (!user?.id) {
 		throw new NodeOperationError(this.getNode(), `DocSpace returned no user for the parameter '${parameterLabel}'`, {
 			description: 'Check the value you entered and that the credential’s user may see this profile.',
 			itemIndex,
 		});
 	}
-	return envelope.response;
+	return user;
 }
 
 /** Reads a user resource locator and fetches the profile it points to. */
@@ -83,17 +70,8 @@ export async function userIdFromLocator(
 	return 'id' in ref ? ref.id : (await fetchUser.call(this, ref, parameterLabel, itemIndex)).id;
 }
 
-export async function fetchSelf(this: IExecuteFunctions, itemIndex: number): Promise<EmployeeFull> {
-	const envelope = (await apiRequest.call(this, {
-		method: 'GET',
-		path: ['people', '@self'],
-		error: { action: 'read the credential’s own profile', itemIndex },
-	})) as Envelope<EmployeeFull>;
-	return envelope.response as EmployeeFull;
-}
-
 export function isActiveAdminOrRoomAdmin(user: EmployeeFull): boolean {
-	return user.status === 1 && (user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true);
+	return user.status === EMPLOYEE_STATUS.ACTIVE && (user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true);
 }
 
 export function simplifyUser(user: EmployeeFull): IDataObject {
@@ -104,7 +82,7 @@ export function simplifyUser(user: EmployeeFull): IDataObject {
 		lastName: user.lastName,
 		email: user.email,
 		type: userType(user),
-		status: EMPLOYEE_STATUS[user.status ?? 0] ?? user.status,
+		status: EMPLOYEE_STATUS_NAMES[user.status ?? 0] ?? user.status,
 		activationStatus: ACTIVATION_STATUS[user.activationStatus ?? -1] ?? user.activationStatus,
 		registrationDate: user.registrationDate,
 		terminated: user.terminated,
@@ -118,16 +96,6 @@ export function userOutput(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex
 	return output === 'raw' ? (user as IDataObject) : simplifyUser(user);
 }
 
-/** EmployeeType names DocSpace expects, by the type derived from the profile's flags. */
-const EMPLOYEE_TYPE: Record<string, string> = { owner: 'DocSpaceAdmin', docSpaceAdmin: 'DocSpaceAdmin', roomAdmin: 'RoomAdmin', user: 'User', guest: 'Guest' };
-
-/** Whether the user owns rooms (or, for guests, shared files) that should go to someone else. */
-export async function isReassignmentNeeded(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex: number): Promise<boolean> {
-	const envelope = (await apiRequest.call(ctx, {
-		method: 'GET',
-		path: ['people', 'reassign', 'necessary'],
-		qs: { UserId: user.id, Type: EMPLOYEE_TYPE[userType(user)] ?? 'User' },
-		error: { action: 'check whether a reassignment is needed', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-	})) as Envelope<boolean>;
-	return envelope.response === true;
+export function isDisabled(user: EmployeeFull): boolean {
+	return user.status === EMPLOYEE_STATUS.TERMINATED;
 }

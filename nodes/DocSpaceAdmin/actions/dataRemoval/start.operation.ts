@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../helpers/dto';
+import { startRemoval } from '../../api/people';
 import { followTask, person } from '../../helpers/jobs';
-import { fetchUserFromLocator } from '../../helpers/users';
-import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { removalOutcome } from '../../helpers/reassignment';
+import { fetchUserFromLocator, isDisabled } from '../../helpers/users';
 import { userLocator, waitProperties } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -24,21 +23,13 @@ export const description = updateDisplayOptions({ show: { resource: ['dataRemova
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
-	if (user.status !== 2) {
+	if (!isDisabled(user)) {
 		throw new NodeOperationError(this.getNode(), `The user ${user.displayName ?? user.id} is still active [item ${itemIndex}]`, {
 			description: 'DocSpace removes data only of disabled users. Disable them first (User → Disable).',
 			itemIndex,
 		});
 	}
-	const envelope = (await apiRequest.call(this, {
-		method: 'POST',
-		path: ['people', 'remove', 'start'],
-		body: { userId: user.id },
-		error: { action: 'start the data removal', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-	})) as Envelope<TaskProgress>;
-	return [
-		await followTask(this, 'remove', user.id, `the data removal of ${user.displayName ?? user.id}`, envelope.response, itemIndex, {
-			user: person(user),
-		}),
-	];
+	const started = await startRemoval(this, user.id, itemIndex);
+	const subject = `the data removal of ${user.displayName ?? user.id}`;
+	return [await followTask(this, 'remove', user.id, subject, started, itemIndex, { user: person(user) }, removalOutcome(this, user.id, itemIndex))];
 }

@@ -8,7 +8,7 @@ import { offboardingProperties } from './offboarding.descriptions';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Runs, in this order: disable → reassign and wait → move the workspace into the archive folder → set its access → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
+			'Runs, in this order: disable → reassign and wait → archive room: create it, add the recipient (and group), move the workspace in, optionally move it to the Archive → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
 		name: 'runNotice',
 		type: 'notice',
 		default: '',

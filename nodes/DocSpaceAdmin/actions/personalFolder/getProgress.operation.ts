@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { progressOutput } from '../../helpers/jobs';
-import { fetchSelf } from '../../helpers/users';
+import { getSelf } from '../../api/people';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,6 +19,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const self = await fetchSelf.call(this, itemIndex);
+	const self = await getSelf(this, itemIndex);
 	return [await progressOutput(this, 'personalFolder', self.id, itemIndex)];
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TaskProgress } from '../../helpers/dto';
 import { followTask } from '../../helpers/jobs';
-import { fetchSelf } from '../../helpers/users';
+import { getSelf } from '../../api/people';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
 import { waitProperties } from '../common.descriptions';
@@ -34,6 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		},
 	})) as Envelope<TaskProgress>;
-	const self = await fetchSelf.call(this, itemIndex);
+	const self = await getSelf(this, itemIndex);
 	return [await followTask(this, 'personalFolder', self.id, 'the personal folder deletion', envelope.response, itemIndex)];
 }

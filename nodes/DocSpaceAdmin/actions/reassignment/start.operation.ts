@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../helpers/dto';
+import { startReassignment } from '../../api/people';
 import { followTask, person } from '../../helpers/jobs';
-import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
-import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { reassignmentOutcome } from '../../helpers/reassignment';
+import { fetchUserFromLocator, isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
 import { userLocator, waitProperties } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -34,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const from = await fetchUserFromLocator.call(this, 'fromUser', 'From User', itemIndex);
 	const to = await fetchUserFromLocator.call(this, 'toUser', 'To User', itemIndex);
-	if (from.status !== 2) {
+	if (!isDisabled(from)) {
 		throw new NodeOperationError(node, `The user ${from.displayName ?? from.id} is still active [item ${itemIndex}]`, {
 			description: 'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
 			itemIndex,
@@ -46,16 +45,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const envelope = (await apiRequest.call(this, {
-		method: 'POST',
-		path: ['people', 'reassign', 'start'],
-		body: { fromUserId: from.id, toUserId: to.id, deleteProfile: this.getNodeParameter('deleteProfile', itemIndex, false) as boolean },
-		error: { action: 'start the reassignment', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-	})) as Envelope<TaskProgress>;
-	return [
-		await followTask(this, 'reassign', from.id, `the data reassignment of ${from.displayName ?? from.id}`, envelope.response, itemIndex, {
-			from: person(from),
-			recipient: person(to),
-		}),
-	];
+	const deleteProfile = this.getNodeParameter('deleteProfile', itemIndex, false) as boolean;
+	const started = await startReassignment(this, from.id, to.id, deleteProfile, itemIndex);
+	const subject = `the data reassignment of ${from.displayName ?? from.id}`;
+	const extra = { from: person(from), recipient: person(to) };
+	return [await followTask(this, 'reassign', from.id, subject, started, itemIndex, extra, reassignmentOutcome(this, from.id, itemIndex))];
 }

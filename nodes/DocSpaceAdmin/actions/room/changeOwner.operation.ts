@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { EntryDto } from '../../helpers/entries';
 import { simplifyEntry } from '../../helpers/entries';
 import { person } from '../../helpers/jobs';
-import { fetchRoom, setRoomAccess } from '../../helpers/rooms';
+import { changeRoomOwner, setRoomAccess } from '../../api/rooms';
+import { fetchRoom } from '../../helpers/rooms';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
-import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { isArchived } from '../../helpers/reassignment';
 import { roomLocator, userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -34,16 +33,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const previous = (room.ownedBy ?? room.createdBy)?.id;
-	const envelope = (await apiRequest.call(this, {
-		method: 'POST',
-		path: ['files', 'owner'],
-		body: { folderIds: [room.id], userId: owner.id },
-		error: { action: 'change the room’s owner', requiredRole: 'a DocSpace admin or the room’s owner', itemIndex },
-	})) as Envelope<EntryDto[]>;
+	if (isArchived(room)) {
+		throw new NodeOperationError(this.getNode(), `The room "${room.title}" is in the Archive [item ${itemIndex}]`, {
+			description:
+				'DocSpace refuses Change Owner for archived rooms. Restore the room first (Room → Unarchive), or hand all of a leaver’s rooms over with Data Reassignment, which also covers archived rooms.',
+			itemIndex,
+		});
+	}
+	const updatedRooms = await changeRoomOwner(this, room.id, owner.id, itemIndex);
 	const removed = this.getNodeParameter('removePreviousOwner', itemIndex, false) as boolean;
 	if (removed && previous && previous !== owner.id) {
 		await setRoomAccess(this, String(room.id), [{ id: previous, access: 0 }], { force: true }, itemIndex);
 	}
-	const updated = envelope.response?.[0] ?? room;
+	const updated = updatedRooms[0] ?? room;
 	return [{ ...simplifyEntry(updated), newOwner: person(owner), previousOwnerId: previous, previousOwnerRemoved: removed && previous !== owner.id }];
 }

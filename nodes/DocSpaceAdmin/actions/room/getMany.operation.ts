@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { EntryDto } from '../../helpers/entries';
+import { SEARCH_AREA, SUBJECT_FILTER } from '../../api/codes';
+import { listRooms } from '../../api/rooms';
 import { entryOutput } from '../../helpers/entries';
 import { userIdFromLocator } from '../../helpers/users';
-import { apiRequestAllItems } from '../../transport';
 import { outputOption, returnAllAndLimit, userLocator } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
@@ -26,11 +26,11 @@ const properties: INodeProperties[] = [
 		displayName: 'Area',
 		name: 'searchArea',
 		type: 'options',
-		default: 2,
+		default: 2, // SEARCH_AREA.ANY; the lint needs a literal here
 		options: [
-			{ name: 'Active and Archived', value: 2 },
-			{ name: 'Active Rooms', value: 0 },
-			{ name: 'Archived Rooms', value: 1 },
+			{ name: 'Active and Archived', value: SEARCH_AREA.ANY },
+			{ name: 'Active Rooms', value: SEARCH_AREA.ACTIVE },
+			{ name: 'Archived Rooms', value: SEARCH_AREA.ARCHIVE },
 		],
 	},
 	{ displayName: 'Search', name: 'search', type: 'string', default: '', placeholder: 'e.g. sales', description: 'Text to look for in room names' },
@@ -45,18 +45,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { searchArea: this.getNodeParameter('searchArea', itemIndex) as number };
 	if (subject !== 'any') {
 		qs.subjectId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
-		qs.subjectFilter = subject === 'owner' ? 0 : 1;
+		qs.subjectFilter = subject === 'owner' ? SUBJECT_FILTER.OWNER : SUBJECT_FILTER.MEMBER;
 	}
 	const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
 	if (search) qs.filterValue = search;
-	const rooms = (await apiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } },
-		limit,
-		(envelope) => {
-			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
-			return { rows: content.folders ?? [], total: content.total };
-		},
-	)) as EntryDto[];
+	const rooms = await listRooms(this, qs, limit, itemIndex);
 	return rooms.map((room) => entryOutput(this, room, itemIndex));
 }

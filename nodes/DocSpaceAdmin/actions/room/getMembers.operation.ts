@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { entryIdFromParameter } from '../../helpers/entries';
-import type { ShareDto } from '../../helpers/shares';
+import { SHARE_FILTER } from '../../api/codes';
+import { getRoomMembers } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
-import { apiRequestAllItems } from '../../transport';
 import { roomLocator } from '../common.descriptions';
 
-const FILTER: Record<string, number> = { all: 0, users: 16, groups: 32 };
+const FILTER: Record<string, number> = { all: SHARE_FILTER.USERS_AND_GROUPS, users: SHARE_FILTER.USERS, groups: SHARE_FILTER.GROUPS };
 
 const properties: INodeProperties[] = [
 	roomLocator(),
@@ -28,11 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
-	const members = (await apiRequestAllItems.call(this, {
-		method: 'GET',
-		path: ['files', 'rooms', roomId, 'share'],
-		qs: { filterType: FILTER[this.getNodeParameter('members', itemIndex, 'all') as string] ?? 0 },
-		error: { action: 'list the room’s members', notFound: `No room has the ID ${roomId}`, itemIndex },
-	})) as ShareDto[];
+	const filterType = FILTER[this.getNodeParameter('members', itemIndex, 'all') as string] ?? SHARE_FILTER.USERS_AND_GROUPS;
+	const members = await getRoomMembers(this, roomId, filterType, itemIndex);
 	return members.map(simplifyShare);
 }

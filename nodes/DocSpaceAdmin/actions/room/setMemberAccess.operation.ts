@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { entryIdFromParameter } from '../../helpers/entries';
-import { setRoomAccess } from '../../helpers/rooms';
+import { setRoomAccess } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
 import { roomLocator } from '../common.descriptions';

@@ -1,7 +1,8 @@
+import { EMPLOYEE_STATUS } from '../../api/codes';
 import { statusOperation } from './status.shared';
 
 export const { description, execute, executeBatch } = statusOperation(
 	'enable',
-	1,
+	EMPLOYEE_STATUS.ACTIVE,
 	'Makes a disabled user active again (this takes a seat).',
 );

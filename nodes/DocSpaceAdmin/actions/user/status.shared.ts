@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { EMPLOYEE_STATUS } from '../../api/codes';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
 import { batchOption, outputOption, userLocator } from '../common.descriptions';
 
 /** Disable and Enable differ only in the status they set. */
-export function statusOperation(operation: 'disable' | 'enable', status: 1 | 2, help: string) {
+export function statusOperation(operation: 'disable' | 'enable', status: typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED, help: string) {
 	return {
 		description: updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
 			userLocator('User', { description: help }),

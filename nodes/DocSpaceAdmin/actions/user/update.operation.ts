@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../helpers/dto';
-import { fetchSelf, userIdFromLocator, userOutput } from '../../helpers/users';
+import { getSelf } from '../../api/people';
+import { userIdFromLocator, userOutput } from '../../helpers/users';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
 import { outputOption, userLocator } from '../common.descriptions';
@@ -35,7 +36,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const self = await fetchSelf.call(this, itemIndex);
+	const self = await getSelf(this, itemIndex);
 	// The server silently ignores name changes to other people's profiles; say so instead.
 	if (self.id !== userId) {
 		throw new NodeOperationError(this.getNode(), `Cannot update the parameter 'User' [item ${itemIndex}]: it is not the credential’s own profile`, {

@@ -4,47 +4,28 @@ import { NodeApiError } from 'n8n-workflow';
 import { readEvents } from '../audit';
 import type { EmployeeFull, TaskProgress } from '../dto';
 import { userType } from '../dto';
-import type { EntryDto } from '../entries';
-import { getTaskProgress } from '../poller';
-import type { ShareDto } from '../shares';
-import { fetchUser, isActiveAdminOrRoomAdmin, isReassignmentNeeded, readUserLocator } from '../users';
+import { isTaskFinished } from '../poller';
+import type { ReassignmentNeed } from '../reassignment';
+import { isArchived, reassignmentNeed } from '../reassignment';
+import { fetchUser, isActiveAdminOrRoomAdmin, isDisabled, readUserLocator } from '../users';
 import { requireId } from '../validate';
-import type { Envelope } from '../../transport';
-import { apiRequest, apiRequestAllItems } from '../../transport';
+import { AUDIT_ACTION, HTTP, httpCodeOf, TASK_STATUS } from '../../api/codes';
+import { getSelf, getTaskProgress } from '../../api/people';
+import type { ArchivePlan } from './archive';
+import { archiveSummary, planArchive } from './archive';
+import type { FinalStep, OffboardingSettings, PlannedStep } from './types';
 
-export type StepName = 'disable' | 'reassign' | 'moveWorkspace' | 'archiveAccess' | 'finalize' | 'auditSummary';
-export type StepStatus = 'pending' | 'alreadyDone' | 'skipped';
-export type FinalStep = 'keep' | 'deleteProfile' | 'removeData';
-
-export interface PlannedStep {
-	step: StepName;
-	status: StepStatus;
-	detail: string;
-}
-
-export interface OffboardingSettings {
-	workspaceFolderId?: string;
-	archiveFolderId?: string;
-	readOnlyGroupId?: string;
-	removeOtherAccess: boolean;
-	finalStep: FinalStep;
-}
-
-export interface ShareChange {
-	shareTo: string;
-	access: number;
-}
+export type { FinalStep, OffboardingSettings, PlannedStep, StepName } from './types';
 
 /** Everything Preview shows and Run acts on; built from reads only. */
 export interface Plan {
 	user: EmployeeFull;
 	recipient: EmployeeFull;
+	self: EmployeeFull;
 	settings: OffboardingSettings;
 	reassignTask?: TaskProgress;
-	ownedRooms: EntryDto[];
-	workspace?: EntryDto;
-	archive?: EntryDto;
-	shareChanges: ShareChange[];
+	need?: ReassignmentNeed;
+	archive: ArchivePlan;
 	steps: PlannedStep[];
 	warnings: string[];
 	/** Reasons the plan cannot run at all. */
@@ -53,182 +34,112 @@ export interface Plan {
 
 export function readSettings(ctx: IExecuteFunctions, itemIndex: number): OffboardingSettings {
 	const node = ctx.getNode();
-	const optional = (name: string, label: string, kind: 'folder' | 'group') => {
-		const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const text = (name: string) => String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const optional = (name: string, label: string, kind: 'folder' | 'group' | 'room') => {
+		const value = text(name);
 		return value ? requireId(node, kind, value, label, itemIndex) : undefined;
 	};
+	const workspaceFolderId = optional('workspaceFolderId', 'Workspace Folder ID', 'folder');
+	const archiveInto = ctx.getNodeParameter('archiveInto', itemIndex, 'newRoom') as OffboardingSettings['archiveInto'];
 	return {
-		workspaceFolderId: optional('workspaceFolderId', 'Workspace Folder ID', 'folder'),
-		archiveFolderId: optional('archiveFolderId', 'Archive Folder ID', 'folder'),
-		readOnlyGroupId: optional('readOnlyGroupId', 'Read-Only Group ID', 'group'),
-		removeOtherAccess: ctx.getNodeParameter('removeOtherAccess', itemIndex, true) as boolean,
+		workspaceFolderId,
+		archiveInto,
+		archiveRoomTitle: archiveInto === 'newRoom' ? text('archiveRoomTitle') : undefined,
+		archiveRoomId: workspaceFolderId && archiveInto === 'existingRoom' ? optional('archiveRoomId', 'Archive Room ID', 'room') : undefined,
+		readOnlyGroupId: workspaceFolderId ? optional('readOnlyGroupId', 'Read-Only Group ID', 'group') : undefined,
+		archiveTheRoom: ctx.getNodeParameter('archiveTheRoom', itemIndex, false) as boolean,
 		finalStep: ctx.getNodeParameter('finalStep', itemIndex, 'keep') as FinalStep,
 	};
 }
 
-async function folderInfo(ctx: IExecuteFunctions, id: string, label: string, itemIndex: number): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
-		method: 'GET',
-		path: ['files', 'folder', id],
-		error: { action: `read the ${label}`, notFound: `No folder has the ID ${id} (${label})`, itemIndex },
-	})) as Envelope<EntryDto>;
-	return envelope.response as EntryDto;
-}
+const nameOf = (user: EmployeeFull) => user.displayName ?? user.email ?? user.id;
 
-/** The shares the archived workspace should end up with, as changes to send. */
-function shareChanges(current: ShareDto[], recipientId: string, settings: OffboardingSettings, ownerId?: string): ShareChange[] {
-	const have = new Map(current.map((s) => [s.sharedToUser?.id ?? s.sharedToGroup?.id ?? '', s.access]));
-	const want = new Map<string, number>([[recipientId, 1]]);
-	if (settings.readOnlyGroupId) want.set(settings.readOnlyGroupId, 2);
-	const changes: ShareChange[] = [];
-	for (const [subject, access] of want) if (have.get(subject) !== access) changes.push({ shareTo: subject, access });
-	if (settings.removeOtherAccess) {
-		for (const share of current) {
-			const subject = share.sharedToUser?.id ?? share.sharedToGroup?.id;
-			if (subject && !want.has(subject) && !share.isOwner && subject !== ownerId && share.access !== 0) {
-				changes.push({ shareTo: subject, access: 0 });
-			}
-		}
-	}
-	return changes;
+/** What DocSpace would refuse for this leaver, recipient and credential (UserController, ReassignController). */
+function peopleBlockers(user: EmployeeFull, recipient: EmployeeFull, self: EmployeeFull, finalStep: FinalStep): string[] {
+	const name = nameOf(user);
+	const blockers: string[] = [];
+	if (user.isOwner) blockers.push('The portal owner cannot be offboarded. Transfer portal ownership first.');
+	if (user.id === self.id) blockers.push('The credential’s own user cannot be offboarded with it: DocSpace refuses to disable or reassign the caller. Use another admin’s credential.');
+	if (user.isAdmin && !user.isOwner && !self.isOwner) blockers.push(`${name} is a DocSpace admin: only the portal owner may disable them and hand over their data. Use the owner’s credential.`);
+	if (user.isLDAP && !isDisabled(user)) blockers.push(`${name} signs in through LDAP: DocSpace refuses to disable LDAP users. Disable them in your LDAP directory, then run again.`);
+	if (user.isLDAP && finalStep === 'deleteProfile') blockers.push(`${name} signs in through LDAP: DocSpace refuses to delete LDAP users. Choose "Keep the Disabled Profile".`);
+	if (user.id === recipient.id) blockers.push('The recipient must be someone else than the departing user.');
+	if (!isActiveAdminOrRoomAdmin(recipient)) blockers.push(`${nameOf(recipient)} cannot receive data: choose an active DocSpace admin or room admin.`);
+	return blockers;
 }
 
 export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Promise<Plan> {
 	const settings = readSettings(ctx, itemIndex);
 	const ref = readUserLocator(ctx, 'user', 'User', itemIndex);
 	const recipient = await fetchUser.call(ctx, readUserLocator(ctx, 'recipient', 'Recipient', itemIndex), 'Recipient', itemIndex);
+	const self = await getSelf(ctx, itemIndex);
 	let user: EmployeeFull;
 	try {
 		user = await fetchUser.call(ctx, ref, 'User', itemIndex);
 	} catch (error) {
 		// A profile deleted by an earlier run: everything that concerned it is done.
 		const userId = 'id' in ref ? ref.id : undefined;
-		const deletedOn = userId && (error as { httpCode?: string }).httpCode === '404' ? await deletionDate(ctx, userId, itemIndex) : undefined;
+		const deletedOn = userId && httpCodeOf(error) === HTTP.NOT_FOUND ? await deletionDate(ctx, userId, itemIndex) : undefined;
 		if (!userId || !deletedOn) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		return await deletedUserPlan(ctx, userId, deletedOn, recipient, settings, itemIndex);
+		return await deletedUserPlan(ctx, userId, deletedOn, recipient, self, settings, itemIndex);
 	}
-	const name = user.displayName ?? user.id;
+	const name = nameOf(user);
 	const warnings: string[] = [];
-	const blockers: string[] = [];
-
-	if (user.isOwner) blockers.push('The portal owner cannot be offboarded. Transfer portal ownership first.');
-	if (user.id === recipient.id) blockers.push('The recipient must be someone else than the departing user.');
-	if (!isActiveAdminOrRoomAdmin(recipient)) {
-		blockers.push(`${recipient.displayName ?? recipient.id} cannot receive data: choose an active DocSpace admin or room admin.`);
-	}
-	if (user.isAdmin) warnings.push(`${name} is a DocSpace admin: only the portal owner may disable them and reassign their data.`);
-
-	const reassignTask = await getTaskProgress.call(ctx, 'reassign', user.id, itemIndex);
-	const needed = await isReassignmentNeeded(ctx, user, itemIndex);
-	const ownedRooms = (await apiRequestAllItems.call(
-		ctx,
-		{ method: 'GET', path: ['files', 'rooms'], qs: { subjectId: user.id, subjectFilter: 0, searchArea: 2 }, error: { action: 'list the user’s rooms', itemIndex } },
-		undefined,
-		(envelope) => {
-			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
-			return { rows: content.folders ?? [], total: content.total };
-		},
-	)) as EntryDto[];
-
-	const space = await workspacePlan(ctx, settings, recipient, itemIndex);
-	blockers.push(...space.blockers);
+	const blockers = peopleBlockers(user, recipient, self, settings.finalStep);
+	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex);
+	blockers.push(...archive.blockers);
+	warnings.push(...archive.warnings);
 	if (settings.finalStep !== 'keep') {
 		warnings.push(
 			'Private files in the user’s "My documents" cannot be transferred by an admin: files they never shared are deleted with the profile. Ask the user to move or share what must be kept before they leave.',
 		);
 	}
-
-	const running = reassignTask && reassignTask.status < 2;
-	const reassignDone = reassignTask?.status === 2;
+	// DocSpace answers 403 to these reads for an admin leaver unless the caller is the owner.
+	const readable = !(user.isAdmin && !self.isOwner);
+	const reassignTask = readable ? await getTaskProgress(ctx, 'reassign', user.id, itemIndex) : undefined;
+	const need = readable ? await reassignmentNeed(ctx, user.id, itemIndex) : undefined;
+	const running = reassignTask !== undefined && !isTaskFinished(reassignTask);
+	const reassignDone = reassignTask?.status === TASK_STATUS.COMPLETED;
 	const steps: PlannedStep[] = [
-		user.status === 2
+		isDisabled(user)
 			? { step: 'disable', status: 'alreadyDone', detail: `${name} is already disabled` }
 			: { step: 'disable', status: 'pending', detail: `Disable ${name} and end all their sessions` },
 		running
 			? { step: 'reassign', status: 'pending', detail: `Wait for the running reassignment (${reassignTask.percentage}%)` }
-			: needed
-				? { step: 'reassign', status: 'pending', detail: `Hand ${ownedRooms.length} room(s) and the files ${name} shared to ${recipient.displayName ?? recipient.id}, and wait` }
-				: { step: 'reassign', status: reassignDone ? 'alreadyDone' : 'skipped', detail: reassignDone ? 'Data already reassigned' : `${name} owns no rooms or shared files` },
-		...space.steps,
-		settings.finalStep === 'keep'
-			? { step: 'finalize', status: 'skipped', detail: 'The disabled profile is kept' }
-			: {
-					step: 'finalize',
-					status: 'pending',
-					detail:
-						settings.finalStep === 'deleteProfile'
-							? `Delete the profile of ${name} (their remaining personal files go with it)`
-							: `Erase the personal documents of ${name} and delete the profile`,
-				},
+			: need?.needed
+				? { step: 'reassign', status: 'pending', detail: `Hand over to ${nameOf(recipient)} what ${name} ${need.reasons.join('; ')}, and wait` }
+				: { step: 'reassign', status: reassignDone ? 'alreadyDone' : 'skipped', detail: reassignDone ? 'Data already reassigned' : `${name} owns no rooms and shared no files` },
+		...archive.steps,
+		finalStep(settings.finalStep, name),
 		{ step: 'auditSummary', status: 'pending', detail: `Summarise the audit trail of ${name} (reads only)` },
 	];
-	return { user, recipient, settings, reassignTask, ownedRooms, ...space, steps, warnings, blockers };
+	return { user, recipient, self, settings, reassignTask, need, archive, steps, warnings, blockers };
 }
 
-/** The workspace half of the plan: move into the archive folder, then set its access. */
-async function workspacePlan(ctx: IExecuteFunctions, settings: OffboardingSettings, recipient: EmployeeFull, itemIndex: number) {
-	const blockers: string[] = [];
-	if (!settings.workspaceFolderId) {
-		const none = 'No workspace folder chosen';
-		return {
-			blockers,
-			shareChanges: [] as ShareChange[],
-			steps: [
-				{ step: 'moveWorkspace', status: 'skipped', detail: none },
-				{ step: 'archiveAccess', status: 'skipped', detail: none },
-			] as PlannedStep[],
-		};
-	}
-	if (!settings.archiveFolderId) blockers.push('A workspace folder was chosen but no archive folder to move it into.');
-	const workspace = await folderInfo(ctx, settings.workspaceFolderId, 'workspace folder', itemIndex);
-	const archive = settings.archiveFolderId ? await folderInfo(ctx, settings.archiveFolderId, 'archive folder', itemIndex) : undefined;
-	const archived = archive !== undefined && workspace.parentId === archive.id;
-	if (archive && !archived) {
-		const check = (await apiRequest.call(ctx, {
-			method: 'GET',
-			path: ['files', 'fileops', 'checkdestfolder'],
-			qs: { destFolderId: archive.id, folderIds: [workspace.id] },
-			error: { action: 'check the archive folder', itemIndex },
-		})) as Envelope<{ result: number }>;
-		if (check.response?.result !== 0) blockers.push(`The archive folder "${archive.title}" refuses the workspace folder: check the credential’s rights there.`);
-	}
-	const shares = (await apiRequestAllItems.call(ctx, {
-		method: 'GET',
-		path: ['files', 'folder', workspace.id, 'share'],
-		error: { action: 'read the workspace folder’s sharing', itemIndex },
-	})) as ShareDto[];
-	const changes = shareChanges(shares, recipient.id, settings, workspace.createdBy?.id);
-	const steps: PlannedStep[] = [
-		archived
-			? { step: 'moveWorkspace', status: 'alreadyDone', detail: `"${workspace.title}" is already in "${archive.title}"` }
-			: { step: 'moveWorkspace', status: 'pending', detail: `Move "${workspace.title}" into "${archive?.title ?? '?'}", and wait` },
-		changes.length === 0
-			? { step: 'archiveAccess', status: 'alreadyDone', detail: 'The workspace already has the archive access' }
-			: { step: 'archiveAccess', status: 'pending', detail: describeChanges(changes, recipient) },
-	];
-	return { blockers, workspace, archive, shareChanges: changes, steps };
-}
-
-function describeChanges(changes: ShareChange[], recipient: EmployeeFull): string {
-	const parts = changes.map((c) =>
-		c.shareTo === recipient.id ? `full access for ${recipient.displayName ?? recipient.id}` : c.access === 2 ? `read-only for group ${c.shareTo}` : `remove ${c.shareTo}`,
-	);
-	return `Set the workspace’s access: ${parts.join(', ')}`;
+function finalStep(choice: FinalStep, name: string): PlannedStep {
+	if (choice === 'keep') return { step: 'finalize', status: 'skipped', detail: 'The disabled profile is kept' };
+	return {
+		step: 'finalize',
+		status: 'pending',
+		detail: choice === 'deleteProfile' ? `Delete the profile of ${name} (their remaining personal files go with it)` : `Erase the personal documents of ${name} and delete the profile`,
+	};
 }
 
 export function planSummary(plan: Plan): IDataObject {
+	const { user, recipient, need } = plan;
 	return {
-		user: { id: plan.user.id, displayName: plan.user.displayName, email: plan.user.email, status: plan.user.status === 2 ? 'disabled' : 'active', type: userType(plan.user), profileUrl: plan.user.profileUrl },
-		recipient: { id: plan.recipient.id, displayName: plan.recipient.displayName, email: plan.recipient.email },
-		ownedRooms: plan.ownedRooms.map((r) => ({ id: r.id, title: r.title, archived: r.rootFolderType === 20 })),
-		workspace: plan.workspace ? { id: plan.workspace.id, title: plan.workspace.title } : undefined,
-		archiveFolder: plan.archive ? { id: plan.archive.id, title: plan.archive.title } : undefined,
+		user: { id: user.id, displayName: user.displayName, email: user.email, status: isDisabled(user) ? 'disabled' : 'active', type: userType(user), profileUrl: user.profileUrl },
+		recipient: { id: recipient.id, displayName: recipient.displayName, email: recipient.email },
+		ranAs: { id: plan.self.id, displayName: plan.self.displayName, type: userType(plan.self) },
+		ownedRooms: (need?.ownedRooms ?? []).map((r) => ({ id: r.id, title: r.title, archived: isArchived(r) })),
+		reassignment: need ? { needed: need.needed, reasons: need.reasons } : undefined,
+		archive: archiveSummary(plan.archive),
 	};
 }
 
 async function deletionDate(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<string | undefined> {
 	try {
-		const [event] = await readEvents(ctx, 'events', { action: 4018, target: userId }, 1, itemIndex);
+		const [event] = await readEvents(ctx, 'events', { action: AUDIT_ACTION.USER_DELETED, target: userId }, 1, itemIndex);
 		return event?.date;
 	} catch {
 		return undefined;
@@ -240,22 +151,25 @@ async function deletedUserPlan(
 	userId: string,
 	deletedOn: string,
 	recipient: EmployeeFull,
+	self: EmployeeFull,
 	settings: OffboardingSettings,
 	itemIndex: number,
 ): Promise<Plan> {
-	const space = await workspacePlan(ctx, settings, recipient, itemIndex);
+	const user: EmployeeFull = { id: userId, displayName: userId };
+	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex, true);
 	const gone = `The profile was deleted on ${deletedOn}`;
 	return {
-		user: { id: userId, displayName: userId, status: 2 },
+		user,
 		recipient,
+		self,
 		settings,
-		ownedRooms: [],
-		...space,
-		warnings: [],
+		archive,
+		warnings: archive.warnings,
+		blockers: archive.blockers,
 		steps: [
 			{ step: 'disable', status: 'alreadyDone', detail: gone },
 			{ step: 'reassign', status: 'alreadyDone', detail: gone },
-			...space.steps,
+			...archive.steps,
 			{ step: 'finalize', status: 'alreadyDone', detail: gone },
 			{ step: 'auditSummary', status: 'pending', detail: 'Summarise the audit trail (reads only)' },
 		],

@@ -3,13 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { AuditEventDto } from '../audit';
 import { readEvents } from '../audit';
-import type { FileOperation, TaskProgress } from '../dto';
-import { waitSettings } from '../jobs';
+import { movedInto, roomIsIn } from '../destination';
+import { followFileOperation, waitSettings } from '../jobs';
 import type { JobResult, TaskState } from '../poller';
-import { DEFAULT_WAIT, waitForFileOperation, waitForTask } from '../poller';
+import { DEFAULT_WAIT, isTaskFinished, waitForTask } from '../poller';
+import { reassignmentOutcome, removalOutcome } from '../reassignment';
+import { AUDIT_ACTION, AUDIT_ENTRY, EMPLOYEE_STATUS, ROOM_TYPE } from '../../api/codes';
+import { startMove } from '../../api/files';
+import { deleteUser, getTaskProgress, setUserStatus, startReassignment, startRemoval } from '../../api/people';
+import { createRoom, setRoomAccess, startRoomArchiving } from '../../api/rooms';
+import type { FileOperation } from '../dto';
 import type { Plan, PlannedStep, StepName } from './plan';
-import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
 
 export interface StepReport {
 	step: StepName;
@@ -20,7 +24,17 @@ export interface StepReport {
 }
 
 /** Steps that change or erase data; none of them runs after a failed step. */
-const DESTRUCTIVE: StepName[] = ['reassign', 'moveWorkspace', 'archiveAccess', 'finalize'];
+const DESTRUCTIVE: StepName[] = ['reassign', 'createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom', 'finalize'];
+
+/** The audit events that tell an offboarding's story. */
+const OFFBOARDING_ACTIONS: number[] = [
+	AUDIT_ACTION.USER_UPDATED,
+	AUDIT_ACTION.USER_DELETED,
+	AUDIT_ACTION.USERS_UPDATED_STATUS,
+	AUDIT_ACTION.USERS_DELETED,
+	AUDIT_ACTION.USER_DATA_REASSIGNS,
+	AUDIT_ACTION.USER_DATA_REMOVING,
+];
 
 function completed(result: JobResult<TaskState>, what: string): void {
 	if (result.outcome !== 'completed') {
@@ -28,75 +42,65 @@ function completed(result: JobResult<TaskState>, what: string): void {
 	}
 }
 
+async function followOperation(ctx: IExecuteFunctions, started: FileOperation | undefined, subject: string, confirm: () => Promise<boolean>, itemIndex: number): Promise<void> {
+	if (!started) throw new Error(`DocSpace did not start ${subject}`);
+	const { outcome } = await followFileOperation(ctx, started, subject, confirm, itemIndex, waitSettings(ctx, itemIndex) ?? DEFAULT_WAIT);
+	if (outcome === 'unknown') throw new Error(`DocSpace no longer reports ${subject} and its result is not where it should be: check in DocSpace before running again`);
+	if (outcome !== 'completed') throw new Error(`${subject} did not finish in time`);
+}
+
 async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, itemIndex: number): Promise<string> {
-	const { user, recipient, settings } = plan;
+	const { user, recipient, settings, archive } = plan;
 	const wait = waitSettings(ctx, itemIndex) ?? DEFAULT_WAIT;
+	const name = user.displayName ?? user.id;
 	switch (step.step) {
 		case 'disable':
-			await apiRequest.call(ctx, {
-				method: 'PUT',
-				path: ['people', 'status', 2],
-				body: { userIds: [user.id], resendAll: false },
-				error: { action: 'disable the user', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-			});
-			return `${user.displayName ?? user.id} disabled; sessions ended`;
+			await setUserStatus(ctx, [user.id], EMPLOYEE_STATUS.TERMINATED, 'disable the user', itemIndex);
+			return `${name} disabled; sessions ended`;
 		case 'reassign': {
-			if (!plan.reassignTask || plan.reassignTask.status >= 2) {
-				await apiRequest.call(ctx, {
-					method: 'POST',
-					path: ['people', 'reassign', 'start'],
-					body: { fromUserId: user.id, toUserId: recipient.id, deleteProfile: false },
-					error: { action: 'start the reassignment', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-				});
-			}
-			completed(await waitForTask.call(ctx, 'reassign', user.id, 'the reassignment', wait, itemIndex), 'The reassignment');
+			// A start while one runs returns the running task (QueueWorker.StartAsync): never a second job.
+			if (!plan.reassignTask || isTaskFinished(plan.reassignTask)) await startReassignment(ctx, user.id, recipient.id, false, itemIndex);
+			const result = await waitForTask.call(ctx, 'reassign', user.id, 'the reassignment', wait, itemIndex, undefined, reassignmentOutcome(ctx, user.id, itemIndex));
+			completed(result, 'The reassignment');
 			return `Rooms and shared files handed to ${recipient.displayName ?? recipient.id}`;
 		}
-		case 'moveWorkspace': {
-			const started = (await apiRequest.call(ctx, {
-				method: 'PUT',
-				path: ['files', 'fileops', 'move'],
-				body: { folderIds: [plan.workspace!.id], fileIds: [], destFolderId: plan.archive!.id, conflictResolveType: 'Duplicate', deleteAfter: false, returnSingleOperation: true },
-				error: { action: 'move the workspace folder', itemIndex },
-			})) as Envelope<FileOperation[]>;
-			const operation = started.response?.[0];
-			if (!operation) throw new Error('DocSpace did not start the move');
-			const result = await waitForFileOperation.call(ctx, operation.id, 'moving the workspace', wait, itemIndex);
-			if (result.outcome !== 'completed') throw new Error('The move did not finish in time');
-			return `"${plan.workspace!.title}" moved into "${plan.archive!.title}"`;
+		case 'createArchiveRoom': {
+			const room = await createRoom(ctx, archive.room!.title, ROOM_TYPE.CUSTOM, itemIndex);
+			archive.room = { id: room.id, title: room.title ?? archive.room!.title, exists: true, archived: false };
+			return `Room "${archive.room.title}" created`;
 		}
-		case 'archiveAccess':
-			await apiRequest.call(ctx, {
-				method: 'PUT',
-				path: ['files', 'folder', plan.workspace!.id, 'share'],
-				body: { share: plan.shareChanges, notify: false },
-				error: { action: 'set the workspace’s access', itemIndex },
-			});
-			return step.detail.replace(/^Set the workspace’s access:/, 'Workspace access set:');
+		case 'archiveAccess': {
+			const members = await setRoomAccess(ctx, archive.room!.id!, archive.invitations, { notify: false }, itemIndex);
+			// DocSpace skips some invitees without an error (e.g. disabled users): check who made it.
+			const added = new Set(members.map((m) => m.sharedToUser?.id ?? m.sharedToGroup?.id));
+			const missing = archive.invitations.filter((i) => !added.has(i.id)).map((i) => i.id);
+			if (missing.length) throw new Error(`DocSpace did not add ${missing.join(', ')} to the room (it skips disabled users and groups that no longer exist)`);
+			return step.detail.replace(/^Add to/, 'Added to');
+		}
+		case 'moveWorkspace': {
+			const workspace = archive.workspace!;
+			const roomId = archive.room!.id!;
+			const started = await startMove(ctx, { folderIds: [workspace.id], fileIds: [], destFolderId: roomId, conflictResolveType: 'Duplicate' }, itemIndex);
+			await followOperation(ctx, started, 'the move of the workspace', movedInto(ctx, [workspace.id], [], roomId, itemIndex), itemIndex);
+			return `"${workspace.title}" moved into "${archive.room!.title}"`;
+		}
+		case 'archiveTheRoom': {
+			const roomId = archive.room!.id!;
+			const started = await startRoomArchiving(ctx, roomId, 'archive', itemIndex);
+			await followOperation(ctx, started, 'archiving the room', roomIsIn(ctx, roomId, 'archive', itemIndex), itemIndex);
+			return `"${archive.room!.title}" moved to DocSpace’s Archive`;
+		}
 		case 'finalize': {
 			// Never erase anything while DocSpace is still handing the data over.
-			const task = (await apiRequest.call(ctx, {
-				method: 'GET',
-				path: ['people', 'reassign', 'progress', user.id],
-				error: { action: 'check the reassignment', itemIndex },
-			})) as Envelope<TaskProgress>;
-			if (task.response && task.response.status < 2) throw new Error('The reassignment is still running; nothing was deleted');
+			const task = await getTaskProgress(ctx, 'reassign', user.id, itemIndex);
+			if (task && !isTaskFinished(task)) throw new Error('The reassignment is still running; nothing was deleted');
 			if (settings.finalStep === 'deleteProfile') {
-				await apiRequest.call(ctx, {
-					method: 'DELETE',
-					path: ['people', user.id],
-					error: { action: 'delete the profile', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-				});
-				return `Profile of ${user.displayName ?? user.id} deleted`;
+				await deleteUser(ctx, user.id, itemIndex);
+				return `Profile of ${name} deleted`;
 			}
-			await apiRequest.call(ctx, {
-				method: 'POST',
-				path: ['people', 'remove', 'start'],
-				body: { userId: user.id },
-				error: { action: 'start the data removal', requiredRole: 'a DocSpace admin (the owner for DocSpace admins)', itemIndex },
-			});
-			completed(await waitForTask.call(ctx, 'remove', user.id, 'the data removal', wait, itemIndex), 'The data removal');
-			return `Personal documents and profile of ${user.displayName ?? user.id} removed`;
+			await startRemoval(ctx, user.id, itemIndex);
+			completed(await waitForTask.call(ctx, 'remove', user.id, 'the data removal', wait, itemIndex, undefined, removalOutcome(ctx, user.id, itemIndex)), 'The data removal');
+			return `Personal documents and profile of ${name} removed`;
 		}
 		default:
 			return step.detail;
@@ -107,7 +111,7 @@ async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, it
 export async function auditSummary(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<IDataObject> {
 	try {
 		const asActor = (await readEvents(ctx, 'events', { userId }, 100, itemIndex)) as AuditEventDto[];
-		const asTarget = (await readEvents(ctx, 'events', { target: userId }, 100, itemIndex)) as AuditEventDto[];
+		const asTarget = (await readEvents(ctx, 'events', { target: userId, entryType: AUDIT_ENTRY.USER }, 100, itemIndex)) as AuditEventDto[];
 		const byAction: Record<string, number> = {};
 		for (const e of asActor) byAction[String(e.action ?? e.actionId)] = (byAction[String(e.action ?? e.actionId)] ?? 0) + 1;
 		return {
@@ -115,7 +119,7 @@ export async function auditSummary(ctx: IExecuteFunctions, userId: string, itemI
 			eventsByUser: asActor.length,
 			lastActivity: asActor[0]?.date,
 			byAction,
-			offboardingEvents: asTarget.filter((e) => [4006, 4018, 4020, 4022, 4030, 4031].includes(e.actionId ?? 0)).map((e) => ({ date: e.date, action: e.action, by: e.user })),
+			offboardingEvents: asTarget.filter((e) => OFFBOARDING_ACTIONS.includes(e.actionId ?? 0)).map((e) => ({ date: e.date, action: e.action, by: e.user })),
 		};
 	} catch (error) {
 		return { available: false, reason: (error as Error).message };

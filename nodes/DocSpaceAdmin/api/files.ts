@@ -1,0 +1,67 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { FileOperation } from '../helpers/dto';
+import type { EntryDto } from '../helpers/entries';
+import type { Envelope } from '../transport';
+import { apiRequest } from '../transport';
+
+/** One function per Files call; operations and the offboarding flow share them. */
+
+export async function getFolder(ctx: IExecuteFunctions, folderId: string | number, label: string, itemIndex: number): Promise<EntryDto> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['files', 'folder', folderId],
+		error: { action: `read the ${label}`, notFound: `No folder has the ID ${folderId} (${label})`, itemIndex },
+	})) as Envelope<EntryDto>;
+	return envelope.response as EntryDto;
+}
+
+export async function getFile(ctx: IExecuteFunctions, fileId: string | number, itemIndex: number): Promise<EntryDto> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['files', 'file', fileId],
+		error: { action: 'read the file', notFound: `No file has the ID ${fileId}`, itemIndex },
+	})) as Envelope<EntryDto>;
+	return envelope.response as EntryDto;
+}
+
+export interface MoveRequest {
+	folderIds: number[];
+	fileIds: number[];
+	destFolderId: number;
+	conflictResolveType: 'Skip' | 'Overwrite' | 'Duplicate';
+}
+
+/**
+ * `PUT files/fileops/move`. DocSpace checks the caller's rights on the sources and the
+ * destination before it queues the operation and answers 403 when they are missing
+ * (FileStorageService.MoveOrCopyItemsAsync → FileOperationsManager.PublishMoveOrCopyItemsTaskAsync).
+ */
+export async function startMove(ctx: IExecuteFunctions, move: MoveRequest, itemIndex: number): Promise<FileOperation | undefined> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'PUT',
+		path: ['files', 'fileops', 'move'],
+		body: { ...move, deleteAfter: false, returnSingleOperation: true },
+		error: { action: 'move the entries', requiredRole: 'edit rights on the entries and on the destination', itemIndex },
+	})) as Envelope<FileOperation[]>;
+	return envelope.response?.[0];
+}
+
+/** The caller's file operations with that id; DocSpace reports a finished one once, then forgets it. */
+export async function getFileOperations(ctx: IExecuteFunctions, operationId: string, itemIndex: number): Promise<FileOperation[]> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['files', 'fileops'],
+		qs: { id: operationId },
+		error: { action: 'read the file operation status', itemIndex },
+	})) as Envelope<FileOperation[]>;
+	return envelope.response ?? [];
+}
+
+export async function terminateFileOperation(ctx: IExecuteFunctions, operationId: string, itemIndex: number): Promise<void> {
+	await apiRequest.call(ctx, {
+		method: 'PUT',
+		path: ['files', 'fileops', 'terminate', operationId],
+		error: { action: 'terminate the file operation', itemIndex },
+	});
+}
