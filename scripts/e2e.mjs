@@ -47,7 +47,12 @@ function checkOffboarded(label) {
 	const folders = state.folders;
 	check(`${label}: Jane is disabled`, state.user(IDS.jane)?.status === 2);
 	check(`${label}: her rooms belong to Bob`, state.entry(folders['room:deals'])?.createdBy === IDS.bob);
-	check(`${label}: her workspace is in the Archive folder with Bob's full access`, state.entry(folders['workspace:jane'])?.parentId === folders.archive && state.entry(folders['workspace:jane'])?.shares[IDS.bob] === 1);
+	const workspace = state.entry(folders['workspace:jane']);
+	const room = workspace && state.entry(workspace.parentId);
+	check(`${label}: her workspace is in the room "Archive – Jane Doe"`, room?.title === 'Archive – Jane Doe' && state.isRoom(room), room?.title);
+	const opens = (key) => Boolean(workspace && state.access(state.user(state.ids[key] ?? key), workspace));
+	check(`${label}: Bob (the recipient) can open the archived workspace`, opens(IDS.bob));
+	check(`${label}: colleagues outside the archive room (Liam, Emma) cannot`, !opens('liam') && !opens('emma'));
 	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
 	check(
 		`${label}: disable, then the transfer, then the move; nothing deleted`,

@@ -37,8 +37,17 @@ describe('Data Reassignment', () => {
 			userId: IDS.jane,
 			displayName: 'Jane Doe',
 			reassignmentNeeded: true,
+			reasons: ['owns 2 active room(s)'],
+			ownedRooms: 2,
+			archivedRooms: 0,
 		});
-		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('paula')) })).toMatchObject({ reassignmentNeeded: false });
+		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('paula')) })).toMatchObject({ reassignmentNeeded: false, reasons: [] });
+		// DocSpace's own check says "not needed" for these two; the node reads the facts.
+		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('rita')) })).toMatchObject({ reassignmentNeeded: true, archivedRooms: 1 });
+		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('greg')) })).toMatchObject({
+			reassignmentNeeded: true,
+			reasons: ['shared files from "My documents"'],
+		});
 	});
 
 	it('refuses an active user before starting anything', async () => {

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { FileOperation } from '../../helpers/dto';
+import { getFileOperations } from '../../api/files';
 import { describeFileOperation } from '../../helpers/fileOperations';
-import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,15 +29,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const envelope = (await apiRequest.call(this, {
-		method: 'GET',
-		path: ['files', 'fileops'],
-		qs: { id: operationId },
-		error: { action: 'read the file operation', itemIndex },
-	})) as Envelope<FileOperation[]>;
-	const operation = (envelope.response ?? []).find((op) => op.id === operationId);
+	const operation = (await getFileOperations(this, operationId, itemIndex)).find((op) => op.id === operationId);
 	if (!operation) {
-		return [{ operationId, status: 'gone', note: 'DocSpace no longer lists this operation: it finished and was reported earlier, or never existed.' }];
+		return [
+			{
+				operationId,
+				status: 'gone',
+				note: 'DocSpace no longer lists this operation: it finished and was reported earlier (DocSpace reports a finished operation once, only to the user who started it), expired, or never existed. This is not proof of success: check the destination.',
+			},
+		];
 	}
 	return [describeFileOperation(operation)];
 }

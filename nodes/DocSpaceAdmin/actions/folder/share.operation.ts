@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { FOLDER_TYPE } from '../../api/codes';
+import { getFile, getFolder } from '../../api/files';
 import { requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
@@ -20,6 +22,13 @@ const ACCESS_OPTIONS = [
 ];
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Sharing with people and groups works in "My documents". Inside a room DocSpace shares files and folders by link only: manage who sees them with Room → Set Member Access.',
+		name: 'shareNotice',
+		type: 'notice',
+		default: '',
+	},
 	...entryProperties,
 	{
 		displayName: 'Share With',
@@ -73,6 +82,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		shareTo: requireId(node, 'subject', row.subjectId, 'User or Group ID', itemIndex),
 		access: Number(row.access),
 	}));
+	// DocSpace shares entries inside rooms by link only (FileSecurity._availableRoomFileAccesses): refuse before sending.
+	const entry = entryType === 'folder' ? await getFolder(this, entryId, 'folder', itemIndex) : await getFile(this, entryId, itemIndex);
+	if (entry.rootFolderType === FOLDER_TYPE.ROOMS || entry.rootFolderType === FOLDER_TYPE.ARCHIVE) {
+		throw new NodeOperationError(node, `"${entry.title}" is in a room: DocSpace shares it only by link, not with people or groups [item ${itemIndex}]`, {
+			description: 'Who sees what is inside a room is decided by the room’s members: use Room → Set Member Access on the room, or move the entry into a room with the right members.',
+			itemIndex,
+		});
+	}
 	const notify = this.getNodeParameter('notify', itemIndex, false) as boolean;
 	const body: IDataObject = { share, notify };
 	if (notify && this.getNodeParameter('message', itemIndex, '')) body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
@@ -82,7 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		error: {
 			action: `share the ${entryType}`,
-			requiredRole: 'the owner of the entry (or a room manager inside a room)',
+			requiredRole: 'the owner of the entry in their "My documents"',
 			notFound: `No ${entryType} has the ID ${entryId}`,
 			itemIndex,
 		},
