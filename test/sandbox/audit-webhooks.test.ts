@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
+import { isoNow } from '../../sandbox/state';
 import { API_KEYS, call, useSandbox } from '../harness/sandbox';
 
 const current = useSandbox({}, true);
@@ -33,6 +34,9 @@ describe('audit trail', () => {
 
 	it('silently ignores filters when the plan lacks the audit option', async () => {
 		sandbox.state.auditInPlan = false;
+		// The latest events come from the last 180 days: fresh ones, whatever the seed's dates.
+		const fresh = sandbox.state.audit.slice(-20).map((e, i) => ({ ...e, id: 900 + i, date: isoNow(Date.now() - i * 1000) }));
+		sandbox.state.audit.push(...fresh);
 		const r = await call(sandbox, 'GET', `/security/audit/events/filter?userId=${IDS.jane}&count=100`);
 		expect(r.status).toBe(200);
 		expect(r.json.response).toHaveLength(20);

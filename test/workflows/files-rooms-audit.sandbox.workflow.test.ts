@@ -1,6 +1,5 @@
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { isoNow } from '../../sandbox/state';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
@@ -119,38 +118,5 @@ describe('Room', () => {
 		expect(removed).toEqual({ roomId: folder('room:phoenix'), memberId: id('noah'), removed: true });
 		const [viewer] = await run({ ...remove, memberId: IDS.bob, access: 2 });
 		expect(viewer).toMatchObject({ subjectId: IDS.bob, access: 'viewer' });
-	});
-});
-
-describe('Audit', () => {
-	it('returns all events of an actor, paging with count 100 until a short page', async () => {
-		for (let i = 0; i < 150; i++) {
-			sandbox.state.audit.push({ id: 1000 + i, date: isoNow(Date.now() - i * 1000), userId: IDS.jane, actionId: 5000, actionType: 1, product: 2, location: 1, target: ['1'], entries: [1], action: 'File created' });
-		}
-		const events = await run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters: { userId: IDS.jane } });
-		expect(events.length).toBeGreaterThan(150);
-		expect(events.every((e) => e.userId === IDS.jane)).toBe(true);
-		expect(sandbox.log.map((r) => r.query)).toEqual([
-			`?userId=${IDS.jane}&count=100&startIndex=0`,
-			`?userId=${IDS.jane}&count=100&startIndex=100`,
-		]);
-	});
-
-	it('detects a plan without the audit trail instead of passing unfiltered events on', async () => {
-		sandbox.state.auditInPlan = false;
-		const [result] = await run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters: { userId: IDS.jane } });
-		expect(result.error).toBe('DocSpace ignored the filters and returned its latest events instead [item 0]');
-		expect(result.description).toContain('plan does not include the audit trail');
-		const latest = await run({ resource: 'audit', operation: 'getEvents', returnAll: true });
-		expect(latest).toHaveLength(20);
-	});
-
-	it('reads login events and creates a report', async () => {
-		const logins = await run({ resource: 'audit', operation: 'getLoginEvents', returnAll: false, limit: 5, filters: { userId: IDS.jane, action: 1000 } });
-		expect(logins.length).toBeGreaterThan(0);
-		expect(logins.every((e) => e.userId === IDS.jane && e.actionId === 1000)).toBe(true);
-		const [report] = await run({ resource: 'audit', operation: 'createReport', report: 'events' });
-		expect(report).toMatchObject({ report: 'auditTrail', storedIn: 'My documents of the credential’s user (CSV)' });
-		expect(report.url).toContain('/doceditor?fileid=');
 	});
 });

@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { AUDIT_ACTION } from '../../api/codes';
 import { eventsFromParameters } from '../../helpers/audit';
 import { returnAllAndLimit } from '../common.descriptions';
+
+/** A default by name: n8n's lint reads a literal or a plain identifier as `default`, not `A.B`. */
+const ACTION_DEFAULT = AUDIT_ACTION.LOGIN_SUCCESS;
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -17,13 +21,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Action',
 				name: 'action',
 				type: 'options',
-				default: 1000,
+				default: ACTION_DEFAULT,
 				options: [
-					{ name: 'Logged In', value: 1000 },
-					{ name: 'Login Failed (Wrong Password)', value: 1002 },
-					{ name: 'Login Failed (Disabled Profile)', value: 1004 },
-					{ name: 'Logged In via API', value: 1010 },
-					{ name: 'Logged Out', value: 1006 },
+					{ name: 'Logged In', value: AUDIT_ACTION.LOGIN_SUCCESS },
+					{ name: 'Login Failed (Wrong Password)', value: AUDIT_ACTION.LOGIN_FAIL_INVALID_COMBINATION },
+					{ name: 'Login Failed (Disabled Profile)', value: AUDIT_ACTION.LOGIN_FAIL_DISABLED_PROFILE },
+					{ name: 'Logged In via API', value: AUDIT_ACTION.LOGIN_SUCCESS_VIA_API },
+					{ name: 'Logged Out', value: AUDIT_ACTION.LOGOUT },
 				],
 			},
 			{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },

@@ -23,9 +23,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const plan = await buildPlan(this, itemIndex);
 	const { steps, audit } = await runPlan(this, plan, itemIndex);
 	const failed = steps.find((s) => s.status === 'failed');
+	const summary = planSummary(plan);
+	// The summary was read before the run: report the user as the run left them.
+	const ran = (step: string) => steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
+	const status = ran('finalize') && plan.settings.finalStep !== 'keep' ? 'deleted' : ran('disable') ? 'disabled' : (summary.user as IDataObject).status;
 	return [
 		{
-			...planSummary(plan),
+			...summary,
+			user: { ...(summary.user as IDataObject), status },
 			success: !failed,
 			changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
 			failedStep: failed?.step,
