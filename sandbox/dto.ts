@@ -78,6 +78,7 @@ export class Dtos {
 			id: entry.id,
 			title: entry.title,
 			access: this.state.access(viewer, entry),
+			security: this.state.security(viewer, entry),
 			shared: Object.keys(entry.shares).length > 0,
 			rootFolderId: root.id,
 			rootFolderType: root.folderType,

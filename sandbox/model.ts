@@ -33,8 +33,48 @@ export interface Group {
 	managerId?: string;
 }
 
-/** FolderType values the sandbox uses. */
-export const FOLDER_TYPE = { DEFAULT: 0, TRASH: 3, USER: 5, VIRTUAL_ROOMS: 14, ARCHIVE: 20, CUSTOM_ROOM: 19, EDITING_ROOM: 16 } as const;
+/** FolderType values the sandbox uses (Folder.cs `enum FolderType`). */
+export const FOLDER_TYPE = {
+	DEFAULT: 0,
+	TRASH: 3,
+	USER: 5,
+	VIRTUAL_ROOMS: 14,
+	FILLING_FORMS_ROOM: 15,
+	EDITING_ROOM: 16,
+	CUSTOM_ROOM: 19,
+	ARCHIVE: 20,
+	PUBLIC_ROOM: 22,
+	VIRTUAL_DATA_ROOM: 29,
+} as const;
+
+/** RoomType (request enum of `POST files/rooms`) → FolderType (DocSpaceHelper.MapToFolderType). */
+export const ROOM_FOLDER_TYPE: Record<number, number> = {
+	1: FOLDER_TYPE.FILLING_FORMS_ROOM,
+	2: FOLDER_TYPE.EDITING_ROOM,
+	5: FOLDER_TYPE.CUSTOM_ROOM,
+	6: FOLDER_TYPE.PUBLIC_ROOM,
+	8: FOLDER_TYPE.VIRTUAL_DATA_ROOM,
+};
+
+/** FileShare values (FileShare.cs, numbered from 0). */
+export const SHARE = {
+	None: 0,
+	ReadWrite: 1,
+	Read: 2,
+	Restrict: 3,
+	Review: 5,
+	Comment: 6,
+	FillForms: 7,
+	RoomManager: 9,
+	Editing: 10,
+	ContentCreator: 11,
+} as const;
+
+/** EmployeeStatus values. */
+export const STATUS = { Active: 1, Terminated: 2, Pending: 4 } as const;
+
+/** DistributedTaskStatus values. */
+export const TASK_STATUS = { Created: 0, Running: 1, Completed: 2, Canceled: 3, Failted: 4 } as const;
 
 export interface Entry {
 	id: number;
@@ -68,6 +108,8 @@ export interface Task {
 	params: Record<string, unknown>;
 	/** Set once the job's effects were applied. */
 	applied: boolean;
+	/** When the task last published a change (finished tasks expire `expiryMs` after it). */
+	updatedAt: number;
 	failAt?: { percent: number; message: string };
 	stuckAt?: number;
 }
@@ -88,8 +130,10 @@ export interface FileOp {
 	processed: number;
 	resultFolders: number[];
 	resultFiles: number[];
-	/** Finished and already reported once: gone from later status lists. */
+	/** Finished and already reported once (or expired): gone from later status lists. */
 	dequeued: boolean;
+	/** When the operation last published a change (finished ones expire `expiryMs` after it). */
+	updatedAt: number;
 	stuck?: boolean;
 	failWith?: string;
 	kind: 'move' | 'copy' | 'delete' | 'archive' | 'unarchive';

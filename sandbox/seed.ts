@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { ApiKey, AuditEvent, Entry, Group, LoginEvent, User, UserType } from './model';
-import { FOLDER_TYPE } from './model';
+import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from './model';
 
 /** Same name, same GUID: the demo organisation is identical on every start. */
 export function guid(name: string): string {
@@ -151,7 +151,7 @@ export function seed(): SeedData {
 	const room = (key: string, title: string, owner: string, roomType: number, members: Record<string, number>, parent = rooms.id) => {
 		const r = folder(title, parent, ids[owner], {
 			roomType,
-			folderType: roomType === 2 ? FOLDER_TYPE.EDITING_ROOM : FOLDER_TYPE.CUSTOM_ROOM,
+			folderType: ROOM_FOLDER_TYPE[roomType],
 			shares: { [ids[owner]]: 9, ...members },
 		});
 		folders[`room:${key}`] = r.id;

@@ -10,7 +10,7 @@ import { auditRoutes } from './routes/audit';
 import { fileRoutes } from './routes/files';
 import { peopleRoutes } from './routes/people';
 import { TRIGGERS, webhookRoutes } from './routes/webhooks';
-import type { JobFaults, JobSpeed } from './state';
+import type { JobFaults, JobSpeed, Quota } from './state';
 import { extraUsers } from './seed';
 import { isoNow, SandboxState } from './state';
 
@@ -226,7 +226,7 @@ export class Sandbox {
 			entry.status = 200;
 			this.sendJson(res, 200, this.envelope(result, href, method));
 		} catch (error) {
-			entry.status = error instanceof ApiError ? error.status : 400;
+			entry.status = error instanceof ApiError ? error.status : error instanceof ValidationError ? 400 : 500;
 			this.sendError(res, error, href, method);
 		} finally {
 			this.release(auth.user.id, method);
@@ -265,7 +265,7 @@ export class Sandbox {
 	private login(body: Record<string, unknown>): { status: number; response?: unknown; error?: ApiError } {
 		const failed = new ApiError(401, 'User authentication failed', 'System.Security.Authentication.AuthenticationException');
 		const email = String(body.userName ?? '').toLowerCase();
-		const user = this.state.users.find((u) => u.email === email || u.userName === email);
+		const user = this.state.userByEmail(email) ?? this.state.users.find((u) => u.userName === email);
 		if (!user || !body.password || body.password !== user.password) {
 			this.state.logins.push({ id: this.state.logins.length + 1, date: isoNow(), userId: user?.id ?? '00000000-0000-0000-0000-000000000000', login: email, actionId: 1002, action: 'Login failed: invalid username or password' });
 			return { status: 401, error: failed };
@@ -285,7 +285,7 @@ export class Sandbox {
 		const cookie = /(?:^|;\s*)asc_auth_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
 		if (header.startsWith('Basic ')) {
 			const [email, password] = Buffer.from(header.slice(6), 'base64').toString().split(':');
-			const user = this.state.users.find((u) => u.email === email?.toLowerCase());
+			const user = this.state.userByEmail(email ?? '');
 			return user && user.password === password ? { user } : undefined;
 		}
 		const value = header.replace(/^Bearer\s+/i, '').trim() || cookie || '';
@@ -398,8 +398,8 @@ export class Sandbox {
 		}
 		if (method === 'GET' && what === 'state') {
 			this.state.tick();
-			const { users, groups, entries, tasks, fileOps, webhooks, deliveries, auditInPlan } = this.state;
-			return this.sendJson(res, 200, { users, groups, entries, tasks: [...tasks.values()], fileOps, webhooks, deliveries, auditInPlan });
+			const { users, groups, entries, tasks, fileOps, webhooks, deliveries, auditInPlan, quota } = this.state;
+			return this.sendJson(res, 200, { users, groups, entries, tasks: [...tasks.values()], fileOps, webhooks, deliveries, auditInPlan, quota });
 		}
 		if (method === 'PUT' && what === 'faults') {
 			this.faults = (body.rules as FaultRule[]) ?? [];
@@ -407,6 +407,7 @@ export class Sandbox {
 			this.latencyMs = Number(body.latencyMs ?? 0);
 			this.state.jobFaults = (body.jobs as JobFaults) ?? {};
 			if (typeof body.auditInPlan === 'boolean') this.state.auditInPlan = body.auditInPlan;
+			if (body.quota && typeof body.quota === 'object') this.state.quota = body.quota as Quota;
 			return this.send(res, 204, '');
 		}
 		this.send(res, 404, '');

@@ -1,5 +1,5 @@
-import type { ApiKey, AuditEvent, Delivery, Entry, FileOp, Group, LoginEvent, Task, User, Webhook } from './model';
-import { FOLDER_TYPE } from './model';
+import type { ApiKey, AuditEvent, Delivery, Entry, FileOp, Group, LoginEvent, Task, User, UserType, Webhook } from './model';
+import { FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
 import { seed } from './seed';
 
 export interface JobSpeed {
@@ -7,7 +7,65 @@ export interface JobSpeed {
 	taskStepMs: number;
 	/** Time a file operation takes from start to finish. */
 	fileOpMs: number;
+	/** A finished task or file operation nobody collected is dropped this long after its last update (server: 60 s). */
+	expiryMs: number;
 }
+
+export const DEFAULT_SPEED: JobSpeed = { taskStepMs: 250, fileOpMs: 300, expiryMs: 60_000 };
+
+/** Seat limits of the portal's plan; unset means unlimited. */
+export interface Quota {
+	/** Active Owner + DocSpace admins + room admins allowed. */
+	paidSeats?: number;
+}
+
+/** FilesSecurityActions the sandbox computes (FileSecurity.FilterEntryAsync). */
+export type Action =
+	| 'Read'
+	| 'Create'
+	| 'Delete'
+	| 'EditRoom'
+	| 'Rename'
+	| 'CopyTo'
+	| 'MoveTo'
+	| 'Copy'
+	| 'Move'
+	| 'Pin'
+	| 'Mute'
+	| 'EditAccess'
+	| 'Duplicate'
+	| 'Download'
+	| 'ChangeOwner'
+	| 'Edit';
+
+/** The `security` keys of folder/room DTOs and of file DTOs. */
+export const FOLDER_ACTIONS: Action[] = ['Read', 'Create', 'Delete', 'EditRoom', 'Rename', 'CopyTo', 'MoveTo', 'Copy', 'Move', 'Pin', 'Mute', 'EditAccess', 'Duplicate', 'Download', 'ChangeOwner'];
+export const FILE_ACTIONS: Action[] = ['Read', 'Edit', 'Delete', 'Rename', 'Copy', 'Move', 'Download'];
+
+/** FilterEntryAsync `case FolderType.Archive`: all an archived room still allows. */
+const ARCHIVE_ALLOWED = new Set<Action>(['Read', 'Delete', 'Copy', 'Move', 'Download']);
+/** Actions that exist for rooms only (`Pin or Mute or ChangeOwner && !isRoom → false`). */
+const ROOM_ONLY = new Set<Action>(['Pin', 'Mute', 'ChangeOwner', 'EditRoom']);
+/** What any reader (and a DocSpace admin who is not a member) may do. */
+const READ_ACTIONS = new Set<Action>(['Read', 'Download', 'Copy', 'Duplicate']);
+/** The admin branch's extra rights on a room itself. */
+const ADMIN_ROOM_ACTIONS = new Set<Action>(['Move', 'Pin', 'ChangeOwner']);
+const CREATE_ACTIONS = new Set<Action>(['Create', 'CopyTo', 'MoveTo']);
+const AUTHOR_ACTIONS = new Set<Action>(['Rename', 'Delete', 'Move']);
+const EDIT_SHARES = new Set<number>([SHARE.ReadWrite, SHARE.RoomManager, SHARE.ContentCreator, SHARE.Editing]);
+/** User types that own rooms with full rights and may create rooms. */
+export const ROOM_CREATORS = new Set<UserType>(['Owner', 'DocSpaceAdmin', 'RoomAdmin']);
+
+/** Why a move/copy item is refused (the texts of the server's resources are not known). */
+export const MOVE_PROBLEM = {
+	create: "You don't have enough permission to create in the destination folder",
+	moveTo: "You don't have enough permission to move to the destination folder",
+	intoItself: 'A folder cannot be moved or copied into itself or its subfolder',
+	move: "You don't have enough permission to move the item",
+	copy: "You don't have enough permission to copy the item",
+	roomOutsideRoots: 'A room can only be moved to the Rooms or Archive section',
+	intoRoot: 'Only rooms can be placed in the Rooms or Archive section',
+} as const;
 
 /** Failing or stuck jobs, switched on by tests and demos. */
 export interface JobFaults {
@@ -24,8 +82,6 @@ export const MILESTONES: Record<Task['queue'], number[]> = {
 	personalFolder: [10, 50, 100],
 };
 
-export const WRITE_ACCESS = new Set([1, 9, 10, 11]);
-
 export class SandboxState {
 	users: User[];
 	groups: Group[];
@@ -41,6 +97,7 @@ export class SandboxState {
 	deliveries: Delivery[] = [];
 	sessions = new Map<string, { userId: string; expires: number }>();
 	auditInPlan = true;
+	quota: Quota = {};
 	speed: JobSpeed;
 	jobFaults: JobFaults = {};
 	nextEntryId = 5000;
@@ -57,13 +114,19 @@ export class SandboxState {
 		this.apiKeys = data.apiKeys;
 		this.ids = data.ids;
 		this.folders = data.folders;
-		this.speed = { taskStepMs: 250, fileOpMs: 300, ...speed };
+		this.speed = { ...DEFAULT_SPEED, ...speed };
 	}
 
 	// ---- people ----
 
 	user(id: string | undefined): User | undefined {
 		return id === undefined ? undefined : this.users.find((u) => u.id === id.toLowerCase());
+	}
+
+	/** E-mails are stored as given; look-ups ignore case. */
+	userByEmail(email: string): User | undefined {
+		const wanted = email.trim().toLowerCase();
+		return this.users.find((u) => u.email.toLowerCase() === wanted);
 	}
 
 	userByIdOrName(value: string): User | undefined {
@@ -73,6 +136,24 @@ export class SandboxState {
 
 	isAdmin(user: User | undefined): boolean {
 		return user?.type === 'Owner' || user?.type === 'DocSpaceAdmin';
+	}
+
+	/** Active users on a paid seat (Owner, DocSpace admins, room admins). */
+	paidSeatsUsed(): number {
+		return this.users.filter((u) => u.status === 1 && ROOM_CREATORS.has(u.type)).length;
+	}
+
+	/** UserExtensions.CanUserViewAnotherUserAsync. */
+	canViewProfile(viewer: User, target: User): boolean {
+		if (viewer.id === target.id || this.isAdmin(viewer)) return true;
+		if (viewer.type !== 'RoomAdmin') return false;
+		return target.type !== 'Guest' || this.related(viewer, target);
+	}
+
+	/** A guest is related to a room admin who created them or who owns a room they are in. */
+	private related(roomAdmin: User, guest: User): boolean {
+		if (guest.createdBy === roomAdmin.id) return true;
+		return this.entries.some((e) => this.isRoom(e) && e.createdBy === roomAdmin.id && e.shares[guest.id] !== undefined);
 	}
 
 	displayName(user: User): string {
@@ -131,23 +212,79 @@ export class SandboxState {
 		return [user.id, ...user.groups];
 	}
 
-	/** The FileShare level `user` has on `entry` (0 = none). */
+	isRootFolder(entry: Entry): boolean {
+		return entry.folderType === FOLDER_TYPE.VIRTUAL_ROOMS || entry.folderType === FOLDER_TYPE.ARCHIVE;
+	}
+
+	private isPersonalRoot(entry: Entry): boolean {
+		return entry.folderType === FOLDER_TYPE.USER || entry.folderType === FOLDER_TYPE.TRASH;
+	}
+
+	/** A room owner of a paid type has full rights (FileSecurity.HasFullAccessAsync). */
+	isRoomOwner(user: User, room: Entry): boolean {
+		return room.createdBy === user.id && ROOM_CREATORS.has(user.type);
+	}
+
+	/** The FileShare level shown as the DTO's `access` (0 = none). */
 	access(user: User, entry: Entry): number {
 		const chain = this.ancestors(entry);
 		const root = chain[0];
-		if (root.folderType === FOLDER_TYPE.USER || root.folderType === FOLDER_TYPE.TRASH) {
-			if (root.ownerId === user.id) return 1;
-			return this.sharedAccess(user, chain.slice(1));
-		}
-		if (root.folderType === FOLDER_TYPE.VIRTUAL_ROOMS || root.folderType === FOLDER_TYPE.ARCHIVE) {
-			const inArchive = root.folderType === FOLDER_TYPE.ARCHIVE;
-			if (chain.length === 1) return 2;
-			if (this.isAdmin(user)) return inArchive ? 2 : 9;
-			const level = this.sharedAccess(user, [chain[1]]);
-			if (inArchive && level) return level === 9 ? 9 : 2;
-			return level;
-		}
-		return this.isAdmin(user) ? 1 : 0;
+		if (this.isPersonalRoot(root)) return root.ownerId === user.id ? SHARE.ReadWrite : this.sharedAccess(user, chain.slice(1));
+		if (!this.isRootFolder(root)) return this.isAdmin(user) ? SHARE.ReadWrite : SHARE.None;
+		if (chain.length === 1) return SHARE.Read;
+		if (this.isRoomOwner(user, chain[1])) return SHARE.RoomManager;
+		const level = this.sharedAccess(user, [chain[1]]);
+		if (level) return level;
+		return this.isAdmin(user) ? SHARE.Read : SHARE.None;
+	}
+
+	/** Whether `user` may do `action` on `entry` (FileSecurity.FilterEntryAsync, simplified). */
+	can(user: User, entry: Entry, action: Action): boolean {
+		const chain = this.ancestors(entry);
+		const root = chain[0];
+		if (this.isPersonalRoot(root)) return this.personalRight(user, root, chain, action);
+		if (!this.isRootFolder(root)) return this.isAdmin(user) && READ_ACTIONS.has(action);
+		if (chain.length === 1) return this.sectionRight(user, root, action);
+		return this.roomRight(user, entry, chain[1], root.folderType === FOLDER_TYPE.ARCHIVE, action);
+	}
+
+	/** The `security` dictionary of an entry's DTO. */
+	security(user: User, entry: Entry): Record<string, boolean> {
+		const actions = entry.kind === 'file' ? FILE_ACTIONS : FOLDER_ACTIONS;
+		return Object.fromEntries(actions.map((action) => [action, this.can(user, entry, action)]));
+	}
+
+	/** "My documents" and Trash: the owner may do everything; others act by their share. */
+	private personalRight(user: User, root: Entry, chain: Entry[], action: Action): boolean {
+		if (ROOM_ONLY.has(action)) return false;
+		if (root.ownerId === user.id) return true;
+		const level = this.sharedAccess(user, chain.slice(1));
+		if (!level) return false;
+		if (READ_ACTIONS.has(action)) return true;
+		if (action === 'Edit') return level === SHARE.ReadWrite || level === SHARE.Editing;
+		return CREATE_ACTIONS.has(action) && level === SHARE.ReadWrite;
+	}
+
+	/** The Rooms and Archive roots themselves. */
+	private sectionRight(user: User, root: Entry, action: Action): boolean {
+		if (action === 'Read') return true;
+		if (action === 'MoveTo') return user.type !== 'Guest';
+		return action === 'Create' && root.folderType === FOLDER_TYPE.VIRTUAL_ROOMS && ROOM_CREATORS.has(user.type);
+	}
+
+	private roomRight(user: User, entry: Entry, room: Entry, inArchive: boolean, action: Action): boolean {
+		const isRoom = entry.id === room.id;
+		if (!isRoom && ROOM_ONLY.has(action)) return false;
+		if (inArchive && (!ARCHIVE_ALLOWED.has(action) || (!isRoom && (action === 'Move' || action === 'Delete')))) return false;
+		if (this.isRoomOwner(user, room)) return true;
+		if (this.isAdmin(user) && this.adminRight(isRoom, inArchive, action)) return true;
+		return memberRight(this.sharedAccess(user, [room]), action, isRoom, entry.createdBy === user.id);
+	}
+
+	/** The DocSpace-admin branch: read everything; move, pin and change owner of rooms; delete archived rooms. */
+	private adminRight(isRoom: boolean, inArchive: boolean, action: Action): boolean {
+		if (READ_ACTIONS.has(action)) return true;
+		return isRoom && (ADMIN_ROOM_ACTIONS.has(action) || (inArchive && action === 'Delete'));
 	}
 
 	private sharedAccess(user: User, chain: Entry[]): number {
@@ -156,15 +293,23 @@ export class SandboxState {
 		for (const e of chain) {
 			for (const s of subjects) {
 				const level = e.shares[s];
-				if (level === 3) return 0;
+				if (level === SHARE.Restrict) return 0;
 				if (level && (best === 0 || rank(level) > rank(best))) best = level;
 			}
 		}
 		return best;
 	}
 
-	canWrite(user: User, entry: Entry): boolean {
-		return WRITE_ACCESS.has(this.access(user, entry));
+	/** Why `user` may not move (or copy) `entry` into `dest`; undefined when allowed (CopyPermissionsCheck). */
+	moveProblem(user: User, copy: boolean, entry: Entry, dest: Entry): string | undefined {
+		const destIsRoot = this.isRootFolder(dest);
+		if (!destIsRoot && !this.can(user, dest, 'Create')) return MOVE_PROBLEM.create;
+		if (!this.can(user, dest, copy ? 'CopyTo' : 'MoveTo')) return MOVE_PROBLEM.moveTo;
+		if (entry.kind === 'folder' && this.isDescendant(dest, entry.id)) return MOVE_PROBLEM.intoItself;
+		if (!this.can(user, entry, copy ? 'Copy' : 'Move')) return copy ? MOVE_PROBLEM.copy : MOVE_PROBLEM.move;
+		if (this.isRoom(entry) && !destIsRoot) return MOVE_PROBLEM.roomOutsideRoots;
+		if (!this.isRoom(entry) && destIsRoot) return MOVE_PROBLEM.intoRoot;
+		return undefined;
 	}
 
 	// ---- audit and webhooks ----
@@ -191,45 +336,48 @@ export class SandboxState {
 	tick(now = Date.now()): void {
 		for (const task of this.tasks.values()) this.advanceTask(task, now);
 		for (const op of this.fileOps) this.advanceFileOp(op, now);
+		this.expire(now);
+	}
+
+	/** The server's cleaner: finished jobs whose last update is older than `expiryMs` are gone. */
+	private expire(now: number): void {
+		const expired = (status: number, updatedAt: number) => status >= TASK_STATUS.Completed && updatedAt + this.speed.expiryMs < now;
+		for (const [key, task] of this.tasks) if (expired(task.status, task.updatedAt)) this.tasks.delete(key);
+		for (const op of this.fileOps) if (expired(op.status, op.updatedAt)) op.dequeued = true;
 	}
 
 	private advanceTask(task: Task, now: number): void {
-		if (task.status >= 2) return;
+		if (task.status >= TASK_STATUS.Completed) return;
 		const milestones = MILESTONES[task.queue];
 		const step = Math.floor((now - task.startedAt) / this.speed.taskStepMs);
 		if (step < 1 && task.queue === 'reassign') return;
 		for (let i = 0; i < Math.min(step + 1, milestones.length); i++) {
 			const percent = milestones[i];
+			const at = task.startedAt + i * this.speed.taskStepMs;
 			if (task.failAt && percent >= task.failAt.percent) {
-				task.status = 4;
-				task.error = task.failAt.message;
+				Object.assign(task, { status: TASK_STATUS.Failted, error: task.failAt.message, updatedAt: at });
 				return;
 			}
 			if (task.stuckAt !== undefined && percent > task.stuckAt) return;
-			task.status = 1;
-			task.percentage = percent;
+			Object.assign(task, { status: TASK_STATUS.Running, percentage: percent, updatedAt: at });
 		}
 		if (task.percentage === 100) {
 			this.applyTask(task);
-			task.status = 2;
+			task.status = TASK_STATUS.Completed;
 		}
 	}
 
 	private advanceFileOp(op: FileOp, now: number): void {
-		if (op.status >= 2 || op.stuck) return;
+		if (op.status >= TASK_STATUS.Completed || op.stuck) return;
 		const fraction = Math.min(1, (now - op.startedAt) / this.speed.fileOpMs);
-		op.status = 1;
+		op.status = TASK_STATUS.Running;
 		op.progress = Math.min(99, Math.floor(fraction * 100));
+		op.updatedAt = Math.min(now, op.startedAt + this.speed.fileOpMs);
 		if (fraction < 1) return;
-		if (op.failWith) {
-			op.error = op.failWith;
-			op.status = 4;
-			op.progress = 100;
-			return;
-		}
-		applyFileOp(this, op);
+		if (op.failWith) op.error = op.failWith;
+		else applyFileOp(this, op);
 		op.progress = 100;
-		op.status = op.error ? 4 : 2;
+		op.status = op.error ? TASK_STATUS.Failted : TASK_STATUS.Completed;
 	}
 
 	applyTask(task: Task): void {
@@ -270,6 +418,21 @@ export class SandboxState {
 		this.recordAudit({ userId: actorId, actionId: 4018, actionType: 3, location: 30, product: 8, target: [user.id], entries: [23], action: 'User deleted' });
 		this.emit('user.deleted', { id: user.id, userName: user.userName, email: user.email }, actorId);
 	}
+}
+
+/** A room member's rights by FileShare role (the final `switch (action)` of FilterEntryAsync). */
+function memberRight(level: number, action: Action, isRoom: boolean, isAuthor: boolean): boolean {
+	if (!level || level === SHARE.Restrict) return false;
+	const manager = level === SHARE.RoomManager;
+	const creator = level === SHARE.ContentCreator;
+	if (READ_ACTIONS.has(action) || action === 'Pin' || action === 'Mute') return true;
+	if (CREATE_ACTIONS.has(action)) return manager || creator;
+	if (action === 'EditAccess' || action === 'EditRoom') return manager;
+	if (action === 'Edit') return EDIT_SHARES.has(level);
+	if (action === 'Rename') return manager || (creator && isAuthor);
+	// Deleting or moving (archiving) the room itself is for its owner and DocSpace admins only.
+	if (AUTHOR_ACTIONS.has(action)) return !isRoom && (manager || (creator && isAuthor));
+	return false;
 }
 
 function rank(access: number): number {
@@ -314,7 +477,7 @@ function reassignOwnership(state: SandboxState, from: User, to: User): void {
 		e.createdBy = to.id;
 		if (state.isRoom(e)) {
 			delete e.shares[from.id];
-			e.shares[to.id] = 9;
+			e.shares[to.id] = SHARE.RoomManager;
 		}
 	}
 }
@@ -377,8 +540,10 @@ function applyFileOp(state: SandboxState, op: FileOp): void {
 			op.error = `The ${op.folderIds.includes(id) ? 'folder' : 'file'} was not found`;
 			continue;
 		}
-		if (!state.canWrite(actor, dest) && !(op.kind === 'archive' || op.kind === 'unarchive')) {
-			op.error = `You don't have enough permission to ${op.kind === 'copy' ? 'copy' : 'move'} the ${e.kind}`;
+		// The job checks again what the request checked: rights may have changed meanwhile.
+		const problem = state.moveProblem(actor, op.kind === 'copy', e, dest);
+		if (problem) {
+			op.error = problem;
 			continue;
 		}
 		const clash = state.children(dest.id).find((c) => c.title === e.title && c.kind === e.kind && c.id !== e.id);

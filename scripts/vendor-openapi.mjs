@@ -42,6 +42,7 @@ export const PATHS = [
 	'/api/2.0/files/folder/{folderId}',
 	'/api/2.0/files/folder/{id}/share',
 	'/api/2.0/files/folder/{folderId}/share',
+	'/api/2.0/files/file/{fileId}',
 	'/api/2.0/files/file/{id}/share',
 	'/api/2.0/files/file/{fileId}/share',
 	'/api/2.0/files/@my',

@@ -1,8 +1,9 @@
 import type { Ctx, Route } from '../http';
-import { ApiError, bodyList, denied, invalidOperation, notFound, paging, queryList } from '../http';
-import type { Entry, FileOp } from '../model';
-import { FOLDER_TYPE } from '../model';
+import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList } from '../http';
+import type { Entry, FileOp, UserType } from '../model';
+import { FOLDER_TYPE, ROOM_FOLDER_TYPE, SHARE, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
+import { ROOM_CREATORS } from '../state';
 
 const CONFLICT: Record<string, FileOp['conflict']> = { '0': 'Skip', skip: 'Skip', '1': 'Overwrite', overwrite: 'Overwrite', '2': 'Duplicate', duplicate: 'Duplicate' };
 
@@ -25,7 +26,7 @@ function roomOr404(ctx: Ctx, raw: string): Entry {
 }
 
 function readable(ctx: Ctx, entry: Entry): Entry {
-	if (!ctx.state.access(ctx.user, entry)) throw denied();
+	if (!ctx.state.can(ctx.user, entry, 'Read')) throw denied();
 	return entry;
 }
 
@@ -33,7 +34,7 @@ function contents(ctx: Ctx, folder: Entry) {
 	ctx.state.tick();
 	readable(ctx, folder);
 	const { count, startIndex } = paging(ctx);
-	let items = ctx.state.children(folder.id).filter((e) => ctx.state.access(ctx.user, e));
+	let items = ctx.state.children(folder.id).filter((e) => ctx.state.can(ctx.user, e, 'Read'));
 	const filterType = ctx.query.get('filterType');
 	const apply = ctx.query.get('applyFilterOption');
 	if (filterType === '1' || apply === '1') items = items.filter((e) => e.kind === 'file');
@@ -48,19 +49,28 @@ function ids(value: unknown): number[] {
 	return bodyList(value).map(Number).filter((n) => Number.isInteger(n));
 }
 
-function startFileOp(ctx: Ctx, kind: FileOp['kind'], folderIds: number[], fileIds: number[], destFolderId: number | undefined, extra: Partial<FileOp> = {}): FileOp {
+type OpKind = FileOp['kind'];
+/** FileOperationType of each kind: archive and unarchive are moves. */
+const OPERATION_TYPE: Record<OpKind, number> = { move: 0, archive: 0, unarchive: 0, copy: 1, delete: 2 };
+/** The server keeps one manager for move/copy and one for delete; a read without `id` consumes that manager's finished records. */
+const isDeleteManager = (kind: OpKind) => kind === 'delete';
+
+function startFileOp(ctx: Ctx, kind: OpKind, folderIds: number[], fileIds: number[], destFolderId: number | undefined, extra: Partial<FileOp> = {}): FileOp {
+	ctx.state.tick();
 	const faults = ctx.state.jobFaults;
+	const now = Date.now();
 	const op: FileOp = {
-		id: guid(`fileop:${ctx.state.nextOpSeq++}:${Date.now()}`),
-		operation: kind === 'copy' ? 1 : kind === 'delete' ? 2 : 0,
+		id: guid(`fileop:${ctx.state.nextOpSeq++}:${now}`),
+		operation: OPERATION_TYPE[kind],
 		userId: ctx.user.id,
-		startedAt: Date.now(),
+		startedAt: now,
+		updatedAt: now,
 		folderIds,
 		fileIds,
 		destFolderId,
 		conflict: 'Skip',
-		holdResult: true,
-		status: 0,
+		holdResult: ctx.body.deleteAfter !== true,
+		status: TASK_STATUS.Created,
 		progress: 0,
 		error: '',
 		processed: 0,
@@ -76,96 +86,233 @@ function startFileOp(ctx: Ctx, kind: FileOp['kind'], folderIds: number[], fileId
 	return op;
 }
 
-/** The caller's operations; a finished one is reported once (if its result is held), then dropped. */
-function reportOps(ctx: Ctx, ops: FileOp[]) {
-	ctx.state.tick();
-	const visible = ops.filter((op) => op.userId === ctx.user.id && !op.dequeued);
+/**
+ * FileOperationsManagerHolder.GetOperationResults: the caller's operations only; a finished one is
+ * dequeued on this read and reported only if its result is held.
+ */
+function reportOps(ctx: Ctx, selected: (op: FileOp) => boolean, tick = true) {
+	if (tick) ctx.state.tick();
 	const out = [];
-	for (const op of visible) {
-		if (op.status >= 2) {
+	for (const op of ctx.state.fileOps.filter((o) => o.userId === ctx.user.id && !o.dequeued && selected(o))) {
+		if (op.status >= TASK_STATUS.Completed) {
 			op.dequeued = true;
-			if (!op.holdResult && op.progress === 100) continue;
+			if (!op.holdResult) continue;
 		}
 		out.push(ctx.dto.fileOp(op, ctx.user));
 	}
 	return out;
 }
 
-/** What the server's move pre-check and checkdestfolder decide. */
-function moveProblem(ctx: Ctx, entry: Entry, dest: Entry): string | undefined {
-	const destRoot = ctx.state.root(dest);
-	if (destRoot.folderType === FOLDER_TYPE.ARCHIVE) return 'The destination is in the Archive';
-	if (!ctx.state.canWrite(ctx.user, dest)) return "You don't have enough permission to move to this folder";
-	if (entry.id === dest.id || ctx.state.isDescendant(dest, entry.id)) return 'A folder cannot be moved into itself';
-	if (ctx.state.isRoom(entry)) return 'A room cannot be moved into a folder';
-	if (!ctx.state.canWrite(ctx.user, entry) && ctx.state.root(entry).folderType !== FOLDER_TYPE.USER) {
-		return "You don't have enough permission to move";
+/**
+ * The answer of a PUT that started `op` (as published, before the job ran): just it, or (without
+ * returnSingleOperation) the whole manager, filtered to the type.
+ */
+function startedOps(ctx: Ctx, op: FileOp) {
+	if (ctx.body.returnSingleOperation === true) return reportOps(ctx, (o) => o.id === op.id, false);
+	const manager = isDeleteManager(op.kind);
+	return reportOps(ctx, (o) => isDeleteManager(o.kind) === manager, false).filter((dto) => dto.Operation === op.operation);
+}
+
+function sourcesOr404(ctx: Ctx, folderIds: number[], fileIds: number[]): Entry[] {
+	return [...folderIds.map((id) => folderOr404(ctx, id)), ...fileIds.map((id) => fileOr404(ctx, id))];
+}
+
+/** CopyPermissionsCheck: refused before any operation exists (403; the job checks again later). */
+function checkMoveOrCopy(ctx: Ctx, copy: boolean, sources: Entry[], dest: Entry): void {
+	for (const entry of sources) {
+		const problem = ctx.state.moveProblem(ctx.user, copy, entry, dest);
+		if (problem) throw new ApiError(403, problem, 'System.Security.SecurityException');
 	}
-	return undefined;
 }
 
 function moveOrCopy(kind: 'move' | 'copy') {
 	return (ctx: Ctx) => {
 		const folderIds = ids(ctx.body.folderIds);
 		const fileIds = ids(ctx.body.fileIds);
-		const single = ctx.body.returnSingleOperation === true;
 		if (!folderIds.length && !fileIds.length) {
-			return { response: reportOps(ctx, ctx.state.fileOps.filter((o) => o.kind === kind)) };
+			return { response: reportOps(ctx, (o) => !isDeleteManager(o.kind)).filter((dto) => dto.Operation === OPERATION_TYPE[kind]) };
 		}
-		const dest = ctx.state.entry(Number(ctx.body.destFolderId));
-		if (!dest || dest.kind !== 'folder') throw new ApiError(404, 'Folder not found', 'System.IO.DirectoryNotFoundException');
-		const sources = [...folderIds, ...fileIds].map((id) => ctx.state.entry(id)).filter((e): e is Entry => !!e);
-		if (!sources.some((e) => ctx.state.access(ctx.user, e))) throw denied();
-		if (kind === 'move' && sources.some((e) => !ctx.state.canWrite(ctx.user, e) && ctx.state.root(e).folderType !== FOLDER_TYPE.USER)) {
-			throw new ApiError(403, "You don't have enough permission to move", 'System.Security.SecurityException');
-		}
+		const dest = folderOr404(ctx, Number(ctx.body.destFolderId));
+		checkMoveOrCopy(ctx, kind === 'copy', sourcesOr404(ctx, folderIds, fileIds), dest);
 		const conflict = CONFLICT[String(ctx.body.conflictResolveType ?? 'skip').toLowerCase()] ?? 'Skip';
-		const op = startFileOp(ctx, kind, folderIds, fileIds, dest.id, { conflict, holdResult: ctx.body.deleteAfter !== true });
-		const ops = single ? [op] : ctx.state.fileOps.filter((o) => o.kind === kind && o.userId === ctx.user.id && !o.dequeued);
-		return { response: ops.map((o) => ctx.dto.fileOp(o, ctx.user)) };
+		const op = startFileOp(ctx, kind, folderIds, fileIds, dest.id, { conflict });
+		return { response: startedOps(ctx, op) };
 	};
+}
+
+/** GET files/fileops/checkdestfolder: only the form-filling-room rule; `files` are the allowed files. */
+function checkDestFolder(ctx: Ctx) {
+	const dest = folderOr404(ctx, ctx.query.get('destFolderId') ?? '');
+	const room = ctx.state.isRoom(dest) ? dest : ctx.state.room(dest);
+	const requested = queryList(ctx, 'fileIds').map(Number);
+	const files = requested
+		.map((id) => ctx.state.entry(id))
+		.filter((e): e is Entry => e?.kind === 'file' && ctx.state.can(ctx.user, e, 'Read'));
+	const allowed = room?.folderType === FOLDER_TYPE.FILLING_FORMS_ROOM ? files.filter(isForm) : files;
+	const result = allowed.length === requested.length ? CHECK_DEST.AllAllowed : allowed.length ? CHECK_DEST.PartAllowed : CHECK_DEST.NoneAllowed;
+	return { response: { result, files: allowed.map((e) => ctx.dto.entry(e, ctx.user)) } };
+}
+
+const CHECK_DEST = { AllAllowed: 0, PartAllowed: 1, NoneAllowed: 2 } as const;
+
+/** The sandbox has no file contents: a PDF stands for a PDF form (fileChecker.CheckExtendedPDF). */
+function isForm(file: Entry): boolean {
+	return file.title.toLowerCase().endsWith('.pdf');
 }
 
 function shareList(ctx: Ctx, entry: Entry) {
 	readable(ctx, entry);
 	const { count, startIndex } = paging(ctx);
-	const owner: Array<[string, number]> = ctx.state.user(entry.createdBy) ? [[entry.createdBy, entry.roomType !== undefined ? 9 : 1]] : [];
+	const ownerAccess = entry.roomType !== undefined ? SHARE.RoomManager : SHARE.ReadWrite;
+	const owner: Array<[string, number]> = ctx.state.user(entry.createdBy) ? [[entry.createdBy, ownerAccess]] : [];
 	const all = [...owner, ...Object.entries(entry.shares).filter(([s]) => s !== entry.createdBy)];
 	return { response: all.slice(startIndex, startIndex + count).map(([s, a]) => ctx.dto.share(s, a, entry)), total: all.length };
 }
 
+/** FileShare roles "My documents" entries take for users and groups (FileSecurity `_availableRoomFileAccesses[USER]`). */
+const PERSONAL_ROLES = new Set<number>([SHARE.ReadWrite, SHARE.Editing, SHARE.FillForms, SHARE.Review, SHARE.Comment, SHARE.Read, SHARE.Restrict, SHARE.None]);
+const ROLE_NOT_AVAILABLE = 'The role is not available';
+
+interface ShareRequest {
+	subject: string;
+	access: number;
+}
+
+function shareRequests(ctx: Ctx): ShareRequest[] {
+	return (bodyList(ctx.body.share) as Array<{ shareTo?: string; access?: unknown }>)
+		.map((item) => ({ subject: String(item.shareTo ?? '').toLowerCase(), access: accessValue(item.access) }))
+		.filter((r) => isSubject(ctx, r.subject));
+}
+
+function isSubject(ctx: Ctx, id: string): boolean {
+	return !!ctx.state.user(id) || ctx.state.groups.some((g) => g.id === id);
+}
+
+/**
+ * PUT files/folder|file/{id}/share: entries inside rooms take only external links (user and group
+ * shares → 403); in "My documents" the entry's owner shares with users and groups.
+ */
 function setShares(ctx: Ctx, entry: Entry) {
-	const mine = ctx.state.root(entry).folderType === FOLDER_TYPE.USER ? entry.createdBy === ctx.user.id : ctx.state.access(ctx.user, entry) === 9;
-	if (!mine) throw denied();
-	for (const item of bodyList(ctx.body.share) as Array<{ shareTo?: string; access?: unknown }>) {
-		const subject = String(item.shareTo ?? '').toLowerCase();
-		if (!ctx.state.user(subject) && !ctx.state.groups.some((g) => g.id === subject)) continue;
-		const access = accessValue(item.access);
-		if (access === 0) delete entry.shares[subject];
+	const root = ctx.state.root(entry);
+	const requests = shareRequests(ctx);
+	if (ctx.state.isRootFolder(root)) {
+		if (root.folderType === FOLDER_TYPE.ARCHIVE || !ctx.state.can(ctx.user, entry, 'EditAccess')) throw denied();
+		if (requests.length) throw invalidOperation(ROLE_NOT_AVAILABLE);
+		return currentShares(ctx, entry);
+	}
+	if (root.folderType !== FOLDER_TYPE.USER || entry.createdBy !== ctx.user.id) throw denied();
+	if (requests.some((r) => !PERSONAL_ROLES.has(r.access))) throw invalidOperation(ROLE_NOT_AVAILABLE);
+	for (const { subject, access } of requests) {
+		if (access === SHARE.None) delete entry.shares[subject];
 		else entry.shares[subject] = access;
 	}
 	ctx.state.recordAudit({ userId: ctx.user.id, actionId: entry.kind === 'folder' ? 5066 : 5068, actionType: 11, location: 1, target: [String(entry.id)], entries: [entry.kind === 'folder' ? 2 : 1], action: 'Access updated' });
+	return currentShares(ctx, entry);
+}
+
+function currentShares(ctx: Ctx, entry: Entry) {
 	return { response: Object.entries(entry.shares).map(([s, a]) => ctx.dto.share(s, a, entry)) };
 }
 
-const SHARE_NAMES: Record<string, number> = { none: 0, readwrite: 1, read: 2, restrict: 3, review: 5, comment: 6, fillforms: 7, roommanager: 9, editing: 10, contentcreator: 11 };
+const SHARE_NAMES: Record<string, number> = Object.fromEntries(Object.entries(SHARE).map(([name, value]) => [name.toLowerCase(), value]));
 
+/** FileShareConverter.Read: a number, or a name; anything else is None (= remove). */
 function accessValue(value: unknown): number {
 	if (typeof value === 'number') return value;
 	const text = String(value ?? '').toLowerCase();
-	return SHARE_NAMES[text] ?? (Number.isInteger(Number(text)) ? Number(text) : 0);
+	return SHARE_NAMES[text] ?? (Number.isInteger(Number(text)) ? Number(text) : SHARE.None);
 }
 
+/** AvailableRoomAccesses[room][User]: the roles a user may get per room type; groups get the same without RoomManager. */
+const ROOM_ROLES: Record<number, number[]> = {
+	[FOLDER_TYPE.CUSTOM_ROOM]: [SHARE.RoomManager, SHARE.ContentCreator, SHARE.Editing, SHARE.Review, SHARE.Comment, SHARE.Read, SHARE.None],
+	[FOLDER_TYPE.PUBLIC_ROOM]: [SHARE.RoomManager, SHARE.ContentCreator, SHARE.None],
+	[FOLDER_TYPE.FILLING_FORMS_ROOM]: [SHARE.RoomManager, SHARE.ContentCreator, SHARE.FillForms, SHARE.None],
+	[FOLDER_TYPE.EDITING_ROOM]: [SHARE.RoomManager, SHARE.ContentCreator, SHARE.Editing, SHARE.Read, SHARE.None],
+	[FOLDER_TYPE.VIRTUAL_DATA_ROOM]: [SHARE.RoomManager, SHARE.ContentCreator, SHARE.Editing, SHARE.Read, SHARE.FillForms, SHARE.None],
+};
+/** AvailableUserAccesses: these invitee types never become RoomManager. */
+const NO_MANAGER_TYPES = new Set<UserType>(['User', 'Guest']);
+/** RoomSecurityError values. */
+const ROOM_SECURITY_ERROR = { None: 0, FormRoleBlockingDeletion: 1 } as const;
+
+interface Invitation {
+	id: string;
+	access: number;
+}
+
+function roleAllowed(ctx: Ctx, room: Entry, invitation: Invitation): boolean {
+	if (!(ROOM_ROLES[room.folderType] ?? []).includes(invitation.access)) return false;
+	if (invitation.access !== SHARE.RoomManager) return true;
+	const user = ctx.state.user(invitation.id);
+	return !!user && !NO_MANAGER_TYPES.has(user.type);
+}
+
+/** Silently skipped (FileSharingAceHelper.SetAceObjectAsync): unknown subjects, the room owner, terminated invitees. */
+function takesPart(ctx: Ctx, room: Entry, invitation: Invitation): boolean {
+	if (!isSubject(ctx, invitation.id) || invitation.id === room.createdBy) return false;
+	const user = ctx.state.user(invitation.id);
+	return !(user?.status === STATUS.Terminated && invitation.access !== SHARE.None);
+}
+
+function applyInvitation(ctx: Ctx, room: Entry, { id, access }: Invitation): void {
+	const audit = { userId: ctx.user.id, actionType: 11, location: 27, target: [String(room.id), id], entries: [25] };
+	if (access === SHARE.None) {
+		delete room.shares[id];
+		room.formRoles = room.formRoles?.filter((r) => r !== id);
+		ctx.state.recordAudit({ ...audit, actionId: 5084, action: 'User removed from room' });
+	} else {
+		room.shares[id] = access;
+		ctx.state.recordAudit({ ...audit, actionId: 5075, action: 'Room access updated' });
+	}
+}
+
+/**
+ * PUT files/rooms/{id}/share (VirtualRoomsController.SetRoomSecurity): needs EditAccess unless the
+ * caller only removes themself; any role not allowed refuses the whole request; `members` are the
+ * requested subjects that now hold a share.
+ */
+function setRoomShares(ctx: Ctx) {
+	const room = roomOr404(ctx, ctx.params.id);
+	const invitations: Invitation[] = (bodyList(ctx.body.invitations) as Array<{ id?: string; access?: unknown }>).map((i) => ({ id: String(i.id ?? '').toLowerCase(), access: accessValue(i.access) }));
+	if (!invitations.length) return { response: {} };
+	const onlyLeaving = invitations.every((i) => i.id === ctx.user.id && i.access === SHARE.None);
+	if (!onlyLeaving && !ctx.state.can(ctx.user, room, 'EditAccess')) throw denied();
+	if (!ctx.body.force && invitations.some((i) => i.access === SHARE.None && room.formRoles?.includes(i.id))) {
+		return { response: { members: [], error: ROOM_SECURITY_ERROR.FormRoleBlockingDeletion } };
+	}
+	const effective = invitations.filter((i) => takesPart(ctx, room, i));
+	if (effective.some((i) => !roleAllowed(ctx, room, i))) throw invalidOperation(ROLE_NOT_AVAILABLE);
+	for (const invitation of effective) applyInvitation(ctx, room, invitation);
+	const holders = [...new Set(invitations.map((i) => i.id))].filter((id) => room.shares[id] !== undefined);
+	return { response: { members: holders.map((id) => ctx.dto.share(id, room.shares[id], room)), error: ROOM_SECURITY_ERROR.None } };
+}
+
+/** Room archive/unarchive: a move of the room to the Archive or Rooms root, checked like any move. */
 function roomAction(kind: 'archive' | 'unarchive') {
 	return (ctx: Ctx) => {
 		const room = roomOr404(ctx, ctx.params.id);
-		const isOwner = room.createdBy === ctx.user.id;
-		if (!ctx.state.isAdmin(ctx.user) && !isOwner && ctx.state.access(ctx.user, room) !== 9) throw denied();
-		const dest = kind === 'archive' ? ctx.state.folders.archiveRoot : ctx.state.folders.rooms;
-		const op = startFileOp(ctx, kind, [room.id], [], dest, { holdResult: ctx.body.deleteAfter !== true });
+		const dest = ctx.state.entry(kind === 'archive' ? ctx.state.folders.archiveRoot : ctx.state.folders.rooms)!;
+		checkMoveOrCopy(ctx, false, [room], dest);
+		const op = startFileOp(ctx, kind, [room.id], [], dest.id);
 		return { response: ctx.dto.fileOp(op, ctx.user) };
 	};
 }
+
+/** POST files/rooms: a room under the Rooms root, owned by the caller (VirtualRoomsController.CreateRoom). */
+function createRoom(ctx: Ctx) {
+	if (!ROOM_CREATORS.has(ctx.user.type)) throw denied();
+	const roomType = Number(ctx.body.roomType);
+	const folderType = ROOM_FOLDER_TYPE[roomType];
+	if (folderType === undefined) throw badRequest(`Unknown room type ${String(ctx.body.roomType)}`);
+	const title = String(ctx.body.title ?? '').trim();
+	if (!title) throw badRequest('The room title is empty');
+	const room = ctx.state.newEntry({ kind: 'folder', title, parentId: ctx.state.folders.rooms, createdBy: ctx.user.id, folderType, roomType, shares: { [ctx.user.id]: SHARE.RoomManager } });
+	ctx.state.recordAudit({ userId: ctx.user.id, actionId: ROOM_CREATED, actionType: 1, location: 27, target: [String(room.id)], entries: [25], action: 'Room created' });
+	return { response: ctx.dto.entry(room, ctx.user) };
+}
+
+const ROOM_CREATED = 5070;
 
 export const fileRoutes: Route[] = [
 	{
@@ -188,9 +335,9 @@ export const fileRoutes: Route[] = [
 			const folderIds = ids(ctx.body.folderIds);
 			const fileIds = ids(ctx.body.fileIds);
 			const sources = [...folderIds, ...fileIds].map((id) => ctx.state.entry(id)).filter((e): e is Entry => !!e);
-			if (sources.some((e) => !ctx.state.canWrite(ctx.user, e) && ctx.state.root(e).ownerId !== ctx.user.id)) throw denied();
+			if (sources.some((e) => !ctx.state.can(ctx.user, e, 'Delete'))) throw denied();
 			const op = startFileOp(ctx, 'delete', folderIds, fileIds, undefined);
-			return { response: [ctx.dto.fileOp(op, ctx.user)] };
+			return { response: startedOps(ctx, op) };
 		},
 	},
 	{
@@ -198,33 +345,24 @@ export const fileRoutes: Route[] = [
 		pattern: '/files/fileops',
 		handler: (ctx) => {
 			const id = ctx.query.get('id');
-			return { response: reportOps(ctx, ctx.state.fileOps.filter((op) => !id || op.id === id)) };
+			return { response: reportOps(ctx, (op) => !id || op.id === id) };
 		},
 	},
 	{
 		method: 'GET',
 		pattern: '/files/fileops/checkdestfolder',
-		handler: (ctx) => {
-			const dest = folderOr404(ctx, ctx.query.get('destFolderId') ?? '');
-			const sources = [...queryList(ctx, 'folderIds'), ...queryList(ctx, 'fileIds')]
-				.map((id) => ctx.state.entry(Number(id)))
-				.filter((e): e is Entry => !!e);
-			const refused = sources.filter((e) => moveProblem(ctx, e, dest));
-			const result = refused.length === 0 ? 0 : refused.length === sources.length ? 2 : 1;
-			return { response: { result, files: refused.filter((e) => e.kind === 'file').map((e) => ctx.dto.entry(e, ctx.user)) } };
-		},
+		handler: checkDestFolder,
 	},
 	{
 		method: 'PUT',
 		pattern: '/files/fileops/terminate/{id}',
 		handler: (ctx) => {
 			for (const op of ctx.state.fileOps) {
-				if (op.userId === ctx.user.id && op.id === ctx.params.id && op.status < 2) {
-					op.status = 3;
-					op.stuck = false;
+				if (op.userId === ctx.user.id && op.id === ctx.params.id && op.status < TASK_STATUS.Completed) {
+					Object.assign(op, { status: TASK_STATUS.Canceled, stuck: false, updatedAt: Date.now() });
 				}
 			}
-			return { response: reportOps(ctx, ctx.state.fileOps.filter((op) => op.status < 2)) };
+			return { response: reportOps(ctx, (op) => op.status < TASK_STATUS.Completed) };
 		},
 	},
 	{ method: 'GET', pattern: '/files/folder/{id}/share', handler: (ctx) => shareList(ctx, folderOr404(ctx, ctx.params.id)) },
@@ -237,19 +375,17 @@ export const fileRoutes: Route[] = [
 		handler: (ctx) => {
 			const newOwner = ctx.state.user(String(ctx.body.userId ?? ''));
 			if (!newOwner) throw notFound('The user could not be found');
-			if (newOwner.status !== 1 || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(newOwner.type)) {
+			if (newOwner.status !== STATUS.Active || !ROOM_CREATORS.has(newOwner.type)) {
 				throw invalidOperation('The new owner must be an active DocSpace admin or room admin');
 			}
 			const entries = [...ids(ctx.body.folderIds), ...ids(ctx.body.fileIds)].map((id) => ctx.state.entry(id)).filter((e): e is Entry => !!e);
-			for (const e of entries) {
-				if (!ctx.state.isRoom(e)) throw invalidOperation('Only rooms can change owner');
-				if (!ctx.state.isAdmin(ctx.user) && e.createdBy !== ctx.user.id) throw denied();
-			}
+			// SharingService.ChangeOwnerAsync: rooms only, not in the Archive, by their owner or a DocSpace admin.
+			if (entries.some((e) => !ctx.state.can(ctx.user, e, 'ChangeOwner'))) throw invalidOperation('Access denied');
 			for (const e of entries) {
 				const previous = e.createdBy;
 				e.createdBy = newOwner.id;
-				e.shares[previous] = 9;
-				e.shares[newOwner.id] = 9;
+				e.shares[previous] = SHARE.RoomManager;
+				e.shares[newOwner.id] = SHARE.RoomManager;
 				ctx.state.recordAudit({ userId: ctx.user.id, actionId: 5159, actionType: 2, location: 27, target: [String(e.id), newOwner.id], entries: [25], action: 'Room owner changed' });
 			}
 			return { response: entries.map((e) => ctx.dto.entry(e, ctx.user)) };
@@ -263,7 +399,7 @@ export const fileRoutes: Route[] = [
 			const { count, startIndex } = paging(ctx);
 			const area = ctx.query.get('searchArea') ?? '0';
 			const roots = area === '1' ? [ctx.state.folders.archiveRoot] : area === '2' ? [ctx.state.folders.rooms, ctx.state.folders.archiveRoot] : [ctx.state.folders.rooms];
-			let rooms = ctx.state.entries.filter((e) => ctx.state.isRoom(e) && roots.includes(e.parentId) && ctx.state.access(ctx.user, e));
+			let rooms = ctx.state.entries.filter((e) => ctx.state.isRoom(e) && roots.includes(e.parentId) && ctx.state.can(ctx.user, e, 'Read'));
 			const subject = ctx.query.get('subjectId')?.toLowerCase();
 			if (subject) {
 				const asOwner = (ctx.query.get('subjectFilter') ?? '0') === '0';
@@ -278,6 +414,8 @@ export const fileRoutes: Route[] = [
 			return { response: ctx.dto.folderContent(current, ctx.user, rooms.slice(startIndex, startIndex + count), rooms.length, startIndex) };
 		},
 	},
+	{ method: 'POST', pattern: '/files/rooms', handler: createRoom },
+	{ method: 'GET', pattern: '/files/file/{fileId}', handler: (ctx) => ({ response: ctx.dto.entry(readable(ctx, fileOr404(ctx, ctx.params.fileId)), ctx.user) }) },
 	{ method: 'GET', pattern: '/files/rooms/{id}', handler: (ctx) => ({ response: ctx.dto.entry(readable(ctx, roomOr404(ctx, ctx.params.id)), ctx.user) }) },
 	{ method: 'PUT', pattern: '/files/rooms/{id}/archive', handler: roomAction('archive') },
 	{ method: 'PUT', pattern: '/files/rooms/{id}/unarchive', handler: roomAction('unarchive') },
@@ -298,31 +436,6 @@ export const fileRoutes: Route[] = [
 	{
 		method: 'PUT',
 		pattern: '/files/rooms/{id}/share',
-		handler: (ctx) => {
-			const room = roomOr404(ctx, ctx.params.id);
-			if (!ctx.state.isAdmin(ctx.user) && ctx.state.access(ctx.user, room) !== 9) throw denied();
-			const invitations = bodyList(ctx.body.invitations) as Array<{ id?: string; access?: unknown }>;
-			const removals = invitations.filter((i) => accessValue(i.access) === 0).map((i) => String(i.id).toLowerCase());
-			if (!ctx.body.force && removals.some((id) => room.formRoles?.includes(id))) {
-				return { response: { members: [], error: 1 } };
-			}
-			const changed: Array<[string, number]> = [];
-			for (const invitation of invitations) {
-				const id = String(invitation.id ?? '').toLowerCase();
-				if (!ctx.state.user(id) && !ctx.state.groups.some((g) => g.id === id)) continue;
-				if (id === room.createdBy) continue;
-				const access = accessValue(invitation.access);
-				if (access === 0) {
-					delete room.shares[id];
-					room.formRoles = room.formRoles?.filter((r) => r !== id);
-					ctx.state.recordAudit({ userId: ctx.user.id, actionId: 5084, actionType: 11, location: 27, target: [String(room.id), id], entries: [25], action: 'User removed from room' });
-				} else {
-					room.shares[id] = access;
-					ctx.state.recordAudit({ userId: ctx.user.id, actionId: 5075, actionType: 11, location: 27, target: [String(room.id), id], entries: [25], action: 'Room access updated' });
-				}
-				changed.push([id, access]);
-			}
-			return { response: { members: changed.map(([s, a]) => ctx.dto.share(s, a, room)), error: 0 } };
-		},
+		handler: setRoomShares,
 	},
 ];

@@ -3,9 +3,13 @@ import { randomUUID } from 'crypto';
 import type { Ctx, Route } from '../http';
 import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList, requireAdmin, ValidationError } from '../http';
 import type { Task, User, UserType } from '../model';
-import { FOLDER_TYPE } from '../model';
+import { FOLDER_TYPE, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
-import { isoNow } from '../state';
+import { isoNow, ROOM_CREATORS } from '../state';
+
+/** [StringLength(255)] on MemberRequestDto's names and e-mail. */
+const MAX_FIELD_LENGTH = 255;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const USER_NOT_FOUND = 'The user could not be found';
 const TYPES: Record<string, UserType> = {
@@ -30,12 +34,27 @@ function mayEdit(ctx: Ctx, target: User): boolean {
 	return true;
 }
 
+/** A profile the caller may view (CanUserViewAnotherUserAsync), else 403; unknown → 404. */
 function findUser(ctx: Ctx, value: string): User {
 	const user = ctx.state.userByIdOrName(value);
 	if (!user) throw notFound(USER_NOT_FOUND);
-	if (user.status === 2 && !ctx.state.isAdmin(ctx.user) && user.id !== ctx.user.id) throw notFound(USER_NOT_FOUND);
-	if (ctx.user.type === 'Guest' && user.id !== ctx.user.id) throw denied();
+	return viewable(ctx, user);
+}
+
+function viewable(ctx: Ctx, user: User): User {
+	if (!ctx.state.canViewProfile(ctx.user, user)) throw denied();
 	return user;
+}
+
+/** List endpoints refuse Users and Guests (GetByFilterAsync) and show a room admin only whom they may view. */
+function listable(ctx: Ctx, users: User[]): User[] {
+	if (ctx.user.type === 'User' || ctx.user.type === 'Guest') throw denied();
+	return users.filter((u) => ctx.state.canViewProfile(ctx.user, u));
+}
+
+/** A DocSpace admin's reassignment is for the Owner only. */
+function requireOwnerForAdmin(ctx: Ctx, userId: string): void {
+	if (ctx.state.user(userId)?.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
 }
 
 function full(ctx: Ctx, user: User) {
@@ -44,7 +63,7 @@ function full(ctx: Ctx, user: User) {
 
 function runningTask(ctx: Ctx, queue: Task['queue'], userId: string): Task | undefined {
 	const task = ctx.state.tasks.get(ctx.state.taskKey(queue, userId));
-	return task && task.status < 2 ? task : undefined;
+	return task && task.status < TASK_STATUS.Completed ? task : undefined;
 }
 
 function startTask(ctx: Ctx, queue: Task['queue'], userId: string, params: Record<string, unknown>): Task {
@@ -52,12 +71,14 @@ function startTask(ctx: Ctx, queue: Task['queue'], userId: string, params: Recor
 	const existing = runningTask(ctx, queue, userId);
 	if (existing) return existing;
 	const faults = ctx.state.jobFaults;
+	const now = Date.now();
 	const task: Task = {
 		queue,
 		userId,
 		initiatorId: ctx.user.id,
-		startedAt: Date.now(),
-		status: queue === 'reassign' ? 0 : 1,
+		startedAt: now,
+		updatedAt: now,
+		status: queue === 'reassign' ? TASK_STATUS.Created : TASK_STATUS.Running,
 		percentage: queue === 'reassign' ? 0 : 5,
 		error: '',
 		params,
@@ -78,14 +99,23 @@ function progress(ctx: Ctx, queue: Task['queue'], userId: string) {
 function terminate(ctx: Ctx, queue: Task['queue'], userId: string) {
 	ctx.state.tick();
 	const task = ctx.state.tasks.get(ctx.state.taskKey(queue, userId));
-	if (task && task.status < 2) {
-		task.status = 3;
+	if (task && task.status < TASK_STATUS.Completed) {
+		task.status = TASK_STATUS.Canceled;
+		task.updatedAt = Date.now();
 	}
 	return { response: task ? ctx.dto.task(task) : undefined };
 }
 
+/** A recipient of data: Owner, DocSpace admin or room admin, not disabled. */
 function activeAdminOrRoomAdmin(user: User | undefined): boolean {
-	return !!user && user.status === 1 && ['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(user.type);
+	return !!user && user.status !== STATUS.Terminated && ROOM_CREATORS.has(user.type);
+}
+
+/** Reassign progress/terminate: keyed by the user, any admin may act, a DocSpace admin's task needs the Owner. */
+function reassignTask(ctx: Ctx, userId: string, action: typeof progress) {
+	requireAdmin(ctx);
+	requireOwnerForAdmin(ctx, userId);
+	return action(ctx, 'reassign', userId);
 }
 
 function bodyGuid(ctx: Ctx, field: string): string {
@@ -96,28 +126,65 @@ function bodyGuid(ctx: Ctx, field: string): string {
 	return value.toLowerCase();
 }
 
+/** UpdateUserStatus refuses the whole request for LDAP users, the owner, the caller, and (unless the Owner asks) DocSpace admins. */
+function untouchable(ctx: Ctx, user: User): boolean {
+	return user.isLDAP === true || user.id === ctx.user.id || !mayEdit(ctx, user);
+}
+
+function setStatus(user: User, status: 1 | 2): void {
+	user.status = status;
+	user.terminated = status === STATUS.Terminated ? isoNow() : undefined;
+	if (status === STATUS.Terminated) user.sessions = 0;
+}
+
+/** The seat check of an enable (CountPaidUserChecker.CheckAppend) → 402 TenantQuotaException. */
+function checkPaidSeat(ctx: Ctx, user: User): void {
+	const seats = ctx.state.quota.paidSeats;
+	if (seats === undefined || !ROOM_CREATORS.has(user.type) || ctx.state.paidSeatsUsed() < seats) return;
+	throw new ApiError(402, `The number of paid users exceeds the quota of ${seats}`, 'ASC.Core.Tenants.TenantQuotaException');
+}
+
+/** One user at a time, in request order, each saved at once: a 402 leaves the earlier users changed. */
 function changeStatus(ctx: Ctx, users: User[], status: 1 | 2): void {
+	if (users.some((u) => untouchable(ctx, u))) throw denied();
 	for (const user of users) {
-		if (user.id === ctx.user.id || user.type === 'Owner' || user.isLDAP || !mayEdit(ctx, user)) throw denied();
+		if (status === STATUS.Active && user.status !== STATUS.Terminated) continue;
+		if (status === STATUS.Active) checkPaidSeat(ctx, user);
+		setStatus(user, status);
 	}
-	for (const user of users) {
-		user.status = status;
-		if (status === 2) user.sessions = 0;
-		ctx.state.emit('user.updated', { id: user.id, userName: user.userName, email: user.email, status }, ctx.user.id);
-	}
+	for (const user of users) ctx.state.emit('user.updated', { id: user.id, userName: user.userName, email: user.email, status }, ctx.user.id);
 	ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4020, actionType: 2, location: 30, product: 8, target: users.map((u) => u.id), entries: [23], action: 'Users updated status' });
+}
+
+function reassignRunning(ctx: Ctx, user: User): ApiError | undefined {
+	ctx.state.tick();
+	if (!runningTask(ctx, 'reassign', user.id)) return undefined;
+	return new ApiError(500, `Data reassign process for ${ctx.state.displayName(user)} is not complete.`);
+}
+
+/** MemberRequestDto's attributes: [StringLength(255)] names, [EmailAddress][StringLength(255)] e-mail. */
+function validateMember(fields: { FirstName?: string; LastName?: string; Email?: string }): void {
+	const errors: Record<string, string[]> = {};
+	for (const [field, value] of Object.entries(fields)) {
+		if (value !== undefined && value.length > MAX_FIELD_LENGTH) {
+			errors[field] = [`The field ${field} must be a string with a maximum length of ${MAX_FIELD_LENGTH}.`];
+		}
+	}
+	if (fields.Email !== undefined && !errors.Email && !EMAIL_PATTERN.test(fields.Email)) {
+		errors.Email = ['The Email field is not a valid e-mail address.'];
+	}
+	if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
 /** DELETE /people/{id} and PUT /people/delete: profile gone, personal data removed in the background. */
 function deleteUser(ctx: Ctx, user: User): void {
-	ctx.state.tick();
-	if (runningTask(ctx, 'reassign', user.id)) {
-		throw new ApiError(500, `Data reassign process for ${ctx.state.displayName(user)} is not complete.`);
-	}
-	const task: Task = { queue: 'remove', userId: user.id, initiatorId: ctx.user.id, startedAt: Date.now(), status: 1, percentage: 5, error: '', params: { deleteProfile: false }, applied: false };
+	const running = reassignRunning(ctx, user);
+	if (running) throw running;
+	const now = Date.now();
+	const task: Task = { queue: 'remove', userId: user.id, initiatorId: ctx.user.id, startedAt: now, updatedAt: now, status: TASK_STATUS.Running, percentage: 5, error: '', params: { deleteProfile: false }, applied: false };
 	ctx.state.applyTask(task);
 	ctx.state.deleteProfile(user, ctx.user.id);
-	task.status = 2;
+	task.status = TASK_STATUS.Completed;
 	task.percentage = 100;
 	ctx.state.tasks.set(ctx.state.taskKey('remove', user.id), task);
 }
@@ -128,23 +195,21 @@ export const peopleRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/people/email',
 		handler: (ctx) => {
-			const email = (ctx.query.get('email') ?? '').toLowerCase();
-			const user = ctx.state.users.find((u) => u.email === email);
+			const user = ctx.state.userByEmail(ctx.query.get('email') ?? '');
 			if (!user) throw notFound(USER_NOT_FOUND);
-			return { response: full(ctx, findUser(ctx, user.id)) };
+			return { response: full(ctx, viewable(ctx, user)) };
 		},
 	},
 	{
 		method: 'GET',
 		pattern: '/people/filter',
 		handler: (ctx) => {
-			if (ctx.user.type === 'User' || ctx.user.type === 'Guest') throw denied();
+			let users = listable(ctx, ctx.state.users).filter((u) => ctx.state.isAdmin(ctx.user) || u.status !== STATUS.Terminated);
 			const { count, startIndex } = paging(ctx);
 			const q = ctx.query;
-			let users = ctx.state.users.filter((u) => ctx.state.isAdmin(ctx.user) || u.status !== 2);
 			const status = q.get('employeeStatus');
 			if (status === '1' || status === '2' || status === '4') users = users.filter((u) => u.status === Number(status));
-			if (status === '5') users = users.filter((u) => u.status !== 2);
+			if (status === '5') users = users.filter((u) => u.status !== STATUS.Terminated);
 			const type = parseType(q.get('employeeType'));
 			if (type) users = users.filter((u) => u.type === type || (type === 'DocSpaceAdmin' && u.type === 'Owner'));
 			const types = queryList(ctx, 'employeeTypes').map((t) => parseType(t));
@@ -165,9 +230,8 @@ export const peopleRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/people',
 		handler: (ctx) => {
-			if (ctx.user.type === 'User' || ctx.user.type === 'Guest') throw denied();
+			const users = listable(ctx, ctx.state.users).filter((u) => u.status === STATUS.Active);
 			const { count, startIndex } = paging(ctx);
-			const users = ctx.state.users.filter((u) => u.status === 1);
 			return { response: users.slice(startIndex, startIndex + count).map((u) => full(ctx, u)), total: users.length };
 		},
 	},
@@ -177,13 +241,14 @@ export const peopleRoutes: Route[] = [
 		pattern: '/people',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			const email = typeof ctx.body.email === 'string' ? ctx.body.email.trim().toLowerCase() : '';
+			// The e-mail keeps its case (new MailAddress(email).Address); look-ups ignore case.
+			const email = typeof ctx.body.email === 'string' ? ctx.body.email.trim() : '';
 			if (!email) throw new ApiError(400, 'Value cannot be null. (Parameter \'email\')', 'System.ArgumentNullException');
-			if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ValidationError({ Email: ['The Email field is not a valid e-mail address.'] });
 			const firstName = String(ctx.body.firstName ?? '').trim();
 			const lastName = String(ctx.body.lastName ?? '').trim();
+			validateMember({ FirstName: firstName, LastName: lastName, Email: email });
 			if (!firstName || !lastName || /[<>]/.test(firstName + lastName)) throw badRequest('Incorrect firstname or lastname');
-			if (ctx.state.users.some((u) => u.email === email)) throw badRequest('User with this email is already registered');
+			if (ctx.state.userByEmail(email)) throw badRequest('User with this email is already registered');
 			// No type binds to "All": no system group, i.e. effectively a room admin.
 			const type = parseType(ctx.body.type) ?? 'RoomAdmin';
 			if (type === 'Guest') throw denied();
@@ -193,7 +258,7 @@ export const peopleRoutes: Route[] = [
 				firstName,
 				lastName,
 				email,
-				userName: email.split('@')[0],
+				userName: email.split('@')[0].toLowerCase(),
 				type,
 				status: 1,
 				activationStatus: 2,
@@ -218,6 +283,8 @@ export const peopleRoutes: Route[] = [
 		handler: (ctx) => {
 			const user = findUser(ctx, ctx.params.userid);
 			if (user.id === ctx.user.id) {
+				const name = (field: string) => (typeof ctx.body[field] === 'string' ? String(ctx.body[field]).trim() : undefined);
+				validateMember({ FirstName: name('firstName'), LastName: name('lastName') });
 				for (const field of ['firstName', 'lastName'] as const) {
 					if (typeof ctx.body[field] === 'string') {
 						const value = String(ctx.body[field]).trim();
@@ -230,9 +297,7 @@ export const peopleRoutes: Route[] = [
 			if (!mayEdit(ctx, user)) throw denied();
 			// Editing someone else: only `disable` and `isUser` take effect; unknown fields are ignored.
 			if (typeof ctx.body.disable === 'boolean') {
-				user.status = ctx.body.disable ? 2 : 1;
-				user.terminated = ctx.body.disable ? isoNow() : undefined;
-				if (ctx.body.disable) user.sessions = 0;
+				setStatus(user, ctx.body.disable ? STATUS.Terminated : STATUS.Active);
 				ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4006, actionType: 2, location: 30, product: 8, target: [user.id], entries: [23], action: 'User updated' });
 				ctx.state.emit('user.updated', { id: user.id, userName: user.userName, email: user.email, status: user.status }, ctx.user.id);
 			}
@@ -245,11 +310,12 @@ export const peopleRoutes: Route[] = [
 		pattern: '/people/status/{status}',
 		handler: (ctx) => {
 			const raw = ctx.params.status.toLowerCase();
-			const status = raw === '1' || raw === 'active' ? 1 : raw === '2' || raw === 'terminated' ? 2 : undefined;
+			const status = raw === '1' || raw === 'active' ? STATUS.Active : raw === '2' || raw === 'terminated' ? STATUS.Terminated : undefined;
 			if (!status) throw badRequest('Incorrect status');
-			const users = bodyList(ctx.body.userIds).map((id) => ctx.state.user(String(id)));
-			if (!ctx.state.isAdmin(ctx.user)) throw denied();
-			const found = users.filter((u): u is User => !!u);
+			requireAdmin(ctx);
+			const found = bodyList(ctx.body.userIds)
+				.map((id) => ctx.state.user(String(id)))
+				.filter((u): u is User => !!u);
 			changeStatus(ctx, found, status);
 			return { response: found.map((u) => full(ctx, u)) };
 		},
@@ -263,7 +329,7 @@ export const peopleRoutes: Route[] = [
 			requireAdmin(ctx);
 			if (type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
 			const users = bodyList(ctx.body.userIds).map((id) => ctx.state.user(String(id))).filter((u): u is User => !!u);
-			for (const u of users) if (u.status === 2 || !mayEdit(ctx, u)) throw denied();
+			for (const u of users) if (u.status === STATUS.Terminated || !mayEdit(ctx, u)) throw denied();
 			for (const u of users) u.type = type;
 			return { response: users.map((u) => full(ctx, u)) };
 		},
@@ -280,7 +346,7 @@ export const peopleRoutes: Route[] = [
 			if (!user) throw notFound(USER_NOT_FOUND);
 			const recipientId = typeof ctx.body.reassignUserId === 'string' ? ctx.body.reassignUserId.toLowerCase() : ctx.user.id;
 			const recipient = ctx.state.user(recipientId);
-			if (user.status === 2 || user.id === ctx.user.id || !activeAdminOrRoomAdmin(recipient)) {
+			if (user.status === STATUS.Terminated || user.id === ctx.user.id || !activeAdminOrRoomAdmin(recipient)) {
 				throw badRequest(`Can not update user with id = ${userId}`);
 			}
 			if (!mayEdit(ctx, user)) throw denied();
@@ -293,9 +359,11 @@ export const peopleRoutes: Route[] = [
 		method: 'DELETE',
 		pattern: '/people/{userid}',
 		handler: (ctx) => {
+			requireAdmin(ctx);
 			const user = findUser(ctx, ctx.params.userid);
-			if (!mayEdit(ctx, user) || user.isLDAP) throw denied();
-			if (user.status !== 2) throw invalidOperation('The user is not suspended');
+			if (user.isLDAP) throw denied();
+			if (user.status !== STATUS.Terminated) throw invalidOperation('The user is not suspended');
+			if (!mayEdit(ctx, user)) throw denied();
 			const response = full(ctx, user);
 			deleteUser(ctx, user);
 			return { response };
@@ -307,16 +375,14 @@ export const peopleRoutes: Route[] = [
 		handler: (ctx) => {
 			requireAdmin(ctx);
 			if (!Array.isArray(ctx.body.userIds)) throw new ApiError(400, "Value cannot be null. (Parameter 'userIds')", 'System.ArgumentNullException');
-			const users = ctx.body.userIds.map((id) => ctx.state.user(String(id))).filter((u): u is User => !!u);
-			if (users.some((u) => u.status !== 2)) throw invalidOperation('Users are not suspended');
-			ctx.state.tick();
-			for (const u of users) {
-				if (runningTask(ctx, 'reassign', u.id)) {
-					throw new ApiError(500, `Data reassign process for ${ctx.state.displayName(u)} is not complete.`);
-				}
-			}
+			const listed = ctx.body.userIds.map((id) => ctx.state.user(String(id))).filter((u): u is User => !!u);
+			const running = listed.map((u) => reassignRunning(ctx, u)).find(Boolean);
+			if (running) throw running;
+			// UserController.RemoveUsers: LDAP users dropped, all the rest must be disabled, those the caller may not manage skipped.
+			const users = listed.filter((u) => !u.isLDAP);
+			if (users.some((u) => u.status !== STATUS.Terminated)) throw invalidOperation('Users are not suspended');
 			const response = users.map((u) => full(ctx, u));
-			for (const u of users) if (mayEdit(ctx, u) && !u.isLDAP) deleteUser(ctx, u);
+			for (const u of users) if (mayEdit(ctx, u)) deleteUser(ctx, u);
 			return { response };
 		},
 	},
@@ -346,12 +412,11 @@ export const peopleRoutes: Route[] = [
 		handler: (ctx) => {
 			requireAdmin(ctx);
 			const userId = (ctx.query.get('UserId') ?? ctx.query.get('userId') ?? '').toLowerCase();
-			const user = ctx.state.user(userId);
-			if (user?.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
-			const ownsRooms = ctx.state.entries.some((e) => e.roomType !== undefined && e.createdBy === userId);
-			const type = (ctx.query.get('Type') ?? ctx.query.get('type') ?? '').toLowerCase();
-			const shares = type === 'guest' && ctx.state.entries.some((e) => e.createdBy === userId && Object.keys(e.shares).length > 0);
-			return { response: ownsRooms || shares };
+			requireOwnerForAdmin(ctx, userId);
+			// FileStorageService.AnyRoomsAsync: active rooms the user owns (the Archive is not searched).
+			const ownsRooms = ctx.state.entries.some((e) => ctx.state.isRoom(e) && e.parentId === ctx.state.folders.rooms && e.createdBy === userId);
+			const shares = () => ctx.state.entries.some((e) => e.createdBy === userId && ctx.state.root(e).folderType === FOLDER_TYPE.USER && Object.keys(e.shares).some((s) => s !== userId));
+			return { response: ownsRooms || (parseType(ctx.query.get('Type') ?? ctx.query.get('type')) === 'Guest' && shares()) };
 		},
 	},
 	{
@@ -363,19 +428,17 @@ export const peopleRoutes: Route[] = [
 			const toId = bodyGuid(ctx, 'toUserId');
 			const from = ctx.state.user(fromId);
 			const to = ctx.state.user(toId);
-			if (!activeAdminOrRoomAdmin(to) || to?.id === fromId) {
-				throw badRequest(`Can not reassign data to user with id = ${toId}`);
-			}
-			if (!from || from.status !== 2 || from.type === 'Owner' || from.id === ctx.user.id) {
+			if (!activeAdminOrRoomAdmin(to)) throw badRequest(`Can not reassign data to user with id = ${toId}`);
+			const adminNeedsOwner = from?.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner';
+			if (!from || from.status !== STATUS.Terminated || from.type === 'Owner' || from.id === ctx.user.id || adminNeedsOwner) {
 				throw badRequest(`Can not reassign data from user with id = ${fromId}`);
 			}
-			if (from.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
 			const task = startTask(ctx, 'reassign', fromId, { toUserId: toId, deleteProfile: ctx.body.deleteProfile === true });
 			return { response: ctx.dto.task(task) };
 		},
 	},
-	{ method: 'GET', pattern: '/people/reassign/progress/{userid}', handler: (ctx) => (requireAdmin(ctx), progress(ctx, 'reassign', ctx.params.userid.toLowerCase())) },
-	{ method: 'PUT', pattern: '/people/reassign/terminate', handler: (ctx) => (requireAdmin(ctx), terminate(ctx, 'reassign', bodyGuid(ctx, 'userId'))) },
+	{ method: 'GET', pattern: '/people/reassign/progress/{userid}', handler: (ctx) => reassignTask(ctx, ctx.params.userid.toLowerCase(), progress) },
+	{ method: 'PUT', pattern: '/people/reassign/terminate', handler: (ctx) => reassignTask(ctx, bodyGuid(ctx, 'userId'), terminate) },
 	{
 		method: 'POST',
 		pattern: '/people/remove/start',
@@ -384,7 +447,7 @@ export const peopleRoutes: Route[] = [
 			const userId = bodyGuid(ctx, 'userId');
 			const user = ctx.state.user(userId);
 			if (!user) throw badRequest(`User with id = ${userId} not found`);
-			if (user.type === 'Owner' || user.id === ctx.user.id || user.status !== 2) {
+			if (user.type === 'Owner' || user.id === ctx.user.id || user.status !== STATUS.Terminated) {
 				throw badRequest(`Can not delete user with id = ${userId}`);
 			}
 			if (!mayEdit(ctx, user)) throw denied();

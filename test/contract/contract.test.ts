@@ -16,6 +16,8 @@ describe('contract check against the official DocSpace OpenAPI spec', () => {
 		['GET', api('/files/fileops?id=7c9a1f0e-1b2c-4d3e-9f4a-5b6c7d8e9f00'), undefined],
 		['GET', api('/files/fileops/checkdestfolder?destFolderId=12&folderIds=1&folderIds=2'), undefined],
 		['POST', api('/authentication'), { userName: 'a@b.c', password: 'x' }],
+		['POST', api('/files/rooms'), { title: 'Forms', roomType: 1 }],
+		['GET', api('/files/file/12'), undefined],
 	])('accepts %s %s', (method, url, body) => {
 		expect(contractProblems({ method, url, body })).toEqual([]);
 	});
