@@ -1,4 +1,4 @@
-import { IDS } from '../../sandbox/seed';
+import { API_KEYS, IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
@@ -13,8 +13,8 @@ const folder = (key: string) => sandbox.state.folders[key];
 const id = (key: string) => sandbox.state.ids[key];
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-async function run(parameters: Record<string, unknown>) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), sandboxCredentials(sandbox) as never);
+async function run(parameters: Record<string, unknown>, apiKey = API_KEYS.owner) {
+	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), sandboxCredentials(sandbox, { apiKey }) as never);
 	expect(errors).toEqual({});
 	return jsonOf(output['DocSpace Admin']);
 }
@@ -44,31 +44,46 @@ describe('Folder / File', () => {
 		expect(moves[0].body).toMatchObject({ deleteAfter: false, returnSingleOperation: true, conflictResolveType: 'Skip' });
 	});
 
-	it('fails before any write when the destination refuses the move', async () => {
+	it('is refused by DocSpace when the move starts, with nothing moved and no dry run', async () => {
 		const [result] = await run({
 			resource: 'folder',
 			operation: 'move',
 			folderIds: String(folder('workspace:jane')),
-			destination: byId(folder('room:marketing')),
+			destination: byId(folder('room:hr')),
 		});
-		expect(result.error).toBe(`The destination folder ${folder('room:marketing')} refuses the move [item 0]`);
-		expect(sandbox.writes()).toEqual([]);
+		// The owner is a DocSpace admin but not a member of "HR Policies": DocSpace checks the rights at the start (CopyPermissionsCheck).
+		expect(result.error).toMatch(/^Could not move the entries/);
+		expect(sandbox.writes().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['PUT /files/fileops/move 403']);
+		expect(sandbox.log.some((r) => r.path === '/files/fileops/checkdestfolder')).toBe(false);
 		expect(sandbox.state.entry(folder('workspace:jane'))!.parentId).toBe(folder('room:workspaces'));
 	});
 
-	it('shares with "Viewer" as access 2, and lists the sharing', async () => {
+	it('shares a "My documents" file with "Viewer" as access 2, and lists the sharing', async () => {
+		const handbook = sandbox.state.entries.find((e) => e.title === 'Company handbook.pdf')!.id;
 		const shared = await run({
 			resource: 'folder',
 			operation: 'share',
-			entryType: 'folder',
-			entryId: String(folder('workspace:jane')),
+			entryType: 'file',
+			entryId: String(handbook),
 			shareWith: { share: [{ subjectId: IDS.bob, access: 2 }] },
 			notify: false,
 		});
 		expect(shared).toEqual([expect.objectContaining({ subjectId: IDS.bob, access: 'viewer', accessCode: 2, subjectType: 'user' })]);
 		expect(sandbox.log.find((r) => r.method === 'PUT')!.body).toEqual({ share: [{ shareTo: IDS.bob, access: 2 }], notify: false });
-		const list = await run({ resource: 'folder', operation: 'getSharing', entryType: 'folder', entryId: String(folder('workspace:jane')) });
+		const list = await run({ resource: 'folder', operation: 'getSharing', entryType: 'file', entryId: String(handbook) });
 		expect(list.map((s) => s.access)).toEqual(['fullAccess', 'viewer']);
+	});
+
+	it('refuses to share with people inside a room, before sending anything', async () => {
+		const [refused] = await run({
+			resource: 'folder',
+			operation: 'share',
+			entryType: 'folder',
+			entryId: String(folder('workspace:jane')),
+			shareWith: { share: [{ subjectId: IDS.bob, access: 2 }] },
+		});
+		expect(refused.error).toBe('"Workspace – Jane Doe" is in a room: DocSpace shares it only by link, not with people or groups [item 0]');
+		expect(sandbox.writes()).toEqual([]);
 	});
 
 	it('lists a folder’s contents with a limit, and gets a folder', async () => {
@@ -93,11 +108,21 @@ describe('Room', () => {
 	});
 
 	it('changes the owner to a room admin and can take the previous owner out', async () => {
-		const [result] = await run({ resource: 'room', operation: 'changeOwner', room: byId(folder('room:deals')), newOwner: byId(IDS.bob), removePreviousOwner: true });
-		expect(result).toMatchObject({ id: folder('room:deals'), ownerId: IDS.bob, previousOwnerId: IDS.jane, previousOwnerRemoved: true });
-		expect(sandbox.state.entry(folder('room:deals'))!.shares[IDS.jane]).toBeUndefined();
+		// The owner is a DocSpace admin: may change the owner, but not the members of a room they were not invited to.
+		const change = { resource: 'room', operation: 'changeOwner', room: byId(folder('room:deals')), newOwner: byId(IDS.bob) };
+		const [notAMember] = await run({ ...change, removePreviousOwner: true });
+		expect(notAMember.error).toBe('The credential’s user may not remove members of "Sales Deals" [item 0]');
+		expect(sandbox.writes()).toEqual([]);
+		const [result] = await run(change);
+		expect(result).toMatchObject({ id: folder('room:deals'), ownerId: IDS.bob, previousOwnerId: IDS.jane, previousOwnerRemoved: false });
+		// DocSpace keeps the previous owner as room manager.
+		expect(sandbox.state.entry(folder('room:deals'))!.shares[IDS.jane]).toBe(9);
 		const [refused] = await run({ resource: 'room', operation: 'changeOwner', room: byId(folder('room:phoenix')), newOwner: byId(id('liam')) });
 		expect(refused.error).toBe("Invalid value in the parameter 'New Owner' [item 0]");
+		sandbox.log.length = 0;
+		const [archived] = await run({ resource: 'room', operation: 'changeOwner', room: byId(folder('room:marketing')), newOwner: byId(IDS.bob) });
+		expect(archived.error).toBe('The room "Legacy Marketing" is in the Archive [item 0]');
+		expect(sandbox.writes()).toEqual([]);
 	});
 
 	it('archives and unarchives, waiting for the file operation', async () => {
@@ -110,13 +135,17 @@ describe('Room', () => {
 
 	it('lists members, and removes a form filler only when forced', async () => {
 		const members = await run({ resource: 'room', operation: 'getMembers', room: byId(folder('room:phoenix')), members: 'users' });
+		// A DocSpace admin who was not invited may read the room but not change its members.
+		const [outsider] = await run({ resource: 'room', operation: 'setMemberAccess', room: byId(folder('room:phoenix')), memberId: id('kai'), access: 2 });
+		expect(outsider.error).toMatch(/^Could not change the room’s members/);
 		expect(members.map((m) => m.name)).toEqual(['Jane Doe', 'Liam Chen', 'Noah Singh']);
 		const remove = { resource: 'room', operation: 'setMemberAccess', room: byId(folder('room:phoenix')), memberId: id('noah'), access: 0 };
-		const [blocked] = await run(remove);
+		// Jane is a room manager of her room.
+		const [blocked] = await run(remove, API_KEYS.user);
 		expect(blocked.error).toBe('DocSpace kept the room’s members unchanged [item 0]');
-		const [removed] = await run({ ...remove, options: { force: true } });
+		const [removed] = await run({ ...remove, options: { force: true } }, API_KEYS.user);
 		expect(removed).toEqual({ roomId: folder('room:phoenix'), memberId: id('noah'), removed: true });
-		const [viewer] = await run({ ...remove, memberId: IDS.bob, access: 2 });
+		const [viewer] = await run({ ...remove, memberId: IDS.bob, access: 2 }, API_KEYS.user);
 		expect(viewer).toMatchObject({ subjectId: IDS.bob, access: 'viewer' });
 	});
 });

@@ -23,6 +23,13 @@ const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
 	return new URL(String(message[kind]));
 };
 
+/** The title of the room Jane's workspace now sits in. */
+const archivedInto = () => {
+	const state = sandbox.state;
+	const room = state.entry(state.entry(state.folders['workspace:jane'])!.parentId)!;
+	return state.isRoom(room) ? room.title : undefined;
+};
+
 describe('Template: offboard an employee on demand', () => {
 	it('previews without writing, waits for approval, then runs in the safe order and reports', async () => {
 		const run = template('offboard-on-demand.json');
@@ -32,6 +39,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(sandbox.writes()).toEqual([]);
 		const request = sandbox.notifications[0];
 		expect(request.text).toContain('Offboarding Jane Doe (jane.doe@corp.example)');
+		expect(request.text).toContain('The archived workspace will be visible to: Alex Admin (owner), Bob Brown (room manager)');
 		expect(String(request.approveUrl)).toMatch(/^http:\/\/localhost:5678\/webhook-waiting\/\d+\?signature=[0-9a-f]+&approved=true$/);
 
 		const approve = approvalLink('approveUrl');
@@ -41,7 +49,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(report).toMatchObject({ success: true });
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
 		expect(sandbox.state.entry(sandbox.state.folders['room:deals'])!.createdBy).toBe(IDS.bob);
-		expect(sandbox.state.entry(sandbox.state.folders['workspace:jane'])!.parentId).toBe(sandbox.state.folders.archive);
+		expect(archivedInto()).toBe('Archive – Jane Doe');
 		const done = sandbox.notifications.at(-1)!;
 		expect(done).toMatchObject({ success: true });
 		expect(done.text).toContain('Offboarding finished for jane.doe@corp.example');
@@ -83,7 +91,7 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 		expect(run.error()).toBeUndefined();
 		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
-		expect(sandbox.state.entry(sandbox.state.folders['workspace:jane'])!.parentId).toBe(sandbox.state.folders.archive);
+		expect(archivedInto()).toBe('Archive – Jane Doe');
 		expect(sandbox.notifications).toEqual([expect.objectContaining({ success: true, text: expect.stringContaining('Offboarding finished for jane.doe@corp.example') })]);
 	});
 

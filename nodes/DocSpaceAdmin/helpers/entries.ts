@@ -40,6 +40,11 @@ export const ACCESS_NAMES: Record<number, string> = {
 	11: 'contentCreator',
 };
 
+/** Whether the entry's `security` flags (what the credential's user may do there) allow the action. */
+export function allowed(entry: EntryDto | undefined, action: string): boolean {
+	return (entry?.security as Record<string, boolean> | undefined)?.[action] === true;
+}
+
 export function simplifyEntry(entry: EntryDto): IDataObject {
 	const isFile = entry.fileEntryType === 2 || entry.folderId !== undefined;
 	const simple: IDataObject = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyEntry } from '../../helpers/entries';
+import { allowed, simplifyEntry } from '../../helpers/entries';
 import { person } from '../../helpers/jobs';
 import { changeRoomOwner, setRoomAccess } from '../../api/rooms';
 import { fetchRoom } from '../../helpers/rooms';
@@ -40,8 +40,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const updatedRooms = await changeRoomOwner(this, room.id, owner.id, itemIndex);
 	const removed = this.getNodeParameter('removePreviousOwner', itemIndex, false) as boolean;
+	// Refuse before changing anything what DocSpace would refuse halfway (the room's `security` flags).
+	if (removed && !allowed(room, 'EditAccess')) {
+		throw new NodeOperationError(this.getNode(), `The credential’s user may not remove members of "${room.title}" [item ${itemIndex}]`, {
+			description:
+				'Only the room’s owner and its room managers may change its members; a DocSpace admin who was not invited may not. Turn off "Remove Previous Owner", or invite the credential’s user as room manager first. Nothing was changed.',
+			itemIndex,
+		});
+	}
+	const updatedRooms = await changeRoomOwner(this, room.id, owner.id, itemIndex);
 	if (removed && previous && previous !== owner.id) {
 		await setRoomAccess(this, String(room.id), [{ id: previous, access: 0 }], { force: true }, itemIndex);
 	}

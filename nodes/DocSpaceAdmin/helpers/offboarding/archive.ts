@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../dto';
 import type { EntryDto } from '../entries';
+import { allowed } from '../entries';
 import { isArchived } from '../reassignment';
 import type { ShareDto } from '../shares';
 import { ROOM_TYPE, SEARCH_AREA, SHARE, SHARE_FILTER } from '../../api/codes';
@@ -55,7 +56,6 @@ export interface ArchivePlan {
 	warnings: string[];
 }
 
-const can = (entry: EntryDto | undefined, action: string) => (entry?.security as Record<string, boolean> | undefined)?.[action] === true;
 const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
 const nameOf = (user: EmployeeFull) => user.displayName ?? user.email ?? user.id;
 
@@ -119,7 +119,7 @@ export async function planArchive(
 
 	if (workspace.roomType !== undefined) plan.blockers.push(`"${workspace.title}" is a room, not a folder: rooms are handed over by the reassignment.`);
 	const alreadyMoved = room !== undefined && workspace.parentId === room.id;
-	if (!alreadyMoved && !can(workspace, 'Move')) {
+	if (!alreadyMoved && !allowed(workspace, 'Move')) {
 		plan.blockers.push(
 			`The credential’s user ${nameOf(self)} may not move "${workspace.title}": in a room only its owner, room managers and (for their own folders) content creators may move folders. Invite the credential’s user to that room as room manager.`,
 		);
@@ -160,13 +160,13 @@ function checkExistingRoom(plan: ArchivePlan, room: EntryDto, alreadyMoved: bool
 	if (room.roomType === ROOM_TYPE.FILLING_FORMS && !alreadyMoved) {
 		plan.blockers.push(`A form-filling room does not accept folders from other rooms: choose another archive room.`);
 	}
-	if (plan.invitations.length && !can(room, 'EditAccess')) {
+	if (plan.invitations.length && !allowed(room, 'EditAccess')) {
 		plan.blockers.push(`The credential’s user may not change the members of ${name}: only its owner and room managers may (a DocSpace admin must be invited as room manager).`);
 	}
-	if (!alreadyMoved && !(can(room, 'Create') && can(room, 'MoveTo'))) {
+	if (!alreadyMoved && !(allowed(room, 'Create') && allowed(room, 'MoveTo'))) {
 		plan.blockers.push(`The credential’s user may not move anything into ${name}: invite them there as room manager or content creator.`);
 	}
-	if (settings.archiveTheRoom && !isArchived(room) && !can(room, 'Move')) {
+	if (settings.archiveTheRoom && !isArchived(room) && !allowed(room, 'Move')) {
 		plan.blockers.push(`The credential’s user may not move ${name} to DocSpace’s Archive: only its owner or a DocSpace admin may.`);
 	}
 }
