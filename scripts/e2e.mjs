@@ -51,7 +51,7 @@ function checkOffboarded(label) {
 	const room = workspace && state.entry(workspace.parentId);
 	check(`${label}: her workspace is in the room "Archive – Jane Doe"`, room?.title === 'Archive – Jane Doe' && state.isRoom(room), room?.title);
 	const opens = (key) => Boolean(workspace && state.access(state.user(state.ids[key] ?? key), workspace));
-	check(`${label}: Bob (the recipient) can open the archived workspace`, opens(IDS.bob));
+	check(`${label}: Bob (the recipient) and Olivia (in the read-only group HR) can open the archived workspace`, opens(IDS.bob) && opens('olivia'));
 	check(`${label}: colleagues outside the archive room (Liam, Emma) cannot`, !opens('liam') && !opens('emma'));
 	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
 	check(

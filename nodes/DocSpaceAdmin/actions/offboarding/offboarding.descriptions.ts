@@ -26,14 +26,13 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			name: 'archiveNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { hide: { workspaceFolderId: [''] } },
 		},
 		{
 			displayName: 'Archive Into',
 			name: 'archiveInto',
 			type: 'options',
 			default: 'newRoom',
-			displayOptions: { hide: { workspaceFolderId: [''] } },
+			description: 'Where the workspace folder goes. Used only with a workspace folder.',
 			options: [
 				{
 					name: 'A New Room for This Employee',
@@ -50,7 +49,7 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. Archive – Jane Doe',
 			description: 'Leave empty for "Archive – " and the employee’s name. Run finds the room by this name again, so a second run reuses it.',
-			displayOptions: { show: { archiveInto: ['newRoom'] }, hide: { workspaceFolderId: [''] } },
+			displayOptions: { show: { archiveInto: ['newRoom'] } },
 		},
 		{
 			displayName: 'Archive Room ID',
@@ -59,7 +58,7 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. 1290',
 			description: 'The room the workspace moves into. The credential’s user must be its owner or a room manager.',
-			displayOptions: { show: { archiveInto: ['existingRoom'] }, hide: { workspaceFolderId: [''] } },
+			displayOptions: { show: { archiveInto: ['existingRoom'] } },
 		},
 		{
 			displayName: 'Read-Only Group ID',
@@ -67,8 +66,7 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
-			description: 'Optional: a group (e.g. HR) that joins the archive room as viewers',
-			displayOptions: { hide: { workspaceFolderId: [''] } },
+			description: 'Optional: a group (e.g. HR) that joins the archive room as viewers. Used only with a workspace folder.',
 		},
 		{
 			displayName: 'Move the Room to the Archive',
@@ -77,7 +75,6 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			default: false,
 			description:
 				'Whether to move the archive room into DocSpace’s Archive at the end: it becomes read-only, its members can no longer change, and only its owner or a DocSpace admin can restore it',
-			displayOptions: { hide: { workspaceFolderId: [''] } },
 		},
 		{
 			displayName: 'Finally',
