@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,6 +10,17 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateRequest, exchangePasswordForToken } from '../nodes/DocSpaceAdmin/transport/auth';
+
+/** Redirect answers the credential test reports in words instead of a bare status code. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+const redirectRule = (value: number): IAuthenticateRuleResponseCode => ({
+	type: 'responseCode',
+	properties: {
+		value,
+		message: `The portal answered with a redirect (HTTP ${value}). n8n does not follow redirects with DocSpace credentials, so the key was not sent on. Enter the portal's final address (the one your browser shows after signing in, with https://) as the Portal URL`,
+	},
+});
 
 export class DocSpaceApi implements ICredentialType {
 	name = 'docSpaceApi';
@@ -28,7 +40,7 @@ export class DocSpaceApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://yourcompany.onlyoffice.com',
 			description:
-				'Address of your DocSpace portal, including https://. Any path after the host name is ignored.',
+				'Address of your DocSpace portal, including https://. Any path after the host name is ignored. Requests are never redirected: enter the address the portal really answers on.',
 		},
 		{
 			displayName: 'Authentication',
@@ -116,5 +128,7 @@ export class DocSpaceApi implements ICredentialType {
 			url: '/api/2.0/people/@self',
 			method: 'GET',
 		},
+		// authenticate() turns redirects off for this request too; these rules explain the 3xx.
+		rules: REDIRECT_STATUSES.map(redirectRule),
 	};
 }

@@ -129,7 +129,10 @@ export class DocSpaceAdminTrigger implements INodeType {
 		}
 		const body = this.getBodyData() as { event?: { trigger?: string } } & IDataObject;
 		const events = this.getNodeParameter('events') as string[];
-		if (!events.includes(String(body.event?.trigger ?? ''))) return { workflowData: [] };
+		// n8n starts an execution whenever `workflowData` is set, even to an empty list
+		// (cli webhook-helpers: only `workflowData === undefined` means "do not run");
+		// so an event nobody selected answers 200 with no workflowData, as n8n's own triggers do.
+		if (!events.includes(String(body.event?.trigger ?? ''))) return {};
 		return { workflowData: [this.helpers.returnJsonArray([body])] };
 	}
 }

@@ -28,15 +28,19 @@ export async function disableAndGetUnderFaults(sandbox: Sandbox, count: number) 
 		const status = sandbox.state.user(users[i].id)!.status;
 		if (item.json.error ? status !== 1 : status !== 2) stateMismatches++;
 	});
+	const rateLimited = (items: typeof disabled) => items.filter((i) => /rate limit|daily limit/.test(String(i.json.error ?? ''))).length;
 	return {
 		items: count,
 		disableItems: disabled.length,
 		disableErrors: disabled.filter((i) => i.json.error).length,
+		errorsFrom429: rateLimited(disabled) + rateLimited(read),
 		getItems: read.length,
 		getErrors: read.filter((i) => i.json.error).length,
 		paired: pairedInOrder(disabled) && pairedInOrder(read),
 		stateMismatches,
 		faultsInjected: sandbox.log.filter((r) => r.status === 429 || r.status === -1).length,
+		refusedWith429: sandbox.log.filter((r) => r.status === 429).length,
+		writeBatchesReset: sandbox.log.filter((r) => r.method === 'PUT' && r.status === -1).length,
 		requests: sandbox.log.length,
 	};
 }

@@ -86,6 +86,17 @@ describe('authenticate', () => {
 		expect(options.headers?.Authorization).toBe('tok-123');
 	});
 
+	it('turns redirects off on every request it authenticates (n8n would follow them, with the header)', async () => {
+		const options = await credential.authenticate(apiKey(), { url: `${PORTAL}/api/2.0/people/@self` });
+		expect(options).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
+	});
+
+	it('explains each redirect status in the credential test', () => {
+		const rules = credential.test.rules ?? [];
+		expect(rules.map((rule) => rule.type === 'responseCode' && rule.properties.value)).toEqual([301, 302, 303, 307, 308]);
+		for (const rule of rules) expect(rule.properties.message).toMatch(/redirect \(HTTP 3\d\d\).*Portal URL/);
+	});
+
 	it('skips certificate checks only when asked to', async () => {
 		const options = await credential.authenticate(apiKey({ ignoreSslIssues: true }), { url: `${PORTAL}/x` });
 		expect(options.skipSslCertificateValidation).toBe(true);
@@ -127,6 +138,23 @@ describe('preAuthentication (email and password)', () => {
 			.post('/api/2.0/authentication', { userName: 'alex.admin@corp.example', password: PASSWORD })
 			.reply(200, envelope({ token: 'tok-abc', expires: '2026-12-01T09:15:27.0000000Z', sms: false, tfa: false }));
 		await expect(credential.preAuthentication.call(helper, login())).resolves.toEqual({ sessionToken: 'tok-abc' });
+	});
+
+	it('signs in without following redirects: the request body carries the password', async () => {
+		const sent: IHttpRequestOptions[] = [];
+		const recording = {
+			helpers: { httpRequest: async (options: IHttpRequestOptions) => (sent.push(options), envelope({ token: 'tok-abc' })) },
+		} as unknown as IHttpRequestHelper;
+		await credential.preAuthentication.call(recording, login());
+		expect(sent).toEqual([expect.objectContaining({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false })]);
+	});
+
+	it('masks the password when the portal quotes it in its refusal', async () => {
+		portal()
+			.post('/api/2.0/authentication')
+			.reply(403, { error: { message: `Too many login attempts with " ${PASSWORD}"` }, status: 1, statusCode: 403 });
+		const error = await failureOf(credential.preAuthentication.call(helper, login({ password: `${PASSWORD}\n` })));
+		expect(error.message).toBe('DocSpace refused to sign in: Too many login attempts with " ***". Wait a few minutes before trying again.');
 	});
 
 	it('does nothing for API keys', async () => {

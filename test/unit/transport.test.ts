@@ -8,7 +8,11 @@ jest.mock('n8n-workflow', () => ({
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import http from 'http';
+import type { AddressInfo } from 'net';
+
 import { apiRequest, apiRequestAllItems, RETRY } from '../../nodes/DocSpaceAdmin/transport';
+import { MAX_WRITES_IN_FLIGHT } from '../../nodes/DocSpaceAdmin/transport/writeLimiter';
 import { executeContext } from '../harness/context';
 import { employee, JANE_ID, numberedEmployee } from '../harness/fixtures';
 import { API_KEY, apiKeyCredentials, envelope, errorEnvelope, portal } from '../harness/portal';
@@ -117,6 +121,52 @@ describe('apiRequest', () => {
 		expect(sleeps).toEqual([]);
 	});
 
+	const disableJane = {
+		method: 'PUT' as const,
+		path: ['people', 'status', 2],
+		body: { userIds: [JANE_ID] },
+		error: { action: 'disable the user' },
+	};
+
+	it('resends a write after 429, honouring Retry-After: the rate limiter answered before anything ran', async () => {
+		const api = portal()
+			.put('/api/2.0/people/status/2')
+			.reply(429, '', { 'Retry-After': '2' })
+			.put('/api/2.0/people/status/2')
+			.reply(429, '', { 'Retry-After': '0' })
+			.put('/api/2.0/people/status/2')
+			.reply(200, envelope([employee()], {}, 'PUT'));
+		const result = await apiRequest.call(ctx(), disableJane);
+		expect(result.response).toEqual([expect.objectContaining({ id: JANE_ID })]);
+		expect(sleeps).toEqual([2000, 0]);
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('stops resending a write when the 429s outlast the retry budget', async () => {
+		portal().put('/api/2.0/people/status/2').times(RETRY.attempts).reply(429, '', { 'Retry-After': '1' });
+		const error = await failureOf(apiRequest.call(ctx(), disableJane));
+		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
+		expect(sleeps).toEqual(Array(RETRY.attempts - 1).fill(1000));
+	});
+
+	const startReassignment = {
+		method: 'POST' as const,
+		path: ['people', 'reassign', 'start'],
+		body: { fromUserId: JANE_ID, toUserId: JANE_ID, deleteProfile: false },
+		error: { action: 'start the reassignment' },
+	};
+
+	it.each([
+		['PUT', disableJane, '/api/2.0/people/status/2'],
+		['POST', startReassignment, '/api/2.0/people/reassign/start'],
+	] as const)('names the daily write limit on a %s and does not wait it out', async (method, request, path) => {
+		portal().intercept(path, method).reply(429, '', { 'Retry-After': '43200' });
+		const error = await failureOf(apiRequest.call(ctx(), request));
+		expect(error.message).toBe(`Could not ${request.error.action}: the daily limit of 10,000 DocSpace writes is used up`);
+		expect(error.description).toMatch(/10,000 POST and PUT requests per user per day.*43200 seconds \(about 12 h\)/);
+		expect(sleeps).toEqual([]);
+	});
+
 	it('retries 502/503/504 and resets with growing delays, within a bounded number of attempts', async () => {
 		const server = await scriptedServer([
 			{ status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
@@ -159,6 +209,31 @@ describe('apiRequest', () => {
 		expect(error.message).toContain('HTTP 503');
 		expect(sleeps).toEqual([]);
 		expect(api.isDone()).toBe(true);
+	});
+
+	it('keeps at most 15 writes of one execution in flight per portal; reads are not held back', async () => {
+		let running = 0;
+		const peak = { GET: 0, PUT: 0 };
+		const server = http.createServer((req, res) => {
+			running++;
+			const method = req.method as 'GET' | 'PUT';
+			peak[method] = Math.max(peak[method], running);
+			req.resume();
+			setTimeout(() => {
+				running--;
+				res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope([employee()], {}, method)));
+			}, 30);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const context = ctx(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+			await Promise.all(Array.from({ length: 40 }, () => apiRequest.call(context, disableJane)));
+			expect(peak.PUT).toBe(MAX_WRITES_IN_FLIGHT);
+			await Promise.all(Array.from({ length: 40 }, () => apiRequest.call(context, getJane)));
+			expect(peak.GET).toBeGreaterThan(MAX_WRITES_IN_FLIGHT);
+		} finally {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
 	});
 
 	it('explains network failures', async () => {

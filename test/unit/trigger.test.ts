@@ -107,7 +107,10 @@ describe('DocSpace Admin Trigger', () => {
 		}
 	});
 
-	it('emits nothing for events it was not set up for', async () => {
+	/** n8n's rule (cli webhooks/webhook-helpers.ts executeWebhook): only `workflowData === undefined` starts nothing. */
+	const startsExecution = (result: { workflowData?: unknown }) => result.workflowData !== undefined;
+
+	it('starts no execution for a correctly signed delivery of an event it was not set up for', async () => {
 		const sandbox = current();
 		const endpoint = await n8nEndpoint();
 		try {
@@ -115,9 +118,15 @@ describe('DocSpace Admin Trigger', () => {
 			await trigger.webhookMethods.default.create.call(hooks);
 			const secret = String(hooks.getWorkflowStaticData('node').secret);
 			const raw = Buffer.from(JSON.stringify({ event: { trigger: 'user.updated' }, payload: {} }));
-			const result = await deliver(raw, { 'x-docspace-signature-256': signBody(raw, secret) });
-			expect(result.result.workflowData ?? []).toEqual([]);
+			const skipped = await deliver(raw, { 'x-docspace-signature-256': signBody(raw, secret) });
+			expect(skipped.status()).toBe(200);
+			expect(skipped.result).toEqual({});
+			expect(startsExecution(skipped.result)).toBe(false);
 			expect(sandbox.state.webhooks).toHaveLength(1);
+
+			const selected = Buffer.from(JSON.stringify({ event: { trigger: 'user.deleted' }, payload: {} }));
+			const started = await deliver(selected, { 'x-docspace-signature-256': signBody(selected, secret) });
+			expect(startsExecution(started.result)).toBe(true);
 		} finally {
 			await endpoint.close();
 		}

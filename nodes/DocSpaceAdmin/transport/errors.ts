@@ -1,6 +1,10 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { flatten, redact } from './redact';
+import type { RedirectTarget } from './redirect';
+import { describeRedirect } from './redirect';
+
 /** What went wrong on the wire, reduced to what an error message may show. */
 export interface Failure {
 	status?: number;
@@ -8,6 +12,12 @@ export interface Failure {
 	retryAfterSeconds?: number;
 	networkCode?: string;
 	networkMessage?: string;
+	/** Where a 3xx pointed (never followed). */
+	redirect?: RedirectTarget;
+	/** Why signing in with email and password failed (auth.SignInError). */
+	signIn?: string;
+	/** A 429 from DocSpace's daily write limit (see isDailyWriteLimit). */
+	dailyWriteLimit?: boolean;
 }
 
 export interface ErrorContext {
@@ -18,7 +28,7 @@ export interface ErrorContext {
 	/** What a 404 means here, e.g. "The user 3f2b… does not exist". */
 	notFound?: string;
 	itemIndex?: number;
-	/** Values that must never be shown (API key, password, token). */
+	/** Every form of the values that must never be shown (see redact.secretForms). */
 	secrets: string[];
 }
 
@@ -36,14 +46,6 @@ const NETWORK_HINTS: Record<string, string> = {
 		'The portal’s certificate could not be verified. Turn on "Ignore SSL Issues" in the credential if you trust it.',
 	CERT_HAS_EXPIRED: 'The portal’s certificate has expired. Renew it, or turn on "Ignore SSL Issues".',
 };
-
-export function redact(text: string, secrets: string[]): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) out = out.split(secret).join('***');
-	}
-	return out;
-}
 
 /** The server's own message: `error.message`, or the validation errors of a 400 problem body. */
 export function serverMessage(body: unknown): string | undefined {
@@ -66,10 +68,21 @@ export function serverMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function clean(text: string, secrets: string[]): string {
-	// eslint-disable-next-line no-control-regex
-	const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-	return redact(flat.length > 300 ? `${flat.slice(0, 297)}...` : flat, secrets);
+/** Longest server text shown in a message. */
+export const MAX_SHOWN_LENGTH = 300;
+const ELLIPSIS = '...';
+/** Server text beyond this is never looked at: only the first 300 characters can be shown. */
+const MAX_READ_LENGTH = 4096;
+
+/**
+ * Server text as a message may show it: secrets masked first (as received and
+ * once more after flattening), then cut to 300 characters — so no secret can
+ * straddle the cut.
+ */
+export function clean(text: string, secrets: string[]): string {
+	const flat = flatten(redact(text.slice(0, MAX_READ_LENGTH), secrets)).trim();
+	const safe = redact(flat, secrets);
+	return safe.length > MAX_SHOWN_LENGTH ? `${safe.slice(0, MAX_SHOWN_LENGTH - ELLIPSIS.length)}${ELLIPSIS}` : safe;
 }
 
 function describeFailure(failure: Failure, ctx: ErrorContext): { message: string; description: string } {
@@ -77,6 +90,14 @@ function describeFailure(failure: Failure, ctx: ErrorContext): { message: string
 	const said = server ? clean(server, ctx.secrets) : undefined;
 	const status = failure.status;
 
+	if (failure.redirect) return describeRedirect(ctx.action, failure.redirect);
+	if (failure.signIn) {
+		return {
+			message: `Could not ${ctx.action}: ${failure.signIn}`,
+			description:
+				'The node signs in with the email and password of the DocSpace API credential before it calls DocSpace. Fix what the message names in the credential, or use an API key instead.',
+		};
+	}
 	if (status === undefined) {
 		const code = failure.networkCode ?? 'UNKNOWN';
 		// The code stays out of the message: n8n replaces messages that mention common network codes.
@@ -122,14 +143,7 @@ function describeFailure(failure: Failure, ctx: ErrorContext): { message: string
 					'Check the ID or email you entered and that the credential’s user can see it. Disabled users are visible only to DocSpace admins.',
 			};
 		case 429:
-			return {
-				message: `Could not ${ctx.action}: DocSpace rate limit reached`,
-				description: `DocSpace allows 1,500 requests per minute and 10,000 writes per day per user.${
-					failure.retryAfterSeconds !== undefined
-						? ` It asked to retry after ${failure.retryAfterSeconds} seconds.`
-						: ''
-				} Run again later or process fewer items per run.`,
-			};
+			return describeRateLimit(ctx.action, failure.retryAfterSeconds, failure.dailyWriteLimit);
 		default:
 			if (status >= 500) {
 				return {
@@ -146,8 +160,47 @@ function describeFailure(failure: Failure, ctx: ErrorContext): { message: string
 	}
 }
 
+/**
+ * DocSpace's sliding window and concurrency limiter never ask for more than a
+ * minute; only its fixed window of 10,000 POST and PUT per user and day does
+ * (Retry-After up to 86,400 s: reference/docspace-api.md §1.6). So a 429 on a
+ * POST or PUT asking for more than a minute is taken for the daily limit. The
+ * portal names no limiter in a 429 (empty body), so this is the only sign.
+ */
+export const SLIDING_WINDOW_SECONDS = 60;
+export const DAILY_WRITE_LIMIT = 10_000;
+const DAILY_LIMITED_METHODS = new Set(['POST', 'PUT']);
+
+export function isDailyWriteLimit(method: string, status: number | undefined, retryAfterSeconds: number | undefined): boolean {
+	return (
+		status === 429 &&
+		DAILY_LIMITED_METHODS.has(method) &&
+		retryAfterSeconds !== undefined &&
+		retryAfterSeconds > SLIDING_WINDOW_SECONDS
+	);
+}
+
+function describeRateLimit(action: string, retryAfterSeconds: number | undefined, dailyWriteLimit: boolean | undefined) {
+	if (dailyWriteLimit) {
+		const hours = Math.ceil((retryAfterSeconds ?? 0) / 3600);
+		return {
+			message: `Could not ${action}: the daily limit of ${DAILY_WRITE_LIMIT.toLocaleString('en-US')} DocSpace writes is used up`,
+			description: `DocSpace allows ${DAILY_WRITE_LIMIT.toLocaleString('en-US')} POST and PUT requests per user per day, and asked to wait ${retryAfterSeconds} seconds (about ${hours} h). Run the remaining items after that, or with a credential of another DocSpace admin.`,
+		};
+	}
+	return {
+		message: `Could not ${action}: DocSpace rate limit reached`,
+		description: `DocSpace allows 1,500 requests per minute and 15 writes at a time per user; the node waited and resent the request within its retry budget.${
+			retryAfterSeconds !== undefined ? ` The portal last asked to retry after ${retryAfterSeconds} seconds.` : ''
+		} Run again later or process fewer items per run.`,
+	};
+}
+
 export function toNodeApiError(node: INode, failure: Failure, ctx: ErrorContext): NodeApiError {
-	const { message, description } = describeFailure(failure, ctx);
+	const described = describeFailure(failure, ctx);
+	// Last guard: whatever went into the texts, no fragment of a secret leaves here.
+	const message = redact(described.message, ctx.secrets);
+	const description = redact(described.description, ctx.secrets);
 	// Built from a plain object on purpose: the HTTP library's error carries the Authorization header.
 	const safe: JsonObject = { message, httpCode: failure.status === undefined ? null : String(failure.status) };
 	return new NodeApiError(node, safe, {

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -6,12 +7,17 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { API_PREFIX, portalOrigin } from './auth';
 import type { ErrorContext, Failure } from './errors';
-import { toNodeApiError } from './errors';
+import { isDailyWriteLimit, toNodeApiError } from './errors';
+import { secretForms, secretFormsOf } from './redact';
+import { isRedirectStatus, NO_REDIRECTS, redirectTarget } from './redirect';
+import type { Release } from './writeLimiter';
+import { acquireWriteSlot } from './writeLimiter';
 
 export type DocSpaceContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -44,7 +50,9 @@ export const RETRY = {
 	requestTimeoutMs: 60_000,
 };
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const TOO_MANY_REQUESTS = 429;
+/** Failures that may be resent when the request is a read. */
+const RETRYABLE_STATUS = new Set([TOO_MANY_REQUESTS, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
 
 const SEGMENT = /^[A-Za-z0-9@_-][A-Za-z0-9@._-]*$/;
@@ -63,13 +71,7 @@ export function buildPath(node: INode, segments: Array<string | number>): string
 		.join('/');
 }
 
-function secretsOf(credentials: IDataObject): string[] {
-	return [credentials.apiKey, credentials.password, credentials.sessionToken].filter(
-		(v): v is string => typeof v === 'string' && v.length > 0,
-	);
-}
-
-function failureOf(error: unknown): Failure {
+function failureOf(error: unknown, requestUrl: string): Failure {
 	// n8n wraps the HTTP library's error; the original with the response sits in `cause`.
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
@@ -79,13 +81,19 @@ function failureOf(error: unknown): Failure {
 			message?: string;
 		};
 		if (e?.response?.status) {
-			const retryAfter = Number(e.response.headers?.['retry-after']);
+			const { status, headers } = e.response;
+			if (isRedirectStatus(status)) return { status, redirect: redirectTarget(status, headers?.location, requestUrl) };
+			const retryAfter = Number(headers?.['retry-after']);
 			return {
-				status: e.response.status,
+				status,
 				body: parseBody(e.response.data ?? e.response.body),
 				retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
 			};
 		}
+	}
+	for (const candidate of candidates) {
+		const e = candidate as { signInFailed?: boolean; message?: string };
+		if (e?.signInFailed === true) return { signIn: String(e.message) };
 	}
 	for (const candidate of candidates) {
 		const e = candidate as { code?: string; message?: string; httpCode?: string };
@@ -115,9 +123,29 @@ function retryDelay(failure: Failure, attempt: number): number {
 	return RETRY.firstDelayMs * 2 ** (attempt - 1);
 }
 
-function isRetryable(failure: Failure): boolean {
+/**
+ * Reads are resent after 429, 502–504 and dropped connections. A write is resent
+ * only after a 429: DocSpace's rate limiter answers before the request runs
+ * (middleware order in BaseStartup), so nothing happened yet. Any other write
+ * failure may have changed something and is reported, not repeated. The daily
+ * write limit is not waited out.
+ */
+function isRetryable(method: IHttpRequestMethods, failure: Failure): boolean {
+	if (failure.status === TOO_MANY_REQUESTS) return !failure.dailyWriteLimit;
+	if (method !== 'GET') return false;
 	if (failure.status !== undefined) return RETRYABLE_STATUS.has(failure.status);
 	return failure.networkCode !== undefined && RETRYABLE_NETWORK.has(failure.networkCode);
+}
+
+function executionId(ctx: DocSpaceContext): string {
+	const withId = ctx as { getExecutionId?: () => string | undefined };
+	return (typeof withId.getExecutionId === 'function' ? withId.getExecutionId() : undefined) ?? '';
+}
+
+/** Writes wait for one of the 15 slots of their execution and portal; reads go straight on. */
+async function writeSlot(ctx: DocSpaceContext, method: IHttpRequestMethods, origin: string): Promise<Release> {
+	if (method === 'GET') return () => undefined;
+	return await acquireWriteSlot(`${executionId(ctx)} ${origin}`);
 }
 
 function cancelSignal(ctx: DocSpaceContext): AbortSignal | undefined {
@@ -129,8 +157,10 @@ function cancelSignal(ctx: DocSpaceContext): AbortSignal | undefined {
 
 /**
  * The one place that talks to DocSpace: builds the URL on the credential's
- * origin, retries safe requests, unwraps the envelope and turns every failure
- * into a NodeApiError that names what failed and how to fix it.
+ * origin, never follows a redirect, resends reads through transient faults and
+ * any request the rate limiter refused, keeps writes within DocSpace's
+ * concurrency limit, unwraps the envelope and turns every failure into a
+ * NodeApiError that names what failed and how to fix it, with no secret in it.
  */
 export async function apiRequest<T = unknown>(
 	this: DocSpaceContext,
@@ -139,7 +169,6 @@ export async function apiRequest<T = unknown>(
 	const node = this.getNode();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const origin = portalOrigin(credentials);
-	const secrets = secretsOf(credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${origin}${API_PREFIX}/${buildPath(node, request.path)}`,
@@ -150,54 +179,89 @@ export async function apiRequest<T = unknown>(
 		json: true,
 		timeout: RETRY.requestTimeoutMs,
 		headers: { Accept: 'application/json' },
+		...NO_REDIRECTS,
 	};
-	// Only reads are repeated: a write (above all a start request) is never sent twice.
-	const retryable = request.method === 'GET';
 	const signal = cancelSignal(this);
 	let waitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		let body: Envelope<T> | string | undefined;
-		try {
-			body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as
-				| Envelope<T>
-				| string
-				| undefined;
-		} catch (error) {
-			const failure = failureOf(error);
-			const delay = retryDelay(failure, attempt);
-			const canRetry =
-				retryable &&
-				isRetryable(failure) &&
-				attempt < RETRY.attempts &&
-				waitedMs + delay <= RETRY.budgetMs &&
-				!signal?.aborted;
-			if (!canRetry) throw toNodeApiError(node, failure, { ...request.error, secrets });
-			waitedMs += delay;
-			await sleep(delay, signal);
-			continue;
+		const sent = await send(this, request.method, origin, options);
+		if ('body' in sent) {
+			const read = readEnvelope<T>(sent.body);
+			if ('envelope' in read) return read.envelope;
+			throw await apiError(this, read.failure, request.error, [credentials]);
 		}
-		return unwrap<T>(node, body, request.error, secrets);
+		const { failure } = sent;
+		const delay = retryDelay(failure, attempt);
+		const canRetry =
+			isRetryable(request.method, failure) &&
+			attempt < RETRY.attempts &&
+			waitedMs + delay <= RETRY.budgetMs &&
+			!signal?.aborted;
+		if (!canRetry) throw await apiError(this, failure, request.error, [credentials, sent.sentToken]);
+		waitedMs += delay;
+		await sleep(delay, signal);
 	}
 }
 
-function unwrap<T>(
-	node: INode,
-	body: Envelope<T> | string | undefined,
-	error: ApiRequest['error'],
-	secrets: string[],
-): Envelope<T> {
-	const parsed = parseBody(body);
-	if (parsed === undefined || parsed === '') return {};
-	if (typeof parsed !== 'object' || parsed === null) {
-		throw toNodeApiError(node, { status: 502, body: parsed }, { ...error, secrets });
+type Sent = { body: unknown } | { failure: Failure; sentToken?: string };
+
+/** One attempt on the wire, holding a write slot only while the request runs (not while waiting to retry). */
+async function send(
+	ctx: DocSpaceContext,
+	method: IHttpRequestMethods,
+	origin: string,
+	options: IHttpRequestOptions,
+): Promise<Sent> {
+	const release = await writeSlot(ctx, method, origin);
+	try {
+		return { body: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options) };
+	} catch (error) {
+		const failure = failureOf(error, options.url);
+		failure.dailyWriteLimit = isDailyWriteLimit(method, failure.status, failure.retryAfterSeconds);
+		return { failure, sentToken: sentToken(error) };
+	} finally {
+		release();
 	}
+}
+
+/** The token the failed request really carried (from the HTTP library's error), without `Bearer `. */
+function sentToken(error: unknown): string | undefined {
+	const cause = (error as { cause?: { config?: { headers?: unknown } } })?.cause;
+	const headers = cause?.config?.headers as { get?: (name: string) => unknown; Authorization?: unknown } | undefined;
+	const value = typeof headers?.get === 'function' ? headers.get('authorization') : headers?.Authorization;
+	return typeof value === 'string' ? value.replace(BEARER, '') : undefined;
+}
+
+const BEARER = /^\s*Bearer\s+/i;
+
+/**
+ * The NodeApiError for a failure, masking every secret that may have been sent:
+ * the credential as read before the request, as it is now (a session token may
+ * have been signed in for during the request) and the token the request carried.
+ */
+async function apiError(
+	ctx: DocSpaceContext,
+	failure: Failure,
+	context: ApiRequest['error'],
+	known: Array<ICredentialDataDecryptedObject | string | undefined>,
+): Promise<NodeApiError> {
+	const current = await ctx.getCredentials(CREDENTIAL_TYPE).catch(() => undefined);
+	const secrets = [...known, current].flatMap((item) =>
+		typeof item === 'object' ? secretForms(item) : secretFormsOf([item]),
+	);
+	return toNodeApiError(ctx.getNode(), failure, { ...context, secrets: [...new Set(secrets)] });
+}
+
+/** The envelope of a 2xx answer, or why it is not a success. */
+function readEnvelope<T>(body: unknown): { envelope: Envelope<T> } | { failure: Failure } {
+	const parsed = parseBody(body);
+	if (parsed === undefined || parsed === '') return { envelope: {} };
+	if (typeof parsed !== 'object' || parsed === null) return { failure: { status: 502, body: parsed } };
 	const envelope = parsed as Envelope<T>;
 	// Validation problems arrive as HTTP 200 with status 1 and a ProblemDetails response.
-	if (envelope.status === 1) {
-		throw toNodeApiError(node, { status: envelope.statusCode ?? 400, body: envelope }, { ...error, secrets });
-	}
-	return envelope;
+	if (envelope.status === 1) return { failure: { status: envelope.statusCode ?? 400, body: envelope } };
+	return { envelope };
 }
 
 /** Where a page's rows and total sit; by default the envelope's `response` and `total`. */
