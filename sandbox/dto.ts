@@ -1,4 +1,4 @@
-import type { AuditEvent, Entry, FileOp, LoginEvent, Task, User, Webhook } from './model';
+import type { ApiKey, AuditEvent, Entry, FileOp, Group, LoginEvent, OAuthClient, Task, User, Webhook } from './model';
 import { FOLDER_TYPE } from './model';
 import type { SandboxState } from './state';
 
@@ -91,13 +91,13 @@ export class Dtos {
 			const dot = entry.title.lastIndexOf('.');
 			return {
 				folderId: entry.parentId,
-				version: 1,
+				version: entry.version ?? 1,
 				versionGroup: 1,
 				contentLength: `${((entry.size ?? 0) / 1024).toFixed(1)} KB`,
 				pureContentLength: entry.size ?? 0,
 				fileStatus: 0,
 				viewUrl: `${this.origin}/filehandler.ashx?action=view&fileid=${entry.id}`,
-				webUrl: `${this.origin}/doceditor?fileid=${entry.id}&version=1`,
+				webUrl: `${this.origin}/doceditor?fileid=${entry.id}&version=${entry.version ?? 1}`,
 				fileType: 7,
 				fileExst: dot > 0 ? entry.title.slice(dot) : '',
 				...common,
@@ -202,6 +202,66 @@ export class Dtos {
 
 	loginEvent(event: LoginEvent) {
 		return { ...this.eventBase(event, '/login'), login: event.login };
+	}
+
+	/**
+	 * GroupDto (GroupFullDtoHelper): `manager` unless there is none; `membersCount` and `members` count only
+	 * active and pending users; `members` only when asked for.
+	 */
+	group(group: Group, viewer: User, includeMembers = false) {
+		const manager = group.managerId ? this.state.user(group.managerId) : undefined;
+		const members = this.state.groupMembers(group);
+		return {
+			id: group.id,
+			name: group.name,
+			category: '00000000-0000-0000-0000-000000000000',
+			isLDAP: false,
+			isSystem: false,
+			manager: manager ? this.employeeFull(manager, viewer) : undefined,
+			members: includeMembers ? members.map((u) => this.employeeFull(u, viewer)) : undefined,
+			membersCount: members.length,
+		};
+	}
+
+	/** GroupSummaryDto as `GET group/user/{id}` sends it: neither manager nor members. */
+	groupSummary(group: Group) {
+		return { id: group.id, name: group.name, isSystem: false };
+	}
+
+	/** ApiKeyResponseDto (ApiKeyMapper.MapManual); the secret itself is only sent when the key is created. */
+	apiKey(key: ApiKey) {
+		return {
+			id: key.id,
+			name: key.name,
+			keyPostfix: key.key.slice(-4),
+			permissions: key.permissions,
+			lastUsed: key.lastUsed,
+			createOn: key.createOn,
+			createBy: this.person(key.userId),
+			expiresAt: key.expiresAt,
+			isActive: key.isActive,
+		};
+	}
+
+	/** ClientResponse of the identity service (snake_case; the secret is left out of lists: assumption). */
+	client(client: OAuthClient) {
+		return {
+			name: client.name,
+			tenant: 1,
+			scopes: client.scopes,
+			enabled: client.enabled,
+			client_id: client.clientId,
+			website_url: client.websiteUrl,
+			authentication_methods: ['client_secret_post'],
+			redirect_uris: client.redirectUris,
+			allowed_origins: client.allowedOrigins,
+			logout_redirect_uris: [],
+			created_on: client.createdOn,
+			created_by: client.createdBy,
+			modified_on: client.modifiedOn,
+			modified_by: client.modifiedBy,
+			is_public: client.isPublic,
+		};
 	}
 
 	webhook(webhook: Webhook) {

@@ -13,12 +13,17 @@ export interface Ctx {
 	state: SandboxState;
 	dto: Dtos;
 	origin: string;
+	/** The request body as received and its Content-Type (multipart uploads). */
+	rawBody?: Buffer;
+	contentType?: string;
 }
 
 export interface Result {
 	response?: unknown;
 	count?: number;
 	total?: number;
+	/** Sent as is, without the DocSpace envelope (the identity service's JSON); `body` undefined → empty body. */
+	raw?: { body?: unknown };
 }
 
 export type Handler = (ctx: Ctx) => Result | Promise<Result>;
@@ -39,6 +44,13 @@ export class ApiError extends Error {
 		readonly empty = false,
 	) {
 		super(message);
+	}
+}
+
+/** The identity service (Java, Spring) answers errors as RFC 9457 ProblemDetail, not the DocSpace envelope. */
+export class ProblemError extends ApiError {
+	constructor(status: number, message: string) {
+		super(status, message, 'ProblemDetail');
 	}
 }
 
@@ -90,6 +102,20 @@ export function withoutNulls(value: unknown): unknown {
 		return out;
 	}
 	return value;
+}
+
+/** A multipart/form-data body, parsed by Node's own fetch implementation (no extra dependency). */
+export async function readForm(body: Buffer, contentType: string): Promise<FormData> {
+	return await new Response(body, { headers: { 'content-type': contentType } }).formData();
+}
+
+/** Text fields as they are; file parts as `{filename, size}` (for the request log and the contract check). */
+export function formSummary(form: FormData): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	form.forEach((value, name) => {
+		out[name] = typeof value === 'string' ? value : { filename: value.name, size: value.size };
+	});
+	return out;
 }
 
 interface CompiledRoute extends Route {

@@ -95,6 +95,9 @@ export interface Entry {
 	/** Room members whose form-filling role blocks removal without `force`. */
 	formRoles?: string[];
 	size?: number;
+	/** Files uploaded through `POST files/{folderId}/insert`: their text (UTF-8) and version. */
+	content?: string;
+	version?: number;
 }
 
 export interface Task {
@@ -189,4 +192,27 @@ export interface ApiKey {
 	key: string;
 	userId: string;
 	permissions: string[];
+	createOn: string;
+	/** Set when the key authenticates a request (ApiKeyManager.ValidateApiKeyAsync). */
+	lastUsed?: string;
+	expiresAt?: string;
+	/** `PUT keys/{id} {isActive: false}` switches a key off; it then answers 401. */
+	isActive: boolean;
+}
+
+/** An OAuth2 client of the identity service (ASC.Identity `ClientResponse`, snake_case there). */
+export interface OAuthClient {
+	clientId: string;
+	clientSecret: string;
+	name: string;
+	scopes: string[];
+	enabled: boolean;
+	websiteUrl: string;
+	redirectUris: string[];
+	allowedOrigins: string[];
+	isPublic: boolean;
+	createdOn: string;
+	createdBy: string;
+	modifiedOn: string;
+	modifiedBy: string;
 }

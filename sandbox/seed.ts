@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 
-import type { ApiKey, AuditEvent, Entry, Group, LoginEvent, User, UserType } from './model';
+import type { ApiKey, AuditEvent, Entry, Group, LoginEvent, OAuthClient, User, UserType } from './model';
 import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from './model';
 
 /** Same name, same GUID: the demo organisation is identical on every start. */
@@ -26,6 +26,14 @@ export const API_KEYS = {
 	user: 'sk-sandbox-user-1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d',
 	readOnly: 'sk-sandbox-readonly-5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f',
 	accountsOnly: 'sk-sandbox-accounts-0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+	/** Victor Stale's key: he is disabled, so it answers 401, but an admin's `GET keys` lists it. */
+	leaver: 'sk-sandbox-leaver-3d5f7a9c1e2b4d6f8a0c2e4b6d8f0a1c',
+};
+
+/** OAuth2 client ids (identity service, `/api/2.0/clients`). */
+export const CLIENT_IDS = {
+	jane: '5b1e0c7a-2f4d-4c8e-9a3b-6d7e8f9a0b1c',
+	owner: '9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b6a',
 };
 
 interface PersonSeed {
@@ -75,7 +83,8 @@ const PEOPLE: PersonSeed[] = [
 const GROUPS: Array<{ key: string; name: string; manager: string }> = [
 	{ key: 'hr', name: 'HR', manager: 'hannah' },
 	{ key: 'engineering', name: 'Engineering', manager: 'liam' },
-	{ key: 'sales', name: 'Sales', manager: 'emma' },
+	// Victor (disabled) still manages Sales: disabling keeps group refs, the Manager ref included.
+	{ key: 'sales', name: 'Sales', manager: 'victor' },
 	{ key: 'finance', name: 'Finance', manager: 'mia' },
 ];
 
@@ -86,6 +95,7 @@ export interface SeedData {
 	audit: AuditEvent[];
 	logins: LoginEvent[];
 	apiKeys: ApiKey[];
+	clients: OAuthClient[];
 	ids: Record<string, string>;
 	folders: Record<string, number>;
 }
@@ -257,6 +267,8 @@ export function seed(): SeedData {
 		key: secret,
 		userId: ids[userKey],
 		permissions,
+		createOn: iso(SEED_TIME - 90 * 86_400_000),
+		isActive: true,
 	});
 	const apiKeys = [
 		key('n8n offboarding', API_KEYS.owner, 'owner', ['*']),
@@ -265,9 +277,26 @@ export function seed(): SeedData {
 		key('Jane scripts', API_KEYS.user, 'jane', ['*']),
 		key('Reporting', API_KEYS.readOnly, 'owner', ['*:read']),
 		key('Accounts sync', API_KEYS.accountsOnly, 'owner', ['accounts:read', 'accounts:write']),
+		key('Victor CRM export', API_KEYS.leaver, 'victor', ['*']),
 	];
+	const client = (clientId: string, name: string, userKey: string, days: number): OAuthClient => ({
+		clientId,
+		clientSecret: guid(`client-secret:${clientId}`),
+		name,
+		scopes: ['files:read', 'accounts.self:read'],
+		enabled: true,
+		websiteUrl: 'https://apps.corp.example',
+		redirectUris: ['https://apps.corp.example/oauth/callback'],
+		allowedOrigins: ['https://apps.corp.example'],
+		isPublic: false,
+		createdOn: new Date(SEED_TIME - days * 86_400_000).toISOString(),
+		createdBy: ids[userKey],
+		modifiedOn: new Date(SEED_TIME - days * 86_400_000).toISOString(),
+		modifiedBy: ids[userKey],
+	});
+	const clients = [client(CLIENT_IDS.jane, 'Jane report exporter', 'jane', 40), client(CLIENT_IDS.owner, 'Portal integrations', 'owner', 60)];
 
-	return { users, groups, entries, audit, logins, apiKeys, ids: { ...ids, ...prefixed(groupIds, 'group:') }, folders };
+	return { users, groups, entries, audit, logins, apiKeys, clients, ids: { ...ids, ...prefixed(groupIds, 'group:') }, folders };
 }
 
 function prefixed(record: Record<string, string>, prefix: string): Record<string, string> {

@@ -4,10 +4,13 @@ import type { AddressInfo } from 'net';
 
 import { Dtos } from './dto';
 import type { Ctx, Result } from './http';
-import { ApiError, Router, ValidationError, withoutNulls } from './http';
+import { ApiError, formSummary, ProblemError, readForm, Router, ValidationError, withoutNulls } from './http';
 import type { ApiKey, User } from './model';
 import { auditRoutes } from './routes/audit';
+import { clientRoutes } from './routes/clients';
 import { fileRoutes } from './routes/files';
+import { groupRoutes } from './routes/groups';
+import { keyRoutes } from './routes/keys';
 import { peopleRoutes } from './routes/people';
 import { TRIGGERS, webhookRoutes } from './routes/webhooks';
 import type { JobFaults, JobSpeed, Quota } from './state';
@@ -56,6 +59,8 @@ export interface LoggedRequest {
 	path: string;
 	query: string;
 	body?: unknown;
+	/** Multipart requests: the text fields, and each file part as `{filename, size}`. */
+	form?: Record<string, unknown>;
 	status: number;
 	userId?: string;
 }
@@ -66,6 +71,7 @@ export const DEFAULT_LIMITS: Limits = { perMinute: 1500, parallelReads: 50, para
 const SCOPES: Array<[RegExp, string]> = [
 	[/^\/people\/@self$/, 'accounts.self'],
 	[/^\/people(\/|$)/, 'accounts'],
+	[/^\/group(\/|$)/, 'accounts'],
 	[/^\/files\/rooms(\/|$)/, 'rooms'],
 	[/^\/files(\/|$)/, 'files'],
 ];
@@ -103,7 +109,7 @@ export class Sandbox {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
 		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
-		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes]);
+		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes, ...groupRoutes, ...keyRoutes, ...clientRoutes]);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 	}
 
@@ -158,7 +164,10 @@ export class Sandbox {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const raw = await readBody(req);
+		const rawBody = await readBody(req);
+		const raw = rawBody.toString('utf8');
+		const contentType = req.headers['content-type'] ?? '';
+		const multipart = /^multipart\/form-data/i.test(contentType);
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname.startsWith('/__sandbox/')) return this.control(method, url, raw, res);
@@ -167,12 +176,13 @@ export class Sandbox {
 		const path = url.pathname.slice(API.length);
 		let body: Record<string, unknown> = {};
 		try {
-			body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+			body = raw && !multipart ? (JSON.parse(raw) as Record<string, unknown>) : {};
 		} catch {
 			body = {};
 		}
-		const entry: LoggedRequest = { seq: this.log.length + 1, method, path, query: url.search, body: raw ? body : undefined, status: 0 };
+		const entry: LoggedRequest = { seq: this.log.length + 1, method, path, query: url.search, body: raw && !multipart ? body : undefined, status: 0 };
 		this.log.push(entry);
+		if (multipart) entry.form = await readForm(rawBody, contentType).then(formSummary, () => ({}));
 		const href = `${this.origin}${url.pathname}${url.search}`;
 
 		const fault = this.matchFault(method, path);
@@ -218,13 +228,14 @@ export class Sandbox {
 			return this.send(res, 429, '', limited);
 		}
 
-		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin };
+		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin, rawBody, contentType };
 		try {
 			// Server time is spent while the request holds its rate-limit slot.
 			if (this.latencyMs) await sleep(this.latencyMs);
 			const result = await matched.route.handler(ctx);
 			entry.status = 200;
-			this.sendJson(res, 200, this.envelope(result, href, method));
+			if (result.raw) this.send(res, 200, result.raw.body === undefined ? '' : JSON.stringify(result.raw.body), {}, result.raw.body === undefined ? undefined : 'application/json');
+			else this.sendJson(res, 200, this.envelope(result, href, method));
 		} catch (error) {
 			entry.status = error instanceof ApiError ? error.status : error instanceof ValidationError ? 400 : 500;
 			this.sendError(res, error, href, method);
@@ -248,6 +259,9 @@ export class Sandbox {
 				status: 1,
 				statusCode: 400,
 			});
+		}
+		if (error instanceof ProblemError) {
+			return this.send(res, error.status, JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[error.status] ?? 'Error', status: error.status, detail: error.message, instance: new URL(href || 'http://sandbox/').pathname }), {}, 'application/problem+json');
 		}
 		if (error instanceof ApiError) {
 			if (error.empty) return this.send(res, error.status, '');
@@ -290,7 +304,7 @@ export class Sandbox {
 		}
 		const value = header.replace(/^Bearer\s+/i, '').trim() || cookie || '';
 		if (value.startsWith('sk-')) {
-			const apiKey = this.state.apiKeys.find((k) => k.key === value);
+			const apiKey = this.state.validApiKey(value);
 			const user = apiKey && this.state.user(apiKey.userId);
 			return apiKey && user ? { user, apiKey } : undefined;
 		}
@@ -423,14 +437,16 @@ export class Sandbox {
 	}
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', () => resolve(''));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', () => resolve(Buffer.alloc(0)));
 	});
 }
+
+const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

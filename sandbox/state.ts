@@ -1,4 +1,4 @@
-import type { ApiKey, AuditEvent, Delivery, Entry, FileOp, Group, LoginEvent, Task, User, UserType, Webhook } from './model';
+import type { ApiKey, AuditEvent, Delivery, Entry, FileOp, Group, LoginEvent, OAuthClient, Task, User, UserType, Webhook } from './model';
 import { FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
 import { seed } from './seed';
 
@@ -89,6 +89,8 @@ export class SandboxState {
 	audit: AuditEvent[];
 	logins: LoginEvent[];
 	apiKeys: ApiKey[];
+	/** OAuth2 clients of the identity service (`/api/2.0/clients`). */
+	clients: OAuthClient[];
 	ids: Record<string, string>;
 	folders: Record<string, number>;
 	tasks = new Map<string, Task>();
@@ -112,6 +114,7 @@ export class SandboxState {
 		this.audit = data.audit;
 		this.logins = data.logins;
 		this.apiKeys = data.apiKeys;
+		this.clients = data.clients;
 		this.ids = data.ids;
 		this.folders = data.folders;
 		this.speed = { ...DEFAULT_SPEED, ...speed };
@@ -154,6 +157,26 @@ export class SandboxState {
 	private related(roomAdmin: User, guest: User): boolean {
 		if (guest.createdBy === roomAdmin.id) return true;
 		return this.entries.some((e) => this.isRoom(e) && e.createdBy === roomAdmin.id && e.shares[guest.id] !== undefined);
+	}
+
+	/**
+	 * The key a bearer secret authenticates as (ApiKeyBearerAuthHandler → ValidateApiKeyAsync): active and
+	 * not expired; its use is recorded in `lastUsed`. Whether its creator may sign in is checked afterwards.
+	 */
+	validApiKey(secret: string, now = Date.now()): ApiKey | undefined {
+		const key = this.apiKeys.find((k) => k.key === secret);
+		if (!key || !key.isActive || (key.expiresAt && Date.parse(key.expiresAt) <= now)) return undefined;
+		key.lastUsed = isoNow(now);
+		return key;
+	}
+
+	group(id: string | undefined): Group | undefined {
+		return id === undefined ? undefined : this.groups.find((g) => g.id === id.toLowerCase());
+	}
+
+	/** Group members as `GET group/{id}?includeMembers=true` lists them: disabled users hidden (EmployeeStatus.Default). */
+	groupMembers(group: Group): User[] {
+		return this.users.filter((u) => u.groups.includes(group.id) && u.status !== 2);
 	}
 
 	displayName(user: User): string {
@@ -414,7 +437,10 @@ export class SandboxState {
 		for (const e of this.entries) for (const s of Object.keys(e.shares)) if (s === user.id) delete e.shares[s];
 		for (const root of [this.myDocuments(user.id), this.trash(user.id)]) if (root) this.removeTree(root);
 		this.users = this.users.filter((u) => u.id !== user.id);
-		for (const key of this.apiKeys.filter((k) => k.userId === user.id)) this.apiKeys.splice(this.apiKeys.indexOf(key), 1);
+		// EFUserService.RemoveUserAsync soft-removes every group ref, the Manager ref included (memberships go with the user).
+		for (const group of this.groups) if (group.managerId === user.id) group.managerId = undefined;
+		// DeleteMember → IdentityClient.DeleteClientsAsync: the user's OAuth clients go; API keys stay (they then answer 401).
+		this.clients = this.clients.filter((c) => c.createdBy !== user.id);
 		this.recordAudit({ userId: actorId, actionId: 4018, actionType: 3, location: 30, product: 8, target: [user.id], entries: [23], action: 'User deleted' });
 		this.emit('user.deleted', { id: user.id, userName: user.userName, email: user.email }, actorId);
 	}

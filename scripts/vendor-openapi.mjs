@@ -63,6 +63,17 @@ export const PATHS = [
 	'/api/2.0/settings/webhook',
 	'/api/2.0/settings/webhook/{id}',
 	'/api/2.0/settings/webhook/triggers',
+	'/api/2.0/group',
+	'/api/2.0/group/{id}',
+	'/api/2.0/group/user/{userid}',
+	'/api/2.0/group/{id}/members',
+	'/api/2.0/group/{id}/manager',
+	'/api/2.0/keys',
+	'/api/2.0/keys/{keyId}',
+	// Identity service (ASC.Identity): plain JSON answers, ProblemDetail errors.
+	'/api/2.0/clients',
+	'/api/2.0/clients/{clientId}',
+	'/api/2.0/files/{folderId}/insert',
 ];
 
 const spec = JSON.parse(readFileSync(source, 'utf8'));

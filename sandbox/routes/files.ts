@@ -1,9 +1,9 @@
 import type { Ctx, Route } from '../http';
-import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList } from '../http';
+import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList, readForm } from '../http';
 import type { Entry, FileOp, UserType } from '../model';
 import { FOLDER_TYPE, ROOM_FOLDER_TYPE, SHARE, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
-import { ROOM_CREATORS } from '../state';
+import { isoNow, ROOM_CREATORS } from '../state';
 
 const CONFLICT: Record<string, FileOp['conflict']> = { '0': 'Skip', skip: 'Skip', '1': 'Overwrite', overwrite: 'Overwrite', '2': 'Duplicate', duplicate: 'Duplicate' };
 
@@ -314,6 +314,73 @@ function createRoom(ctx: Ctx) {
 
 const ROOM_CREATED = 5070;
 
+/** Global.ReplaceInvalidCharsAndTruncate: invalid characters become `_`, at most 170 characters. */
+function cleanTitle(title: string): string {
+	// eslint-disable-next-line no-control-regex
+	return title.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').slice(0, 170);
+}
+
+function formValue(form: FormData, name: string): string | undefined {
+	let found: string | undefined;
+	form.forEach((value, key) => {
+		if (found === undefined && typeof value === 'string' && key.toLowerCase() === name.toLowerCase()) found = value;
+	});
+	return found;
+}
+
+/** "name (1).ext", the first free one (FileUploader / FileMarker's duplicate naming). */
+function freeTitle(ctx: Ctx, folderId: number, title: string): string {
+	const dot = title.lastIndexOf('.');
+	const [base, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, ''];
+	for (let n = 1; ; n++) {
+		const candidate = `${base} (${n})${ext}`;
+		if (!ctx.state.children(folderId).some((c) => c.title === candidate)) return candidate;
+	}
+}
+
+/**
+ * POST files/{folderId}/insert (UploadController.InsertFile, InsertFileModelBinder → FileUploader.ExecAsync):
+ * the first file part whatever its name, `title` (else the part's file name) and `createNewIfExist` by their
+ * plain names; an existing file of that title becomes a new version unless `createNewIfExist` is true or the
+ * caller may not edit it. The content is kept as text (`Entry.content`).
+ */
+async function insertFile(ctx: Ctx) {
+	const folder = ctx.state.entry(Number(ctx.params.folderId));
+	if (!folder || folder.kind !== 'folder') throw new ApiError(404, 'Folder not found', 'System.IO.DirectoryNotFoundException');
+	// FileUploader.GetFolderIdAsync: never the Rooms root or the Archive; CanCreate on the folder.
+	if (ctx.state.isRootFolder(folder) || !ctx.state.can(ctx.user, folder, 'Create')) {
+		throw new ApiError(403, "You don't have enough permission to create", 'System.Security.SecurityException');
+	}
+	const form = /^multipart\/form-data/i.test(ctx.contentType ?? '') && ctx.rawBody ? await readForm(ctx.rawBody, ctx.contentType!) : undefined;
+	let file: File | undefined;
+	form?.forEach((value) => {
+		if (!file && typeof value !== 'string') file = value;
+	});
+	const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+	if (bytes.length === 0) throw badRequest('Empty file');
+	const title = cleanTitle((form && formValue(form, 'title')) || file?.name || '');
+	if (!title) throw badRequest('The title is empty');
+	const createNew = !!form && formValue(form, 'createNewIfExist')?.toLowerCase() === 'true';
+	const existing = ctx.state.children(folder.id).find((c) => c.kind === 'file' && c.title.toLowerCase() === title.toLowerCase());
+	const content = bytes.toString('utf8');
+	if (existing && !createNew && ctx.state.can(ctx.user, existing, 'Edit') && ctx.user.type !== 'Guest') {
+		Object.assign(existing, { content, size: bytes.length, version: (existing.version ?? 1) + 1, updated: isoNow() });
+		return { response: ctx.dto.entry(existing, ctx.user) };
+	}
+	const created = ctx.state.newEntry({
+		kind: 'file',
+		title: existing ? freeTitle(ctx, folder.id, title) : title,
+		parentId: folder.id,
+		createdBy: ctx.user.id,
+		folderType: 0,
+		shares: {},
+		size: bytes.length,
+		content,
+		version: 1,
+	});
+	return { response: ctx.dto.entry(created, ctx.user) };
+}
+
 export const fileRoutes: Route[] = [
 	{
 		method: 'GET',
@@ -415,6 +482,7 @@ export const fileRoutes: Route[] = [
 		},
 	},
 	{ method: 'POST', pattern: '/files/rooms', handler: createRoom },
+	{ method: 'POST', pattern: '/files/{folderId}/insert', handler: insertFile },
 	{ method: 'GET', pattern: '/files/file/{fileId}', handler: (ctx) => ({ response: ctx.dto.entry(readable(ctx, fileOr404(ctx, ctx.params.fileId)), ctx.user) }) },
 	{ method: 'GET', pattern: '/files/rooms/{id}', handler: (ctx) => ({ response: ctx.dto.entry(readable(ctx, roomOr404(ctx, ctx.params.id)), ctx.user) }) },
 	{ method: 'PUT', pattern: '/files/rooms/{id}/archive', handler: roomAction('archive') },

@@ -474,22 +474,4 @@ export const peopleRoutes: Route[] = [
 		},
 	},
 	{ method: 'GET', pattern: '/people/delete/personal/progress', handler: (ctx) => progress(ctx, 'personalFolder', ctx.user.id) },
-	{
-		method: 'GET',
-		pattern: '/keys/@self',
-		handler: (ctx) => {
-			if (!ctx.apiKey) throw denied();
-			const creator = ctx.state.user(ctx.apiKey.userId)!;
-			return {
-				response: {
-					id: ctx.apiKey.id,
-					name: ctx.apiKey.name,
-					keyPostfix: ctx.apiKey.key.slice(-4),
-					permissions: ctx.apiKey.permissions,
-					createBy: ctx.dto.employee(creator),
-					isActive: true,
-				},
-			};
-		},
-	},
 ];

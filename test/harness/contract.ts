@@ -19,6 +19,8 @@ export interface RecordedRequest {
 	method: string;
 	url: string;
 	body?: unknown;
+	/** A multipart/form-data body: text fields as strings, file parts as `{filename, size}`. */
+	form?: Record<string, unknown>;
 }
 
 const subset = JSON.parse(
@@ -234,6 +236,7 @@ export function contractProblems(request: RecordedRequest): string[] {
 		if (!query[p.name]) problems.push(`${label}: required query parameter ${p.name} missing`);
 	}
 
+	if (request.form) return [...problems, ...formProblems(label, operation, request.form)];
 	const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
 	const hasBody = request.body !== undefined && request.body !== '' && request.body !== null;
 	if (hasBody && !bodySchema) {
@@ -251,6 +254,34 @@ export function contractProblems(request: RecordedRequest): string[] {
 		const validate = validatorFor(`${method} ${route.template} body`, bodySchema, jsonAjv);
 		if (!validate(body)) problems.push(`${label}: body: ${errorsText(validate)}`);
 	}
+	return problems;
+}
+
+/**
+ * A multipart body against the operation's `multipart/form-data` schema. The spec names the fields after
+ * the request DTO (`InsertFile.Title`), but the server's model binder (InsertFileModelBinder) reads the
+ * plain names (`title`, `createNewIfExist`) and takes the first file part whatever its name: text fields
+ * must be a declared property without its `<Dto>.` prefix (any case); booleans must read as booleans.
+ */
+function formProblems(label: string, operation: Operation, form: Record<string, unknown>): string[] {
+	const schema = operation.requestBody?.content?.['multipart/form-data']?.schema;
+	if (!schema) return [`${label}: sends a multipart body, but the spec declares none`];
+	const declared = new Map<string, Schema>();
+	for (const [name, property] of Object.entries((schema.properties as Record<string, Schema> | undefined) ?? {})) {
+		declared.set(name.split('.').slice(1).join('.').toLowerCase() || name.toLowerCase(), property);
+	}
+	const problems: string[] = [];
+	let files = 0;
+	for (const [name, value] of Object.entries(form)) {
+		if (typeof value !== 'string') {
+			files++;
+			continue;
+		}
+		const property = declared.get(name.toLowerCase());
+		if (!property || property.format === 'binary') problems.push(`${label}: form field "${name}" is not in the spec`);
+		else if (property.type === 'boolean' && !/^(true|false)$/i.test(value)) problems.push(`${label}: form field ${name} must be boolean`);
+	}
+	if (![...declared.values()].some((p) => p.format === 'binary') && files) problems.push(`${label}: sends a file, but the spec declares none`);
 	return problems;
 }
 
@@ -273,6 +304,16 @@ const SERVER_DEVIATIONS: Record<string, Schema> = {
 	ApiDateTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}(Z|[+-]\\d{2}:\\d{2})$' },
 	WebhookTrigger: { type: 'integer', minimum: 0 },
 	// Declared as the base type; the server sends full file and folder DTOs (API notes §6.2).
+	// The identity service pages clients in `data`, a list (the spec's own example), declared as an object.
+	PageableResponse: {
+		type: 'object',
+		properties: {
+			data: { type: 'array', items: { $ref: 'docspace#/components/schemas/ClientResponse' } },
+			limit: { type: 'integer' },
+			last_client_id: { type: 'string' },
+			last_created_on: { type: 'string', format: 'date-time' },
+		},
+	},
 	FileEntryBaseDto: {
 		anyOf: [
 			{ $ref: 'docspace#/components/schemas/FolderDtoInteger' },

@@ -1,3 +1,4 @@
+import { formSummary } from '../../sandbox/http';
 import { API_KEYS } from '../../sandbox/seed';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
@@ -16,6 +17,8 @@ export interface CallOptions {
 	key?: string;
 	token?: string;
 	body?: unknown;
+	/** A multipart/form-data body instead of JSON (e.g. `POST files/{folderId}/insert`). */
+	form?: FormData;
 	/** Check the request against the spec (off for deliberately wrong requests). */
 	contract?: boolean;
 }
@@ -33,8 +36,8 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 	const auth = options.token ?? (options.key === undefined ? `Bearer ${API_KEYS.owner}` : options.key ? `Bearer ${options.key}` : '');
 	const response = await fetch(url, {
 		method,
-		headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(auth ? { Authorization: auth } : {}) },
-		body: options.body === undefined ? undefined : JSON.stringify(options.body),
+		headers: { ...(options.form ? {} : { 'Content-Type': 'application/json' }), Accept: 'application/json', ...(auth ? { Authorization: auth } : {}) },
+		body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
 	});
 	const text = await response.text();
 	let json: any;
@@ -44,7 +47,7 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 		json = undefined;
 	}
 	if (options.contract !== false) {
-		const request = { method, url, body: options.body };
+		const request = { method, url, body: options.body, form: options.form ? formSummary(options.form) : undefined };
 		const problems = [...contractProblems(request), ...responseProblems(request, response.status, json)];
 		if (problems.length) throw new Error(`Contract problems:\n${problems.join('\n')}`);
 	}
@@ -64,7 +67,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 /** Hands the sandbox's request log to the per-test contract check (see setup.ts). */
 export function recordSandboxRequests(sandbox: Sandbox): void {
 	for (const entry of sandbox.log) {
-		recordedRequests.push({ method: entry.method, url: `${sandbox.origin}/api/2.0${entry.path}${entry.query}`, body: entry.body });
+		recordedRequests.push({ method: entry.method, url: `${sandbox.origin}/api/2.0${entry.path}${entry.query}`, body: entry.body, form: entry.form });
 	}
 	sandbox.log.length = 0;
 }
