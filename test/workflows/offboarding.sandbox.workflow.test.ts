@@ -1,4 +1,4 @@
-import { API_KEYS, IDS } from '../../sandbox/seed';
+import { API_KEYS, CLIENT_IDS, IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
@@ -27,6 +27,7 @@ function offboarding(operation: 'preview' | 'run', extra: Record<string, unknown
 		readOnlyGroupId: sandbox.state.ids['group:hr'],
 		archiveTheRoom: false,
 		finalStep: 'keep',
+		report: { attachFiles: false },
 		...extra,
 	};
 }
@@ -58,6 +59,9 @@ describe('Offboarding → Preview', () => {
 		expect(planned(preview)).toEqual([
 			'disable:pending',
 			'reassign:pending',
+			'leaveGroups:pending',
+			'leaveRooms:skipped',
+			'revokeKeysAndApps:pending',
 			'createArchiveRoom:pending',
 			'archiveAccess:pending',
 			'moveWorkspace:pending',
@@ -67,7 +71,7 @@ describe('Offboarding → Preview', () => {
 		]);
 		const visibleTo = (preview.archive as { visibleTo: Array<{ name: string; role: string }> }).visibleTo.map((v) => `${v.name}: ${v.role}`);
 		expect(visibleTo).toEqual(['Alex Admin: owner', 'Bob Brown: room manager', `${sandbox.state.ids['group:hr']}: viewer`, 'Every DocSpace admin: viewer']);
-		expect(preview.warnings).toEqual([expect.stringContaining('cannot be transferred by an admin')]);
+		expect(preview.warnings).toEqual([expect.stringContaining('revoke the consents'), expect.stringContaining('cannot be transferred by an admin')]);
 	});
 
 	it('names what blocks the plan, and Run then sends nothing', async () => {
@@ -126,6 +130,9 @@ describe('Offboarding → Run', () => {
 		expect(statuses(report)).toEqual({
 			disable: 'done',
 			reassign: 'done',
+			leaveGroups: 'done',
+			leaveRooms: 'skipped',
+			revokeKeysAndApps: 'done',
 			createArchiveRoom: 'done',
 			archiveAccess: 'done',
 			moveWorkspace: 'done',
@@ -144,9 +151,13 @@ describe('Offboarding → Run', () => {
 		expect(state.access(state.user(state.ids.olivia)!, workspace)).toBeGreaterThan(0);
 		expect(state.access(state.user(state.ids.liam)!, workspace)).toBe(0);
 		const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
+		const engineering = state.ids['group:engineering'];
 		expect(writes).toEqual([
 			'PUT /people/status/2',
 			'POST /people/reassign/start',
+			`DELETE /group/${engineering}/members`,
+			expect.stringMatching(/^DELETE \/keys\/[0-9a-f-]+$/),
+			`DELETE /clients/${CLIENT_IDS.jane}`,
 			'POST /files/rooms',
 			`PUT /files/rooms/${room.id}/share`,
 			'PUT /files/fileops/move',
@@ -161,6 +172,9 @@ describe('Offboarding → Run', () => {
 		expect(statuses(again)).toEqual({
 			disable: 'alreadyDone',
 			reassign: 'alreadyDone',
+			leaveGroups: 'alreadyDone',
+			leaveRooms: 'alreadyDone',
+			revokeKeysAndApps: 'alreadyDone',
 			createArchiveRoom: 'alreadyDone',
 			archiveAccess: 'alreadyDone',
 			moveWorkspace: 'alreadyDone',
@@ -203,6 +217,9 @@ describe('Offboarding → Run', () => {
 		expect(statuses(report)).toEqual({
 			disable: 'done',
 			reassign: 'failed',
+			leaveGroups: 'skipped',
+			leaveRooms: 'skipped',
+			revokeKeysAndApps: 'skipped',
 			createArchiveRoom: 'skipped',
 			archiveAccess: 'skipped',
 			moveWorkspace: 'skipped',

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OperationModule } from './node.type';
+import type { OperationModule, OperationOutput } from './node.type';
+import { ItemsWithFiles } from './node.type';
 import * as audit from './audit/Audit.resource';
 import * as dataRemoval from './dataRemoval/DataRemoval.resource';
 import * as folder from './folder/Folder.resource';
@@ -35,9 +36,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operationModule(this, resource, operation);
 
-	const succeed = (results: IDataObject[], itemIndex: number) =>
+	const succeed = (results: OperationOutput, itemIndex: number) =>
 		output.push(
-			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
+			...this.helpers.constructExecutionMetaData(results instanceof ItemsWithFiles ? results.items : this.helpers.returnJsonArray(results), {
 				itemData: { item: itemIndex },
 			}),
 		);

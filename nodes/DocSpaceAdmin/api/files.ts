@@ -1,3 +1,5 @@
+import { randomBytes } from 'crypto';
+
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { FileOperation } from '../helpers/dto';
@@ -64,4 +66,38 @@ export async function terminateFileOperation(ctx: IExecuteFunctions, operationId
 		path: ['files', 'fileops', 'terminate', operationId],
 		error: { action: 'terminate the file operation', itemIndex },
 	});
+}
+
+/** One file part plus form fields, as multipart/form-data. */
+function multipart(fileName: string, content: Buffer, contentType: string, fields: Record<string, string>): { data: Buffer; contentType: string } {
+	const boundary = `----docspace-admin-${randomBytes(12).toString('hex')}`;
+	const parts: Buffer[] = [];
+	for (const [name, value] of Object.entries(fields)) {
+		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+	}
+	const safeName = fileName.replace(/["\r\n]/g, '_');
+	parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`));
+	parts.push(content, Buffer.from(`\r\n--${boundary}--\r\n`));
+	return { data: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * `POST files/{folderId}/insert`: one file under exactly this title (UploadController.InsertFile).
+ * `createNewIfExist` true keeps an existing file of that name and adds "name (1).ext".
+ */
+export async function insertFile(
+	ctx: IExecuteFunctions,
+	folderId: string | number,
+	title: string,
+	content: Buffer,
+	contentType: string,
+	itemIndex: number,
+): Promise<EntryDto> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'POST',
+		path: ['files', folderId, 'insert'],
+		rawBody: multipart(title, content, contentType, { title, createNewIfExist: 'true' }),
+		error: { action: 'store the file', requiredRole: 'the right to create files in that folder (room manager or content creator in a room)', notFound: `No folder has the ID ${folderId}`, itemIndex },
+	})) as Envelope<EntryDto>;
+	return envelope.response as EntryDto;
 }

@@ -39,6 +39,9 @@ export async function getRoomMembers(ctx: IExecuteFunctions, roomId: string | nu
 	})) as ShareDto[];
 }
 
+/** DocSpace kept the members because one to remove holds a form-filling role (RoomSecurityError). */
+export class FormRoleBlocksRemoval extends NodeOperationError {}
+
 interface RoomSecurity {
 	members?: ShareDto[];
 	error?: number;
@@ -65,7 +68,7 @@ export async function setRoomAccess(
 		error: { action: 'change the room’s members', requiredRole: ROOM_ROLE, notFound: `No room has the ID ${roomId}`, itemIndex },
 	})) as Envelope<RoomSecurity>;
 	if (envelope.response?.error === ROOM_SECURITY_ERROR.FORM_ROLE_BLOCKING_DELETION) {
-		throw new NodeOperationError(ctx.getNode(), `DocSpace kept the room’s members unchanged [item ${itemIndex}]`, {
+		throw new FormRoleBlocksRemoval(ctx.getNode(), `DocSpace kept the room’s members unchanged [item ${itemIndex}]`, {
 			description:
 				'A member to remove holds a role in a form-filling process. Turn on "Remove Even Form Fillers" to remove them anyway.',
 			itemIndex,

@@ -99,3 +99,8 @@ export function userOutput(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex
 export function isDisabled(user: EmployeeFull): boolean {
 	return user.status === EMPLOYEE_STATUS.TERMINATED;
 }
+
+/** Someone DocSpace accepts as a group manager: active and not a guest. */
+export function isActiveNonGuest(user: EmployeeFull): boolean {
+	return user.status === EMPLOYEE_STATUS.ACTIVE && !user.isVisitor;
+}

@@ -39,6 +39,8 @@ export interface ApiRequest {
 	path: Array<string | number>;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** A body sent as it is (e.g. multipart/form-data), instead of `body` as JSON. */
+	rawBody?: { data: Buffer; contentType: string };
 	error: Omit<ErrorContext, 'secrets'>;
 }
 
@@ -175,10 +177,10 @@ export async function apiRequest<T = unknown>(
 		qs: request.qs,
 		// DocSpace reads lists as `key=a&key=b`.
 		arrayFormat: 'repeat',
-		body: request.body,
+		body: request.rawBody?.data ?? request.body,
 		json: true,
 		timeout: RETRY.requestTimeoutMs,
-		headers: { Accept: 'application/json' },
+		headers: { Accept: 'application/json', ...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}) },
 		...NO_REDIRECTS,
 	};
 	const signal = cancelSignal(this);

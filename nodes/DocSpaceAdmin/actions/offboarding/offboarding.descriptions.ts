@@ -77,6 +77,47 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 				'Whether to move the archive room into DocSpace’s Archive at the end: it becomes read-only, its members can no longer change, and only its owner or a DocSpace admin can restore it',
 		},
 		{
+			displayName: 'Remove From Groups',
+			name: 'leaveGroups',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to take the leaver out of every group and hand the groups they manage to the new group manager. A disabled user otherwise stays in their groups and stays their manager.',
+		},
+		{
+			displayName: 'New Group Manager ID',
+			name: 'newGroupManagerId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
+			description: 'Who takes over the groups the leaver manages (an active user who is not a guest). Empty: the recipient.',
+			displayOptions: { show: { leaveGroups: [true] } },
+		},
+		{
+			displayName: 'Remove From Rooms',
+			name: 'leaveRooms',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to take the leaver out of the rooms they are a member of but do not own, when the profile is kept (deleting it ends the memberships anyway). Only rooms where the credential’s user is a room manager can be changed.',
+		},
+		{
+			displayName: 'Remove Even Form Fillers',
+			name: 'removeFormFillers',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to remove the leaver also from rooms where they hold a role in a form-filling process (DocSpace keeps them there otherwise)',
+			displayOptions: { show: { leaveRooms: [true] } },
+		},
+		{
+			displayName: 'Revoke API Keys and OAuth Apps',
+			name: 'revokeKeysAndApps',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to revoke the leaver’s API keys (they would work again if the account were re-enabled, and survive a deleted profile) and delete the OAuth apps they created. Needs a DocSpace admin’s credential.',
+		},
+		{
 			displayName: 'Finally',
 			name: 'finalStep',
 			type: 'options',

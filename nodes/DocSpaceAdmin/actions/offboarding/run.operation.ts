@@ -1,44 +1,169 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { insertFile } from '../../api/files';
+import type { Plan } from '../../helpers/offboarding/plan';
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import type { ReportFile } from '../../helpers/offboarding/report';
+import { reportFiles } from '../../helpers/offboarding/report';
+import type { StepReport } from '../../helpers/offboarding/run';
 import { runPlan } from '../../helpers/offboarding/run';
+import { requireId } from '../../helpers/validate';
+import type { OperationOutput } from '../node.type';
+import { ItemsWithFiles } from '../node.type';
 import { offboardingProperties } from './offboarding.descriptions';
+
+/** DocSpace's write limits make more than a few offboardings at once pointless. */
+const MAX_PARALLEL = 5;
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Runs, in this order: disable → reassign and wait → archive room: create it, add the recipient (and group), move the workspace in, optionally move it to the Archive → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
+			'Runs, in this order: disable → reassign and wait → leave groups, rooms, revoke API keys and OAuth apps → archive room: create it, add the recipient (and group), move the workspace in, optionally move it to the Archive → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
 		name: 'runNotice',
 		type: 'notice',
 		default: '',
 	},
 	...offboardingProperties(true),
+	{
+		displayName: 'Report',
+		name: 'report',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Attach Report Files',
+				name: 'attachFiles',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to add the report as files: a CSV of the steps (binary "reportCsv") and a readable HTML summary (binary "reportHtml")',
+			},
+			{
+				displayName: 'Store Report In',
+				name: 'storeIn',
+				type: 'options',
+				default: 'nowhere',
+				options: [
+					{ name: 'Nowhere', value: 'nowhere' },
+					{ name: 'The Archive Room', value: 'archiveRoom', description: 'Next to the archived workspace (when there is one)' },
+					{ name: 'A Folder', value: 'folder', description: 'A folder or room where the credential’s user may create files' },
+				],
+			},
+			{
+				displayName: 'Report Folder ID',
+				name: 'folderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1290',
+				description: 'Used with "Store Report In: A Folder"',
+			},
+			{
+				displayName: 'Offboardings at Once',
+				name: 'parallel',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL },
+				default: 1,
+				description: `With several input items (e.g. a list of leavers): how many offboardings run at the same time (at most ${MAX_PARALLEL}). Each item still gets its own report, paired to it.`,
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['run'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const started = Date.now();
-	const plan = await buildPlan(this, itemIndex);
-	const { steps, audit } = await runPlan(this, plan, itemIndex);
+interface ReportOptions {
+	attachFiles?: boolean;
+	storeIn?: 'nowhere' | 'archiveRoom' | 'folder';
+	folderId?: string;
+	parallel?: number;
+}
+
+function reportOptions(ctx: IExecuteFunctions, itemIndex: number): ReportOptions {
+	return ctx.getNodeParameter('report', itemIndex, {}) as ReportOptions;
+}
+
+/** The report as the run left things: the summary was read before it. */
+function runReport(plan: Plan, steps: StepReport[], audit: IDataObject | undefined, started: number): IDataObject {
 	const failed = steps.find((s) => s.status === 'failed');
 	const summary = planSummary(plan);
-	// The summary was read before the run: report the user as the run left them.
 	const ran = (step: string) => steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
 	const status = ran('finalize') && plan.settings.finalStep !== 'keep' ? 'deleted' : ran('disable') ? 'disabled' : (summary.user as IDataObject).status;
-	return [
-		{
-			...summary,
-			user: { ...(summary.user as IDataObject), status },
-			success: !failed,
-			changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
-			failedStep: failed?.step,
-			failureReason: failed?.error,
-			steps: steps as unknown as IDataObject[],
-			warnings: plan.warnings,
-			audit,
-			durationSeconds: Math.round((Date.now() - started) / 100) / 10,
-		},
-	];
+	return {
+		...summary,
+		user: { ...(summary.user as IDataObject), status },
+		success: !failed,
+		changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
+		failedStep: failed?.step,
+		failureReason: failed?.error,
+		steps: steps as unknown as IDataObject[],
+		warnings: plan.warnings,
+		audit,
+		durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+	};
+}
+
+/** Where the report goes, checked before the offboarding changes anything. */
+function reportFolder(ctx: IExecuteFunctions, plan: Plan, options: ReportOptions, itemIndex: number): 'archiveRoom' | string | undefined {
+	if (!options.storeIn || options.storeIn === 'nowhere') return undefined;
+	if (options.storeIn === 'archiveRoom') {
+		if (plan.archive.room) return 'archiveRoom';
+		throw new NodeOperationError(ctx.getNode(), `Nowhere to store the report [item ${itemIndex}]`, {
+			description: 'This offboarding has no archive room: enter a Workspace Folder ID, or store the report in a folder. Nothing was changed.',
+			itemIndex,
+		});
+	}
+	if (options.folderId?.trim()) return requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex);
+	throw new NodeOperationError(ctx.getNode(), `Missing value in the parameter 'Report Folder ID' [item ${itemIndex}]`, {
+		description: 'Enter the folder or room the report goes to, or choose another "Store Report In". Nothing was changed.',
+		itemIndex,
+	});
+}
+
+/** Stores the report files in DocSpace; a failure is reported in the output, the offboarding stays done. */
+async function storeReport(ctx: IExecuteFunctions, folderId: string | number | undefined, files: ReportFile[], itemIndex: number): Promise<IDataObject> {
+	if (folderId === undefined) return { error: 'The archive room was not created, so the report was not stored' };
+	try {
+		const stored = [];
+		for (const file of files) stored.push(await insertFile(ctx, folderId, file.fileName, Buffer.from(file.content, 'utf8'), file.mimeType, itemIndex));
+		return { folderId: Number(folderId), files: stored.map((f) => ({ id: f.id, title: f.title, webUrl: f.webUrl })) };
+	} catch (error) {
+		return { folderId: Number(folderId), error: (error as Error).message };
+	}
+}
+
+async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
+	const started = Date.now();
+	const options = reportOptions(ctx, itemIndex);
+	const plan = await buildPlan(ctx, itemIndex);
+	const target = reportFolder(ctx, plan, options, itemIndex);
+	const { steps, audit } = await runPlan(ctx, plan, itemIndex);
+	const report = runReport(plan, steps, audit, started);
+	const { csv, html } = reportFiles(report, steps, new Date());
+	if (target) report.storedReport = await storeReport(ctx, target === 'archiveRoom' ? plan.archive.room?.id : target, [csv, html], itemIndex);
+	if (options.attachFiles === false) return [report];
+	const binary: IBinaryKeyData = {
+		reportCsv: await ctx.helpers.prepareBinaryData(Buffer.from(csv.content, 'utf8'), csv.fileName, csv.mimeType),
+		reportHtml: await ctx.helpers.prepareBinaryData(Buffer.from(html.content, 'utf8'), html.fileName, html.mimeType),
+	};
+	return new ItemsWithFiles([{ json: report, binary }]);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
+	return await offboard(this, itemIndex);
+}
+
+/** Several leavers: up to "Offboardings at Once" run side by side, each result kept at its item's place. */
+export async function executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<OperationOutput | Error>> {
+	const parallel = Math.min(MAX_PARALLEL, Math.max(1, Number(reportOptions(this, 0).parallel ?? 1)));
+	const results: Array<OperationOutput | Error> = new Array(itemIndices.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < itemIndices.length) {
+			const position = next++;
+			results[position] = await offboard(this, itemIndices[position]).catch((error: Error) => error);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, itemIndices.length) }, worker));
+	return results;
 }

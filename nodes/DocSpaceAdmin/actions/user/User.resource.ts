@@ -6,12 +6,15 @@ import * as deleteUser from './delete.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
 import * as get from './get.operation';
+import * as getGroups from './getGroups.operation';
 import * as getMany from './getMany.operation';
 import * as logOut from './logOut.operation';
+import * as makeGroupManager from './makeGroupManager.operation';
+import * as removeFromGroup from './removeFromGroup.operation';
 import * as sendDeletionInstructions from './sendDeletionInstructions.operation';
 import * as update from './update.operation';
 
-export { changeType, create, deleteUser as delete, disable, enable, get, getMany, logOut, sendDeletionInstructions, update };
+export { changeType, create, deleteUser as delete, disable, enable, get, getGroups, getMany, logOut, makeGroupManager, removeFromGroup, sendDeletionInstructions, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,8 +30,11 @@ export const description: INodeProperties[] = [
 			{ name: 'Disable', value: 'disable', description: 'Disable users and end their sessions', action: 'Disable a user' },
 			{ name: 'Enable', value: 'enable', description: 'Make disabled users active again', action: 'Enable a user' },
 			{ name: 'Get', value: 'get', description: 'Get a user', action: 'Get a user' },
+			{ name: 'Get Groups', value: 'getGroups', description: 'List the groups a user is in or manages', action: 'Get the groups of a user' },
 			{ name: 'Get Many', value: 'getMany', description: 'List or search users', action: 'Get many users' },
 			{ name: 'Log Out All Sessions', value: 'logOut', description: 'End every session of a user', action: 'Log out a user' },
+			{ name: 'Make Group Manager', value: 'makeGroupManager', description: 'Hand a group to a new manager', action: 'Make a user the manager of a group' },
+			{ name: 'Remove From Group', value: 'removeFromGroup', description: 'Take a user out of a group', action: 'Remove a user from a group' },
 			{
 				name: 'Send Deletion Instructions',
 				value: 'sendDeletionInstructions',
@@ -45,8 +51,11 @@ export const description: INodeProperties[] = [
 	...disable.description,
 	...enable.description,
 	...get.description,
+	...getGroups.description,
 	...getMany.description,
 	...logOut.description,
+	...makeGroupManager.description,
+	...removeFromGroup.description,
 	...sendDeletionInstructions.description,
 	...update.description,
 ];

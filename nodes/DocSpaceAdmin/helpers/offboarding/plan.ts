@@ -11,6 +11,8 @@ import { fetchUser, isActiveAdminOrRoomAdmin, isDisabled, readUserLocator } from
 import { requireId } from '../validate';
 import { AUDIT_ACTION, HTTP, httpCodeOf, TASK_STATUS } from '../../api/codes';
 import { getSelf, getTaskProgress } from '../../api/people';
+import type { AccessPlan } from './access';
+import { planAccess } from './access';
 import type { ArchivePlan } from './archive';
 import { archiveSummary, planArchive } from './archive';
 import type { FinalStep, OffboardingSettings, PlannedStep } from './types';
@@ -26,6 +28,7 @@ export interface Plan {
 	reassignTask?: TaskProgress;
 	need?: ReassignmentNeed;
 	archive: ArchivePlan;
+	access: AccessPlan;
 	steps: PlannedStep[];
 	warnings: string[];
 	/** Reasons the plan cannot run at all. */
@@ -35,7 +38,7 @@ export interface Plan {
 export function readSettings(ctx: IExecuteFunctions, itemIndex: number): OffboardingSettings {
 	const node = ctx.getNode();
 	const text = (name: string) => String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	const optional = (name: string, label: string, kind: 'folder' | 'group' | 'room') => {
+	const optional = (name: string, label: string, kind: 'folder' | 'group' | 'room' | 'user') => {
 		const value = text(name);
 		return value ? requireId(node, kind, value, label, itemIndex) : undefined;
 	};
@@ -48,6 +51,11 @@ export function readSettings(ctx: IExecuteFunctions, itemIndex: number): Offboar
 		archiveRoomId: workspaceFolderId && archiveInto === 'existingRoom' ? optional('archiveRoomId', 'Archive Room ID', 'room') : undefined,
 		readOnlyGroupId: workspaceFolderId ? optional('readOnlyGroupId', 'Read-Only Group ID', 'group') : undefined,
 		archiveTheRoom: ctx.getNodeParameter('archiveTheRoom', itemIndex, false) as boolean,
+		leaveGroups: ctx.getNodeParameter('leaveGroups', itemIndex, true) as boolean,
+		newGroupManagerId: optional('newGroupManagerId', 'New Group Manager ID', 'user'),
+		leaveRooms: ctx.getNodeParameter('leaveRooms', itemIndex, true) as boolean,
+		removeFormFillers: ctx.getNodeParameter('removeFormFillers', itemIndex, false) as boolean,
+		revokeKeysAndApps: ctx.getNodeParameter('revokeKeysAndApps', itemIndex, true) as boolean,
 		finalStep: ctx.getNodeParameter('finalStep', itemIndex, 'keep') as FinalStep,
 	};
 }
@@ -86,9 +94,11 @@ export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Prom
 	const name = nameOf(user);
 	const warnings: string[] = [];
 	const blockers = peopleBlockers(user, recipient, self, settings.finalStep);
+	const successor = settings.newGroupManagerId ? await fetchUser.call(ctx, { id: settings.newGroupManagerId }, 'New Group Manager ID', itemIndex) : recipient;
+	const access = await planAccess(ctx, settings, user, successor, self, itemIndex);
 	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex);
-	blockers.push(...archive.blockers);
-	warnings.push(...archive.warnings);
+	blockers.push(...access.blockers, ...archive.blockers);
+	warnings.push(...access.warnings, ...archive.warnings);
 	if (settings.finalStep !== 'keep') {
 		warnings.push(
 			'Private files in the user’s "My documents" cannot be transferred by an admin: files they never shared are deleted with the profile. Ask the user to move or share what must be kept before they leave.',
@@ -109,11 +119,12 @@ export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Prom
 			: need?.needed
 				? { step: 'reassign', status: 'pending', detail: `Hand over to ${nameOf(recipient)} what ${name} ${need.reasons.join('; ')}, and wait` }
 				: { step: 'reassign', status: reassignDone ? 'alreadyDone' : 'skipped', detail: reassignDone ? 'Data already reassigned' : `${name} owns no rooms and shared no files` },
+		...access.steps,
 		...archive.steps,
 		finalStep(settings.finalStep, name),
 		{ step: 'auditSummary', status: 'pending', detail: `Summarise the audit trail of ${name} (reads only)` },
 	];
-	return { user, recipient, self, settings, reassignTask, need, archive, steps, warnings, blockers };
+	return { user, recipient, self, settings, reassignTask, need, archive, access, steps, warnings, blockers };
 }
 
 function finalStep(choice: FinalStep, name: string): PlannedStep {
@@ -133,6 +144,14 @@ export function planSummary(plan: Plan): IDataObject {
 		ranAs: { id: plan.self.id, displayName: plan.self.displayName, type: userType(plan.self) },
 		ownedRooms: (need?.ownedRooms ?? []).map((r) => ({ id: r.id, title: r.title, archived: isArchived(r) })),
 		reassignment: need ? { needed: need.needed, reasons: need.reasons } : undefined,
+		groups: plan.access.groups.map((g) => ({ id: g.id, name: g.name, manages: plan.access.managed.some((m) => m.id === g.id) })),
+		managedGroups: plan.access.managed.map((g) => ({ id: g.id, name: g.name })),
+		rooms: [
+			...plan.access.rooms.map((r) => ({ id: r.id, title: r.title, willLeave: true })),
+			...plan.access.keptRooms.map((k) => ({ id: k.room.id, title: k.room.title, willLeave: false, reason: k.reason })),
+		],
+		apiKeys: plan.access.keys.map((k) => ({ id: k.id, name: k.name, keyPostfix: k.keyPostfix })),
+		oauthApps: plan.access.clients.map((c) => ({ id: c.client_id, name: c.name })),
 		archive: archiveSummary(plan.archive),
 	};
 }
@@ -156,6 +175,7 @@ async function deletedUserPlan(
 	itemIndex: number,
 ): Promise<Plan> {
 	const user: EmployeeFull = { id: userId, displayName: userId };
+	const access = await planAccess(ctx, settings, user, recipient, self, itemIndex, true);
 	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex, true);
 	const gone = `The profile was deleted on ${deletedOn}`;
 	return {
@@ -164,11 +184,13 @@ async function deletedUserPlan(
 		self,
 		settings,
 		archive,
-		warnings: archive.warnings,
-		blockers: archive.blockers,
+		access,
+		warnings: [...access.warnings, ...archive.warnings],
+		blockers: [...access.blockers, ...archive.blockers],
 		steps: [
 			{ step: 'disable', status: 'alreadyDone', detail: gone },
 			{ step: 'reassign', status: 'alreadyDone', detail: gone },
+			...access.steps,
 			...archive.steps,
 			{ step: 'finalize', status: 'alreadyDone', detail: gone },
 			{ step: 'auditSummary', status: 'pending', detail: 'Summarise the audit trail (reads only)' },

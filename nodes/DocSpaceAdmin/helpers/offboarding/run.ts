@@ -13,6 +13,7 @@ import { startMove } from '../../api/files';
 import { deleteUser, getTaskProgress, setUserStatus, startReassignment, startRemoval } from '../../api/people';
 import { createRoom, setRoomAccess, startRoomArchiving } from '../../api/rooms';
 import type { FileOperation } from '../dto';
+import { runLeaveGroups, runLeaveRooms, runRevokeKeysAndApps } from './access';
 import type { Plan, PlannedStep, StepName } from './plan';
 
 export interface StepReport {
@@ -24,7 +25,7 @@ export interface StepReport {
 }
 
 /** Steps that change or erase data; none of them runs after a failed step. */
-const DESTRUCTIVE: StepName[] = ['reassign', 'createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom', 'finalize'];
+const DESTRUCTIVE: StepName[] = ['reassign', 'leaveGroups', 'leaveRooms', 'revokeKeysAndApps', 'createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom', 'finalize'];
 
 /** The audit events that tell an offboarding's story. */
 const OFFBOARDING_ACTIONS: number[] = [
@@ -64,6 +65,12 @@ async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, it
 			completed(result, 'The reassignment');
 			return `Rooms and shared files handed to ${recipient.displayName ?? recipient.id}`;
 		}
+		case 'leaveGroups':
+			return await runLeaveGroups(ctx, plan.access, user, itemIndex);
+		case 'leaveRooms':
+			return await runLeaveRooms(ctx, plan.access, user, settings.removeFormFillers, itemIndex);
+		case 'revokeKeysAndApps':
+			return await runRevokeKeysAndApps(ctx, plan.access, user, itemIndex);
 		case 'createArchiveRoom': {
 			const room = await createRoom(ctx, archive.room!.title, ROOM_TYPE.CUSTOM, itemIndex);
 			archive.room = { id: room.id, title: room.title ?? archive.room!.title, exists: true, archived: false };

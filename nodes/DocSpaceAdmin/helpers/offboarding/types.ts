@@ -1,6 +1,9 @@
 export type StepName =
 	| 'disable'
 	| 'reassign'
+	| 'leaveGroups'
+	| 'leaveRooms'
+	| 'revokeKeysAndApps'
 	| 'createArchiveRoom'
 	| 'archiveAccess'
 	| 'moveWorkspace'
@@ -23,5 +26,11 @@ export interface OffboardingSettings {
 	archiveRoomId?: string;
 	readOnlyGroupId?: string;
 	archiveTheRoom: boolean;
+	leaveGroups: boolean;
+	/** Who takes over the groups the leaver manages; the recipient when not given. */
+	newGroupManagerId?: string;
+	leaveRooms: boolean;
+	removeFormFillers: boolean;
+	revokeKeysAndApps: boolean;
 	finalStep: FinalStep;
 }

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { removeGroupMembers } from '../../api/groups';
+import { userIdFromLocator } from '../../helpers/users';
+import { userLocator } from '../common.descriptions';
+import { groupIdField, readGroupId } from './group.shared';
+
+const properties: INodeProperties[] = [
+	userLocator('User'),
+	groupIdField,
+	{
+		displayName: 'DocSpace keeps a removed member as the group’s manager: hand the group over first with "Make Group Manager".',
+		name: 'removeFromGroupNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['removeFromGroup'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+	const groupId = readGroupId(this, itemIndex);
+	const group = await removeGroupMembers(this, groupId, [userId], itemIndex);
+	return [{ userId, groupId, name: group?.name, removed: true, stillManager: group?.manager?.id === userId }];
+}

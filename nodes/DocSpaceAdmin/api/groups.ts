@@ -1,0 +1,69 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Envelope } from '../transport';
+import { apiRequest, apiRequestAllItems } from '../transport';
+
+/** One function per Groups call (products/ASC.People/Server/Api/GroupsController.cs). */
+
+export interface GroupDto {
+	id: string;
+	name?: string;
+	manager?: { id?: string; displayName?: string };
+	membersCount?: number;
+}
+
+const EDIT_ROLE = 'a DocSpace admin or the owner (DocSpace lets no one else change groups)';
+
+/** `GET group/user/{userid}`: the groups a user is in (disabled users keep theirs). */
+export async function getUserGroups(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<GroupDto[]> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['group', 'user', userId],
+		error: { action: 'list the user’s groups', itemIndex },
+	})) as Envelope<GroupDto[]>;
+	return envelope.response ?? [];
+}
+
+/** `GET group?userId=…&manager=true`: the groups a user manages. */
+export async function getManagedGroups(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<GroupDto[]> {
+	return (await apiRequestAllItems.call(ctx, {
+		method: 'GET',
+		path: ['group'],
+		qs: { userId, manager: true },
+		error: { action: 'list the groups the user manages', itemIndex },
+	})) as GroupDto[];
+}
+
+export async function getGroup(ctx: IExecuteFunctions, groupId: string, itemIndex: number): Promise<GroupDto> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['group', groupId],
+		error: { action: 'get the group', notFound: `No group has the ID ${groupId}`, itemIndex },
+	})) as Envelope<GroupDto>;
+	return envelope.response as GroupDto;
+}
+
+/** `DELETE group/{id}/members`: unknown and non-member ids are skipped; a manager stays manager. */
+export async function removeGroupMembers(ctx: IExecuteFunctions, groupId: string, userIds: string[], itemIndex: number): Promise<GroupDto | undefined> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'DELETE',
+		path: ['group', groupId, 'members'],
+		body: { members: userIds },
+		error: { action: 'remove the user from the group', requiredRole: EDIT_ROLE, notFound: `No group has the ID ${groupId}`, itemIndex },
+	})) as Envelope<GroupDto>;
+	return envelope.response;
+}
+
+/**
+ * `PUT group/{id}/manager`: DocSpace silently ignores a guest or disabled user (200, no change)
+ * and adds a valid one as a member; the previous manager stays a member.
+ */
+export async function setGroupManager(ctx: IExecuteFunctions, groupId: string, userId: string, itemIndex: number): Promise<GroupDto | undefined> {
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'PUT',
+		path: ['group', groupId, 'manager'],
+		body: { userId },
+		error: { action: 'change the group’s manager', requiredRole: EDIT_ROLE, notFound: `No group has the ID ${groupId}, or no such user`, itemIndex },
+	})) as Envelope<GroupDto>;
+	return envelope.response;
+}
