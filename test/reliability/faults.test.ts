@@ -55,12 +55,14 @@ const FAULTS: Record<string, Omit<FaultRule, 'method' | 'path'>> = {
 };
 
 const RATE_LIMITED = new Set(['429 with Retry-After', '429 burst']);
+const CONNECTION_LOST = new Set(['connection reset', 'slow response past the request timeout']);
 /**
  * Reads and polls are repeated through every transient fault. Writes and starts are
- * resent only after a 429 — the rate limiter refused them before anything ran.
+ * resent only after a 429 — the rate limiter refused them before anything ran — except a
+ * status change (idempotent), which is sent once more when its connection was lost.
  */
 const retried = (kind: Kind, fault: string) =>
-	RATE_LIMITED.has(fault) || ((kind === 'read' || kind === 'jobPoll') && fault !== '402 plan limit');
+	RATE_LIMITED.has(fault) || ((kind === 'read' || kind === 'jobPoll') && fault !== '402 plan limit') || (kind === 'write' && CONNECTION_LOST.has(fault));
 
 async function runCase(parameters: Record<string, unknown>, credentials = sandboxCredentials(sandbox)) {
 	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), credentials as never);

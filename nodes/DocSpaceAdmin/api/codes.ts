@@ -88,7 +88,8 @@ export const AUDIT_LOCATION = { FILES: 1, FOLDERS: 2, ROOMS: 27, SETTINGS: 29, C
 /** HTTP statuses the node acts on. */
 export const HTTP = { BAD_REQUEST: 400, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 
-/** The httpCode of a NodeApiError (a string), as a number. */
+/** The httpCode of a NodeApiError (a string), as a number; NaN when no HTTP answer came (a network failure). */
 export function httpCodeOf(error: unknown): number {
-	return Number((error as { httpCode?: string | null }).httpCode);
+	const code = (error as { httpCode?: string | null }).httpCode;
+	return code === null || code === undefined || code === '' ? NaN : Number(code);
 }

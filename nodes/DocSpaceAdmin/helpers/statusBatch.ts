@@ -49,6 +49,7 @@ async function applyGroup(
 	group: Target[],
 	status: Status,
 	results: Array<IDataObject[] | Error>,
+	resent = false,
 ): Promise<void> {
 	const userIds = [...new Set(group.map((t) => t.userId))];
 	try {
@@ -66,6 +67,12 @@ async function applyGroup(
 			const first = new Set(userIds.slice(0, half));
 			await applyGroup(ctx, group.filter((t) => first.has(t.userId)), status, results);
 			await applyGroup(ctx, group.filter((t) => !first.has(t.userId)), status, results);
+			return;
+		}
+		// A connection lost on the way: the change may or may not have happened. Setting a status is
+		// idempotent, so sending the same list once more is safe and tells which.
+		if (Number.isNaN(httpCode) && !resent) {
+			await applyGroup(ctx, group, status, results, true);
 			return;
 		}
 		if (httpCode === HTTP.PAYMENT_REQUIRED && status === EMPLOYEE_STATUS.ACTIVE) {
