@@ -9,8 +9,6 @@ export interface TemplateSettings {
 	credentialName?: string;
 	/** Credential id for the HR webhook's header auth. */
 	headerAuthCredentialId?: string;
-	/** n8n names a package loaded from N8N_CUSTOM_EXTENSIONS `CUSTOM`, an installed one by its name. */
-	packagePrefix?: string;
 }
 
 interface TemplateNode {
@@ -19,9 +17,7 @@ interface TemplateNode {
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
-const PACKAGE = 'n8n-nodes-docspace-admin';
-
-/** A copy of the template with the settings applied. */
+/** A copy of the template with the settings applied; node types are never changed. */
 export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, settings: TemplateSettings): T {
 	const copy = JSON.parse(JSON.stringify(template)) as T & { nodes: TemplateNode[] };
 	for (const node of copy.nodes) {
@@ -36,7 +32,6 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, set
 		if (node.credentials?.httpHeaderAuth && settings.headerAuthCredentialId) {
 			node.credentials.httpHeaderAuth = { ...node.credentials.httpHeaderAuth, id: settings.headerAuthCredentialId };
 		}
-		if (settings.packagePrefix && node.type.startsWith(`${PACKAGE}.`)) node.type = `${settings.packagePrefix}.${node.type.slice(PACKAGE.length + 1)}`;
 	}
 	return copy;
 }
@@ -58,5 +53,8 @@ export function sandboxTemplateValues(sandbox: Sandbox): Record<string, string> 
 		readOnlyGroupId: state.ids['group:hr'],
 		finalStep: 'keep',
 		notifyUrl: `${sandbox.origin}/__sandbox/notify`,
+		// The bulk template's settings and sample CSV: Jane with her workspace, Paula with the default recipient.
+		defaultRecipientEmail: recipient,
+		leaversCsv: `email,recipientEmail,workspaceFolderId,finalStep\n${employee},${recipient},${workspace},keep\n${state.user(state.ids.paula)!.email},,,keep\n`,
 	};
 }

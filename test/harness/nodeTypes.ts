@@ -18,6 +18,11 @@ const BASE_NODES: Record<string, string> = {
 	wait: 'Wait/Wait.node.js',
 	httpRequest: 'HttpRequest/HttpRequest.node.js',
 	stickyNote: 'StickyNote/StickyNote.node.js',
+	respondToWebhook: 'RespondToWebhook/RespondToWebhook.node.js',
+	formTrigger: 'Form/FormTrigger.node.js',
+	convertToFile: 'Files/ConvertToFile/ConvertToFile.node.js',
+	extractFromFile: 'Files/ExtractFromFile/ExtractFromFile.node.js',
+	splitOut: 'Transform/SplitOut/SplitOut.node.js',
 };
 
 const types: Record<string, INodeType | IVersionedNodeType> = {

@@ -119,3 +119,25 @@ export class TemplateRun {
 		return this.last?.data.resultData.error?.message;
 	}
 }
+
+// ---- Added for the leave-date and bulk templates (test/workflows/templates-leave-bulk.workflow.test.ts) ----
+
+type WebhookResponse = import('n8n-workflow').IExecuteResponsePromiseData;
+
+/** What a Respond to Webhook node of the run answered, in order (n8n's `sendResponse` hook). */
+export function webhookResponses(run: TemplateRun): WebhookResponse[] {
+	const responses: WebhookResponse[] = [];
+	run['additionalData'].hooks!.addHandler('sendResponse', (response) => void responses.push(response));
+	return responses;
+}
+
+/**
+ * Resumes a run that a Wait node put to sleep until a time ("At Specified Time"), as n8n's wait
+ * tracker does once that time has come: the same execution data runs on from the Wait node.
+ */
+export async function resumeAtWaitTill(run: TemplateRun): Promise<IRun> {
+	const waiting = run.last?.data;
+	if (!run.last?.waitTill || !waiting) throw new Error('The last run is not waiting');
+	run.last = await new WorkflowExecute(run['additionalData'], 'webhook', waiting).processRunExecutionData(run['workflow']);
+	return run.last;
+}

@@ -144,7 +144,7 @@ describe('Every template in examples/workflows', () => {
 	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
 
 	it('is tested above, uses only node types n8n has, and names its DocSpace credential', () => {
-		expect(files.sort()).toEqual(['offboard-on-demand.json', 'offboard-on-hr-webhook.json', 'weekly-disabled-users-check.json']);
+		expect(files.sort()).toEqual(['offboard-many-from-csv.json', 'offboard-on-demand.json', 'offboard-on-hr-webhook.json', 'weekly-disabled-users-check.json']);
 		for (const file of files) {
 			const run = template(file);
 			for (const node of run.workflowData.nodes) {

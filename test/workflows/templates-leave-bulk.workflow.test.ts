@@ -1,0 +1,361 @@
+import { DateTime } from 'luxon';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from '../../sandbox/model';
+import type { User } from '../../sandbox/model';
+import { IDS } from '../../sandbox/seed';
+import type { Sandbox } from '../../sandbox/server';
+import { sandboxTemplateValues } from '../../sandbox/templates';
+import { sandboxCredentials, useSandbox } from '../harness/sandbox';
+import { resumeAtWaitTill, TemplateRun, webhookResponses } from '../harness/templates';
+
+// 200 offboardings send a few thousand requests: the per-minute limit is raised so the test measures
+// the workflow, not DocSpace's rate limiter (the 15 writes in flight stay as DocSpace has them).
+const current = useSandbox({
+	speed: { taskStepMs: 20, fileOpMs: 40 },
+	limits: { perMinute: 1_000_000, writesPerDay: 1_000_000 },
+});
+let sandbox: Sandbox;
+beforeEach(() => (sandbox = current()));
+
+const CREDENTIAL = 'docspaceCredential';
+const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
+	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
+});
+
+const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
+	const message = sandbox.notifications.find((n) => n[kind]);
+	if (!message) throw new Error('No approval request was posted');
+	return Object.fromEntries(new URL(String(message[kind])).searchParams);
+};
+
+describe('Template: offboard on the leave date HR sends', () => {
+	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
+	const hrTemplate = (values: Record<string, string> = {}) =>
+		new TemplateRun(
+			'offboard-on-hr-webhook.json',
+			{
+				values: { ...sandboxTemplateValues(sandbox), ...values },
+				credentialId: CREDENTIAL,
+				headerAuthCredentialId: 'hr',
+			},
+			{
+				...credentials(),
+				hr: SECRET,
+			} as never,
+		);
+	const body = (extra: IDataObject = {}) => ({
+		email: 'jane.doe@corp.example',
+		recipientEmail: 'bob.brown@corp.example',
+		workspaceFolderId: String(sandbox.state.folders['workspace:jane']),
+		...extra,
+	});
+	/** HR's request, through the webhook, and the run it starts; returns what HR was answered. */
+	const request = async (run: TemplateRun, extra: IDataObject = {}) => {
+		const responses = webhookResponses(run);
+		const { result, status } = await run.callWebhook('HR: employee left', {
+			method: 'POST',
+			body: body(extra),
+			headers: { 'x-hr-secret': SECRET.value },
+		});
+		expect(status).toBe(200);
+		await run.start('HR: employee left', result.workflowData![0]);
+		expect(run.error()).toBeUndefined();
+		expect(responses).toHaveLength(1);
+		return responses[0] as { body: IDataObject; statusCode: number };
+	};
+	const janeDisabled = () => sandbox.state.user(IDS.jane)!.status === 2;
+
+	it('runs at once when the leave date has passed, and tells HR so with the time zone it used', async () => {
+		const run = hrTemplate();
+		const answer = await request(run, { leaveDate: '2020-01-31' });
+		expect(answer.statusCode).toBe(200);
+		expect(answer.body).toMatchObject({
+			accepted: true,
+			employee: 'jane.doe@corp.example',
+			runsLater: false,
+			timeZone: 'America/New_York',
+			approvalRequired: false,
+		});
+		expect(answer.body.message).toBe(
+			'Jane Doe (jane.doe@corp.example) will be offboarded now; their rooms and shared files go to Bob Brown.',
+		);
+		expect(run.last?.waitTill).toBeUndefined();
+		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
+		expect(janeDisabled()).toBe(true);
+		const done = sandbox.notifications.at(-1)!;
+		expect(done.text).toContain('Offboarding finished for jane.doe@corp.example');
+		// The report files went next to the archived workspace, and the chat links them.
+		expect(done.text).toMatch(/\nReport: .*\.csv http.*\.html http/);
+	});
+
+	it('waits until a future leave date with a Wait node, changes nothing before it, then runs', async () => {
+		const run = hrTemplate();
+		const leaveDate = DateTime.now().setZone('America/New_York').plus({ days: 30 }).toISODate()!;
+		const answer = await request(run, { leaveDate });
+		const at = DateTime.fromISO(leaveDate, { zone: 'America/New_York' });
+		expect(answer.body).toMatchObject({
+			accepted: true,
+			runsLater: true,
+			runsAt: at.toISO(),
+			timeZone: 'America/New_York',
+		});
+		expect(answer.body.message).toContain(
+			`will be offboarded on ${leaveDate} 00:00 (America/New_York)`,
+		);
+		expect(run.last?.waitTill?.toISOString()).toBe(at.toUTC().toISO());
+		expect(run.ran('Wait until the leave date')).toBe(true);
+		expect(run.ran('Run offboarding')).toBe(false);
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications).toEqual([]);
+
+		await resumeAtWaitTill(run);
+		expect(run.error()).toBeUndefined();
+		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
+		expect(janeDisabled()).toBe(true);
+		expect(sandbox.notifications).toEqual([
+			expect.objectContaining({
+				success: true,
+				text: expect.stringContaining('Offboarding finished for jane.doe@corp.example'),
+			}),
+		]);
+	});
+
+	it('refuses a leave date that is not a date, with 400, and changes nothing', async () => {
+		const run = hrTemplate();
+		const answer = await request(run, { leaveDate: 'next Friday' });
+		expect(answer.statusCode).toBe(400);
+		expect(answer.body).toMatchObject({
+			accepted: false,
+			error: expect.stringContaining('"next Friday" is not an ISO date'),
+		});
+		expect(run.ran('Preview offboarding')).toBe(false);
+		expect(sandbox.log).toEqual([]);
+	});
+
+	it('with requireApproval on: asks in the chat, waits, and a rejection changes nothing', async () => {
+		const run = hrTemplate({ requireApproval: 'true' });
+		const answer = await request(run, { leaveDate: '2020-01-31' });
+		expect(answer.body).toMatchObject({ accepted: true, approvalRequired: true });
+		expect(answer.body.message).toContain('now, once approved in the chat');
+		expect(run.last?.waitTill).toBeDefined();
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications).toHaveLength(1);
+		expect(sandbox.notifications[0].text).toContain(
+			'Jane Doe (jane.doe@corp.example) will be offboarded now, once approved in the chat',
+		);
+
+		await run.resume({ method: 'GET', query: approvalLink('rejectUrl') });
+		expect(run.error()).toBeUndefined();
+		expect(run.ran('Run offboarding')).toBe(false);
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications.at(-1)).toMatchObject({
+			success: false,
+			text: 'Offboarding of jane.doe@corp.example was not run: it was not approved',
+		});
+	});
+
+	it('with requireApproval on and a future date: approval first, then the wait, then the run', async () => {
+		const run = hrTemplate({ requireApproval: 'true' });
+		const leaveDate = DateTime.now().setZone('America/New_York').plus({ days: 10 }).toISODate()!;
+		await request(run, { leaveDate });
+		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		expect(run.error()).toBeUndefined();
+		expect(run.last?.waitTill?.toISOString()).toBe(
+			DateTime.fromISO(leaveDate, { zone: 'America/New_York' }).toUTC().toISO(),
+		);
+		expect(sandbox.writes()).toEqual([]);
+		await resumeAtWaitTill(run);
+		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
+		expect(janeDisabled()).toBe(true);
+	});
+});
+
+describe('Template: offboard many employees from a CSV', () => {
+	const ROWS = 200;
+	const bulk = (values: Record<string, string> = {}) =>
+		new TemplateRun(
+			'offboard-many-from-csv.json',
+			{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+			credentials(),
+		);
+
+	/** Leavers the sandbox does not seed: plain users, every fourth owning a room with a file in it. */
+	const addLeavers = (count: number): User[] => {
+		const state = sandbox.state;
+		const template = state.user(IDS.jane)!;
+		const leavers = Array.from(
+			{ length: count },
+			(_, i): User => ({
+				...template,
+				id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
+				firstName: 'Leaver',
+				lastName: String(i).padStart(3, '0'),
+				email: `leaver.${i}@corp.example`,
+				userName: `leaver.${i}`,
+				type: 'User',
+				status: 1,
+				groups: [],
+				sessions: 1,
+				hasPersonalFolder: false,
+			}),
+		);
+		state.users.push(...leavers);
+		for (const [i, leaver] of leavers.entries()) {
+			if (i % 4) continue;
+			const room = state.newEntry({
+				kind: 'folder',
+				title: `Room of leaver ${i}`,
+				parentId: state.folders.rooms,
+				createdBy: leaver.id,
+				folderType: ROOM_FOLDER_TYPE[5],
+				roomType: 5,
+				shares: { [leaver.id]: 9 },
+			});
+			state.newEntry({
+				kind: 'file',
+				title: `Notes ${i}.docx`,
+				parentId: room.id,
+				createdBy: leaver.id,
+				folderType: FOLDER_TYPE.DEFAULT,
+				shares: {},
+				size: 1000,
+			});
+		}
+		return leavers;
+	};
+	const csv = (rows: string[]) =>
+		['email,recipientEmail,workspaceFolderId,finalStep', ...rows].join('\n') + '\n';
+
+	it(`previews ${ROWS} rows with no writes, asks once, then offboards every row in parallel, each report paired to its row`, async () => {
+		const leavers = addLeavers(ROWS);
+		// Jobs finish by the first poll: the test counts rows, not seconds of DocSpace's job queue.
+		Object.assign(sandbox.state.speed, { taskStepMs: 1, fileOpMs: 1 });
+		const bob = sandbox.state.user(IDS.bob)!.email;
+		const run = bulk({
+			leaversCsv: csv(
+				leavers.map(
+					(l, i) => `${l.email},${i % 2 ? bob : ''},,${i % 10 === 9 ? 'deleteProfile' : ''}`,
+				),
+			),
+			parallel: '3',
+		});
+
+		await run.start('Try it', [{ json: {} }], 'manual');
+		expect(run.error()).toBeUndefined();
+		expect(run.output('Preview every row')).toHaveLength(ROWS);
+		expect(sandbox.writes()).toEqual([]);
+		expect(run.last?.waitTill).toBeDefined();
+		expect(sandbox.notifications).toHaveLength(1);
+		const request = sandbox.notifications[0];
+		expect(request.text).toContain(`Bulk offboarding: ${ROWS} of ${ROWS} rows can run.`);
+		expect(request.rows).toHaveLength(ROWS);
+		for (const leaver of leavers)
+			expect(request.text).toContain(`${leaver.firstName} ${leaver.lastName} (${leaver.email}) → `);
+
+		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		expect(run.error()).toBeUndefined();
+
+		// Each Run item is the report of the row it is paired to.
+		const rows = run.output('One item per leaver');
+		const reports = run.last!.data.resultData.runData['Run every leaver'][0].data!.main[0]!;
+		expect(reports).toHaveLength(ROWS);
+		for (const [i, report] of reports.entries()) {
+			const paired = report.pairedItem as { item: number };
+			expect((report.json.user as IDataObject).email).toBe(rows[paired.item].email);
+			expect(paired.item).toBe(i);
+			expect(report.json.success).toBe(true);
+			expect(Object.keys(report.binary ?? {})).toEqual(['reportCsv', 'reportHtml']);
+		}
+		// Nothing lost: every leaver disabled (or deleted when the row said so), every room handed to its recipient.
+		for (const [i, leaver] of leavers.entries()) {
+			const user = sandbox.state.user(leaver.id);
+			if (i % 10 === 9) expect(user).toBeUndefined();
+			else expect(user?.status).toBe(2);
+		}
+		for (const [i] of leavers.entries()) {
+			if (i % 4) continue;
+			const room = sandbox.state.entries.find((e) => e.title === `Room of leaver ${i}`)!;
+			expect(room.createdBy).toBe(IDS.bob);
+		}
+		// One message with every row's outcome, in the rows' order.
+		const done = sandbox.notifications.at(-1)!;
+		expect(sandbox.notifications).toHaveLength(2);
+		expect(done.text).toContain(
+			`Bulk offboarding finished: ${ROWS} offboarded, 0 failed, 0 skipped.`,
+		);
+		expect(done.rows).toEqual(
+			leavers.map((l, i) => ({
+				row: i + 1,
+				email: l.email,
+				outcome: 'offboarded',
+				detail: expect.any(String),
+			})),
+		);
+	}, 120_000);
+});
+
+describe('Template: offboard many employees from a CSV — skipped rows, report links, rejection', () => {
+	const bulk = (values: Record<string, string> = {}) =>
+		new TemplateRun(
+			'offboard-many-from-csv.json',
+			{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+			credentials(),
+		);
+	const withUnknown = () =>
+		`${sandboxTemplateValues(sandbox).leaversCsv}nobody@corp.example,,,keep\n`;
+
+	it('lists a row that cannot run as skipped, runs the others and links each stored report in the chat', async () => {
+		const run = bulk({
+			leaversCsv: withUnknown(),
+			reportFolderId: String(sandbox.state.folders.archive),
+		});
+		await run.start('Try it', [{ json: {} }], 'manual');
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
+		expect(sandbox.notifications[0].text).toContain(
+			'• SKIPPED 3. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
+		);
+		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		expect(run.error()).toBeUndefined();
+		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
+		const done = sandbox.notifications.at(-1)!;
+		expect(done.text).toContain('Bulk offboarding finished: 2 offboarded, 0 failed, 1 skipped.');
+		expect(done.rows).toEqual([
+			expect.objectContaining({
+				row: 1,
+				email: 'jane.doe@corp.example',
+				outcome: 'offboarded',
+				report: expect.stringMatching(/^http\S+ http\S+$/),
+			}),
+			expect.objectContaining({
+				row: 2,
+				email: sandbox.state.user(sandbox.state.ids.paula)!.email,
+				outcome: 'offboarded',
+				report: expect.stringMatching(/^http\S+ http\S+$/),
+			}),
+			expect.objectContaining({
+				row: 3,
+				email: 'nobody@corp.example',
+				outcome: 'skipped',
+				detail: expect.stringContaining('No user has the email'),
+			}),
+		]);
+		const stored = sandbox.state
+			.children(sandbox.state.folders.archive)
+			.filter((e) => e.kind === 'file' && /\.(csv|html)$/.test(e.title));
+		expect(stored).toHaveLength(4);
+	});
+
+	it('changes nothing when the one approval is rejected', async () => {
+		const run = bulk();
+		await run.start('Try it', [{ json: {} }], 'manual');
+		await run.resume({ method: 'GET', query: approvalLink('rejectUrl') });
+		expect(run.ran('Run every leaver')).toBe(false);
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications.at(-1)).toMatchObject({
+			success: false,
+			text: 'Bulk offboarding of 2 rows was not approved: nothing was changed.',
+		});
+	});
+});
