@@ -137,4 +137,11 @@ describe('Offboarding: every door the leaver could still open', () => {
 		expect(items.map((i) => (i.json.user as { id: string }).id)).toEqual(leavers.map((l) => l.userId));
 		expect(items.every((i) => i.json.success === true)).toBe(true);
 	});
+
+	it('runs a leaver given twice only once, and says which item had them first', async () => {
+		const paula = { userId: sandbox.state.ids.paula };
+		const items = await runItems(offboarding('run', { user: byId('={{ $json.userId }}'), report: { attachFiles: false, parallel: 2 } }), [paula, paula]);
+		expect(items[0].json.success).toBe(true);
+		expect(items[1].json.error).toBe('The same leaver is also in item 0 [item 1]');
+	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { mapWithLimit } from '../../helpers/parallel';
 import { offboardingProperties } from './offboarding.descriptions';
 
 const properties: INodeProperties[] = [
@@ -15,6 +16,13 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['preview'] } }, properties);
+
+/** Reads only, so several previews may run side by side (DocSpace allows far more parallel reads than writes). */
+const PREVIEWS_AT_ONCE = 5;
+
+export async function executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<IDataObject[] | Error>> {
+	return await mapWithLimit(itemIndices.length, PREVIEWS_AT_ONCE, async (position) => await execute.call(this, itemIndices[position]));
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const plan = await buildPlan(this, itemIndex);

@@ -8,6 +8,7 @@ import type { ReportFile } from '../../helpers/offboarding/report';
 import { reportFiles } from '../../helpers/offboarding/report';
 import type { StepReport } from '../../helpers/offboarding/run';
 import { runPlan } from '../../helpers/offboarding/run';
+import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
@@ -153,17 +154,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await offboard(this, itemIndex);
 }
 
-/** Several leavers: up to "Offboardings at Once" run side by side, each result kept at its item's place. */
+/** The user locator's value as typed, to spot the same leaver given twice. */
+function leaverKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	const locator = ctx.getNodeParameter('user', itemIndex, undefined, { extractValue: false }) as { value?: unknown } | string;
+	return String(typeof locator === 'object' && locator !== null ? locator.value : locator).trim().toLowerCase();
+}
+
+/**
+ * Several leavers: up to "Offboardings at Once" run side by side, each result kept at its item's
+ * place. A leaver given twice runs once: two runs of one offboarding at the same time would race.
+ */
 export async function executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<OperationOutput | Error>> {
-	const parallel = Math.min(MAX_PARALLEL, Math.max(1, Number(reportOptions(this, 0).parallel ?? 1)));
-	const results: Array<OperationOutput | Error> = new Array(itemIndices.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < itemIndices.length) {
-			const position = next++;
-			results[position] = await offboard(this, itemIndices[position]).catch((error: Error) => error);
+	const parallel = Math.min(MAX_PARALLEL, Number(reportOptions(this, 0).parallel ?? 1));
+	const firstOf = new Map<string, number>();
+	return await mapWithLimit(itemIndices.length, parallel, async (position) => {
+		const itemIndex = itemIndices[position];
+		const key = leaverKey(this, itemIndex);
+		const first = firstOf.get(key) ?? itemIndex;
+		firstOf.set(key, first);
+		if (first !== itemIndex) {
+			throw new NodeOperationError(this.getNode(), `The same leaver is also in item ${first} [item ${itemIndex}]`, {
+				description: 'Each leaver is offboarded once per run: remove the duplicate row. Nothing was changed for this item.',
+				itemIndex,
+			});
 		}
-	};
-	await Promise.all(Array.from({ length: Math.min(parallel, itemIndices.length) }, worker));
-	return results;
+		return await offboard(this, itemIndex);
+	});
 }
