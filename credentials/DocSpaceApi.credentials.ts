@@ -29,7 +29,7 @@ export class DocSpaceApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
 
-	documentationUrl = 'https://github.com/docspace-admin/n8n-nodes-docspace-admin#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-docspace-admin';
 
 	properties: INodeProperties[] = [
 		{
@@ -128,7 +128,18 @@ export class DocSpaceApi implements ICredentialType {
 			url: '/api/2.0/people/@self',
 			method: 'GET',
 		},
-		// authenticate() turns redirects off for this request too; these rules explain the 3xx.
-		rules: REDIRECT_STATUSES.map(redirectRule),
+		// authenticate() turns redirects off for this request too; these rules explain the 3xx, and a
+		// refused credential in the words the node uses (n8n would say only "Unauthorized").
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'DocSpace did not accept the credential. Check the API key (or email and password): an API key stops working when it expires or when the user who created it is disabled or deleted',
+				},
+			},
+			...REDIRECT_STATUSES.map(redirectRule),
+		],
 	};
 }

@@ -12,6 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const RESOURCES = ['Audit', 'Data Reassignment', 'Data Removal', 'Folder / File', 'Offboarding', 'Personal Folder', 'Room', 'User'];
 
 export async function browserChecks({ url, check, artifacts, sandbox, workflowId }) {
+	// n8n 1.x and 2.x share the selectors used here (checked on 1.123.81 and 2.41.1).
 	if (!check(`Chromium is installed (${CHROMIUM})`, existsSync(CHROMIUM), 'apt-get install -y chromium')) return;
 	// Without the background-networking switches Chromium keeps calling out of this closed network.
 	const browser = await chromium.launch({
@@ -23,7 +24,8 @@ export async function browserChecks({ url, check, artifacts, sandbox, workflowId
 	const texts = (selector) => page.evaluate((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent).map((e) => e.textContent.trim()), selector);
 	try {
 		await page.goto(`${url}/signin`);
-		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+		// n8n 2.x and late 1.x name the field emailOrLdapLoginId, older 1.x releases email.
+		await page.locator('input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
 		await page.fill('input[name="password"]', OWNER.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 30_000 });

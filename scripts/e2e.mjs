@@ -1,17 +1,44 @@
-// End-to-end: a real n8n process loads the package, imports a credential for the sandbox and the
-// workflow templates, runs each of them (`n8n execute --id`, then the approval link against the running
-// server), and the editor is driven in Chromium. The sandbox's state, request log and chat inbox are
-// checked. Usage: npm run test:e2e (installs the n8n runtime on first use, see scripts/runtime.mjs).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// End-to-end: a real n8n process gets the package the way its Community Nodes installer installs it
+// (the `npm pack` tarball in the user folder's nodes/ directory), imports a credential for the sandbox
+// and the workflow templates unchanged, runs each of them (`n8n execute --id`, then the approval link
+// against the running server), and the editor is driven in Chromium. The sandbox's state, request log
+// and chat inbox are checked.
+// Usage: npm run test:e2e [-- --n8n 1.123.81]   (or N8N_VERSION=1.123.81; default 2.41.1). Installs
+// the n8n runtime on first use, see scripts/runtime.mjs.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { browserChecks } from './e2e-browser.mjs';
-import { buildAll, HR_SECRET, importTemplates, n8nCli, n8nEnv, root, setupOwner, startN8n, tail, TEMPLATE_IDS } from './n8n.mjs';
-import { ensureRuntime } from './runtime.mjs';
+import {
+	buildAll,
+	deprecationWarnings,
+	HR_SECRET,
+	importCredentials,
+	importTemplates,
+	installPackage,
+	loadedNodeTypes,
+	n8nCli,
+	n8nEnv,
+	nodesFolder,
+	PACKAGE,
+	publishWorkflow,
+	root,
+	setupOwner,
+	signIn,
+	startN8n,
+	tail,
+	TEMPLATE_FILES,
+	TEMPLATES,
+} from './n8n.mjs';
+import { ensureRuntime, formatDuration, runtime } from './runtime.mjs';
 
+const rt = runtime();
+const began = Date.now();
+console.log(`End-to-end run on n8n ${rt.version} (Node ${rt.nodeVersion})`);
 const work = mkdtempSync(join(tmpdir(), 'docspace-e2e-'));
-const artifacts = join(root, 'artifacts', 'e2e');
+const artifacts = join(root, 'artifacts', 'e2e', `n8n-${rt.version}`);
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 const failures = [];
@@ -33,12 +60,23 @@ const until = async (probe, ms = 60_000) => {
 	return probe();
 };
 
-await ensureRuntime();
-const lib = await buildAll();
+/** The first port from `start` on which it and the next one (n8n's task broker) are free. */
+async function freePortPair(start) {
+	const free = (port) =>
+		new Promise((resolve) => {
+			const server = createServer().once('error', () => resolve(false));
+			server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+		});
+	for (let port = start; port < start + 40; port += 2) if ((await free(port)) && (await free(port + 1))) return port;
+	throw new Error(`No free port pair between ${start} and ${start + 40}`);
+}
+
+await ensureRuntime(rt);
+const lib = await buildAll(join(work, 'pack'));
 const sandbox = await lib.startSandbox({ speed: { taskStepMs: 100, fileOpMs: 200 } });
 const { IDS } = lib;
-// Not 5678, so that it can run beside `npm start`.
-const env = n8nEnv(work, 5688);
+// Not 5678, so that it can run beside `npm start`; the next free pair when another run holds 5688/5689.
+const env = n8nEnv(work, await freePortPair(Number(process.env.E2E_N8N_PORT ?? 5688)), rt);
 let server;
 
 /** The offboarding of Jane to Bob, as the sandbox sees it afterwards. */
@@ -55,16 +93,28 @@ function checkOffboarded(label) {
 	check(`${label}: colleagues outside the archive room (Liam, Emma) cannot`, !opens('liam') && !opens('emma'));
 	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
 	check(
-		`${label}: disable, then the transfer, then the move; nothing deleted`,
-		writes.indexOf('PUT /people/status/2') < writes.indexOf('POST /people/reassign/start') && writes.indexOf('POST /people/reassign/start') < writes.indexOf('PUT /files/fileops/move') && !writes.some((w) => w.startsWith('DELETE')),
+		`${label}: disable, then the transfer, then the move; no profile, file or folder deleted`,
+		writes.indexOf('PUT /people/status/2') < writes.indexOf('POST /people/reassign/start') &&
+			writes.indexOf('POST /people/reassign/start') < writes.indexOf('PUT /files/fileops/move') &&
+			!writes.some((w) => /^DELETE \/(people|files)\b/.test(w) || /fileops\/delete|people\/remove/.test(w)),
 		writes.join(', '),
 	);
 }
 
 try {
+	await installPackage(env, lib.tarball);
+	const installed = JSON.parse(readFileSync(join(nodesFolder(env), 'node_modules', PACKAGE.name, 'package.json'), 'utf8'));
+	check(`the packed package is installed in n8n's nodes folder (${PACKAGE.name}@${installed.version}, no dev/peer dependencies left)`, installed.name === PACKAGE.name && !installed.devDependencies && !installed.peerDependencies);
+	await importCredentials(env, sandbox, lib);
 	let started = Date.now();
-	await importTemplates(env, sandbox, lib);
-	console.log(`imported the credentials and ${Object.keys(TEMPLATE_IDS).length} templates in ${seconds(started)}`);
+	const imported = await importTemplates(env, sandbox, lib);
+	console.log(`imported the credentials and ${TEMPLATE_FILES.length} templates in ${seconds(started)}`);
+	for (const file of TEMPLATE_FILES) {
+		const template = JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8'));
+		const types = template.nodes.map((n) => n.type);
+		check(`${file}: imported unchanged, its DocSpace nodes typed ${PACKAGE.name}.*`, JSON.stringify(imported[file]?.types) === JSON.stringify(types) && types.some((t) => t.startsWith(`${PACKAGE.name}.`)), imported[file]?.types.join(', '));
+	}
+	const TEMPLATE_IDS = Object.fromEntries(Object.entries(imported).map(([file, w]) => [file, w.id]));
 
 	started = Date.now();
 	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['weekly-disabled-users-check.json']}`, '--rawOutput');
@@ -89,11 +139,20 @@ try {
 	check('on demand: nothing was written before the approval', sandbox.writes().length === 0, sandbox.writes().map((r) => r.path).join(', '));
 
 	// Published, the HR template listens on n8n's production webhook URL.
-	await n8nCli(env, 'publish:workflow', `--id=${TEMPLATE_IDS['offboard-on-hr-webhook.json']}`);
+	await publishWorkflow(env, TEMPLATE_IDS['offboard-on-hr-webhook.json'], rt);
 	started = Date.now();
 	server = await startN8n(env, join(work, 'n8n-server.log'));
 	console.log(`n8n server ready in ${seconds(started)} at ${server.url}`);
 	check('the editor owner account was created', await setupOwner(server.url));
+	const types = await loadedNodeTypes(server.url, await signIn(server.url));
+	const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`));
+	check(
+		`n8n loaded the installed package: ${PACKAGE.name}.docSpaceAdmin and .docSpaceAdminTrigger`,
+		['docSpaceAdmin', 'docSpaceAdminTrigger'].every((n) => ours.some((t) => t.name === `${PACKAGE.name}.${n}`)),
+		ours.map((t) => t.name).join(', '),
+	);
+	const deprecated = deprecationWarnings(join(work, 'n8n-server.log'), Object.keys(env).filter((k) => env[k] !== process.env[k]));
+	check('n8n calls none of the variables we set deprecated', deprecated.length === 0, deprecated.join(' | ').slice(0, 500));
 
 	if (request?.approveUrl) {
 		started = Date.now();
@@ -124,7 +183,7 @@ try {
 	checkOffboarded('HR webhook in n8n');
 
 	sandbox.reset();
-	await browserChecks({ url: server.url, check, artifacts, sandbox, workflowId: TEMPLATE_IDS['offboard-on-demand.json'] });
+	await browserChecks({ url: server.url, check, artifacts, sandbox, workflowId: TEMPLATE_IDS['offboard-on-demand.json'], n8nVersion: rt.version });
 } catch (error) {
 	check('n8n ran', false, String(error.stack ?? error.message).slice(-2000));
 } finally {
@@ -133,5 +192,6 @@ try {
 	await sandbox.stop();
 	rmSync(work, { recursive: true, force: true });
 }
+console.log(`n8n ${rt.version}: end-to-end run took ${formatDuration(Date.now() - began)}; screenshots in ${artifacts}`);
 console.log(`${passes} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);

@@ -1,21 +1,27 @@
-// `npm start`: a local n8n with this package, the DocSpace sandbox, a ready credential and the workflow
-// templates. Installs the n8n runtime on first use (minutes); later starts take seconds.
-// `npm start -- --fresh` forgets the local n8n's data (owner, workflows, executions) first.
+// `npm start`: a local n8n with this package installed as n8n's Community Nodes installer installs
+// it, the DocSpace sandbox, a ready credential and the workflow templates. Installs the n8n runtime
+// on first use (minutes; progress is shown, npm's output goes to a log file); later starts take
+// seconds. Options: `--fresh` forgets the local n8n's data (owner, workflows, executions) first;
+// `--n8n 1.123.81` (or N8N_VERSION) runs n8n 1.x instead of 2.41.1.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildAll, HR_SECRET, importTemplates, n8nEnv, OWNER, setupOwner, startN8n, tail, TEMPLATE_IDS } from './n8n.mjs';
-import { ensureRuntime } from './runtime.mjs';
+import { buildAll, HR_SECRET, importCredentials, importedTemplates, importTemplates, installPackage, n8nEnv, nodesFolder, OWNER, PACKAGE, setupOwner, startN8n, tail } from './n8n.mjs';
+import { phase } from './progress.mjs';
+import { ensureRuntime, formatDuration, runtime } from './runtime.mjs';
 
-const HOME = process.env.DOCSPACE_ADMIN_HOME ?? join(homedir(), '.cache', 'n8n-nodes-docspace-admin', 'local-n8n');
+const rt = runtime();
+// One n8n user folder per n8n line: a database n8n 2.x migrated cannot be opened by n8n 1.x.
+const HOME = process.env.DOCSPACE_ADMIN_HOME ?? join(homedir(), '.cache', 'n8n-nodes-docspace-admin', rt.version.startsWith('1.') ? 'local-n8n-1.x' : 'local-n8n');
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8092);
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 
 const started = Date.now();
+console.log(`npm start: n8n ${rt.version} with ${PACKAGE.name} ${PACKAGE.version} and the DocSpace sandbox`);
 if (process.argv.includes('--fresh')) rmSync(HOME, { recursive: true, force: true });
-await ensureRuntime();
-const lib = await buildAll();
+await ensureRuntime(rt);
+const lib = await buildAll(join(HOME, 'pack'));
 const sandbox = await lib.startSandbox({ port: SANDBOX_PORT, speed: { taskStepMs: 500, fileOpMs: 800 } }).catch((error) => {
 	console.error(error.code === 'EADDRINUSE' ? `Port ${SANDBOX_PORT} is in use (another npm start?). Stop it, or choose another: SANDBOX_PORT=8093 npm start` : String(error));
 	process.exit(1);
@@ -38,21 +44,25 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 try {
-	const firstStart = !existsSync(join(HOME, 'n8n'));
 	mkdirSync(HOME, { recursive: true });
-	const env = n8nEnv(HOME, N8N_PORT);
-	console.log(firstStart ? 'Importing the credentials and the workflow templates…' : 'Refreshing the credentials (your workflows are kept)…');
-	await importTemplates(env, sandbox, lib, { workflows: firstStart });
+	const env = n8nEnv(HOME, N8N_PORT, rt);
+	await installPackage(env, lib.tarball);
+	await importCredentials(env, sandbox, lib);
+	// Templates are imported on the first start only: your changes to them are kept.
+	let templates = existsSync(join(HOME, 'templates.json')) ? importedTemplates(HOME) : undefined;
+	if (!templates) templates = await importTemplates(env, sandbox, lib);
+	else console.log('  Templates: kept from the last start (npm start -- --fresh imports them again)');
 	const log = join(HOME, 'n8n.log');
-	console.log('Starting n8n…');
-	server = await startN8n(env, log);
+	server = await phase('Starting n8n', () => startN8n(env, log));
 	await setupOwner(server.url);
-	const demand = `${server.url}/workflow/${TEMPLATE_IDS['offboard-on-demand.json']}`;
+	const demand = `${server.url}/workflow/${templates['offboard-on-demand.json']?.id}`;
 	console.log(`
-n8n ${server.url} is ready (${Math.round((Date.now() - started) / 1000)} s), with the DocSpace Admin node and the DocSpace sandbox.
+n8n ${rt.version} is ready at ${server.url} (${formatDuration(Date.now() - started)}), with ${PACKAGE.name} installed in
+${nodesFolder(env)} (as Settings → Community Nodes installs it) and the DocSpace sandbox.
 
   Sign in:      ${OWNER.email} / ${OWNER.password}
-  Credential:   "DocSpace account" → the sandbox portal ${sandbox.origin} (API key of its owner)
+  Credential:   "DocSpace account" → the sandbox portal ${sandbox.origin}
+                API key of its owner: ${lib.API_KEYS.owner}
   Templates:    DocSpace: offboard an employee on demand / when HR calls a webhook / weekly check
 
 Try first: open ${demand}

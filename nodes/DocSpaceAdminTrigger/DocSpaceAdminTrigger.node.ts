@@ -38,7 +38,9 @@ export class DocSpaceAdminTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts a workflow when something happens in ONLYOFFICE DocSpace, e.g. a user is disabled or deleted',
+		// n8n's node picker lists this trigger and the DocSpace Admin node as one entry and shows this
+		// description for it (NodeCreator's generateMergedNodesAndActions), so it describes both.
+		description: 'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding, and start workflows when a user is disabled or deleted',
 		defaults: { name: 'DocSpace Admin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -91,10 +91,11 @@ describe('authenticate', () => {
 		expect(options).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 	});
 
-	it('explains each redirect status in the credential test', () => {
+	it('explains a refused credential and each redirect status in the credential test', () => {
 		const rules = credential.test.rules ?? [];
-		expect(rules.map((rule) => rule.type === 'responseCode' && rule.properties.value)).toEqual([301, 302, 303, 307, 308]);
-		for (const rule of rules) expect(rule.properties.message).toMatch(/redirect \(HTTP 3\d\d\).*Portal URL/);
+		expect(rules.map((rule) => rule.type === 'responseCode' && rule.properties.value)).toEqual([401, 301, 302, 303, 307, 308]);
+		expect(rules[0].properties.message).toMatch(/DocSpace did not accept the credential\. Check the API key/);
+		for (const rule of rules.slice(1)) expect(rule.properties.message).toMatch(/redirect \(HTTP 3\d\d\).*Portal URL/);
 	});
 
 	it('skips certificate checks only when asked to', async () => {
