@@ -4,13 +4,13 @@ import { runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
 /**
  * Disables and then reads `count` users while the portal answers 5 % of requests
- * with 429 and drops 1 % of connections. Returns what a user would check: one item
+ * with 429 and drops 1 % of connections (`resetEvery`). Returns what a user would check: one item
  * per input, paired to it, and a portal state that agrees with the items.
  */
-export async function disableAndGetUnderFaults(sandbox: Sandbox, count: number) {
+export async function disableAndGetUnderFaults(sandbox: Sandbox, count: number, resetEvery = 100) {
 	sandbox.faults = [
 		{ status: 429, retryAfter: 0, every: 20 },
-		{ reset: true, every: 100 },
+		{ reset: true, every: resetEvery },
 	];
 	const users = sandbox.state.users.filter((u) => u.email.startsWith('bench.')).slice(0, count);
 	const input = users.map((u) => ({ id: u.id }));
