@@ -34,7 +34,12 @@ export const API_KEYS = {
 export const CLIENT_IDS = {
 	jane: '5b1e0c7a-2f4d-4c8e-9a3b-6d7e8f9a0b1c',
 	owner: '9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b6a',
+	/** The OAuth 2.0 app for n8n's DocSpace OAuth2 credential (every scope, PKCE, n8n's callback on 5678). */
+	n8n: '3f6a2d1e-8b7c-4e5f-9a0b-1c2d3e4f5a6b',
 };
+
+/** Where n8n's "Connect my account" returns to (`/rest/oauth2-credential/callback`) for `npm start`. */
+export const N8N_OAUTH_CALLBACKS = ['http://localhost:5678/rest/oauth2-credential/callback', 'http://127.0.0.1:5678/rest/oauth2-credential/callback'];
 
 interface PersonSeed {
 	key: string;
@@ -294,7 +299,14 @@ export function seed(): SeedData {
 		modifiedOn: new Date(SEED_TIME - days * 86_400_000).toISOString(),
 		modifiedBy: ids[userKey],
 	});
-	const clients = [client(CLIENT_IDS.jane, 'Jane report exporter', 'jane', 40), client(CLIENT_IDS.owner, 'Portal integrations', 'owner', 60)];
+	const n8nApp: OAuthClient = {
+		...client(CLIENT_IDS.n8n, 'n8n DocSpace Admin', 'sam', 90),
+		scopes: ['openid', 'accounts.self:read', 'accounts.self:write', 'accounts:read', 'accounts:write', 'files:read', 'files:write', 'rooms:read', 'rooms:write'],
+		websiteUrl: 'http://localhost:5678',
+		redirectUris: [...N8N_OAUTH_CALLBACKS],
+		allowedOrigins: ['http://localhost:5678'],
+	};
+	const clients = [client(CLIENT_IDS.jane, 'Jane report exporter', 'jane', 40), client(CLIENT_IDS.owner, 'Portal integrations', 'owner', 60), n8nApp];
 
 	return { users, groups, entries, audit, logins, apiKeys, clients, ids: { ...ids, ...prefixed(groupIds, 'group:') }, folders };
 }

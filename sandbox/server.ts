@@ -11,6 +11,7 @@ import { clientRoutes } from './routes/clients';
 import { fileRoutes } from './routes/files';
 import { groupRoutes } from './routes/groups';
 import { keyRoutes } from './routes/keys';
+import { OAuthServer } from './routes/oauth';
 import { peopleRoutes } from './routes/people';
 import { TRIGGERS, webhookRoutes } from './routes/webhooks';
 import type { JobFaults, JobSpeed, Quota } from './state';
@@ -51,6 +52,8 @@ export interface SandboxOptions {
 	tokenLifetimeMs?: number;
 	/** Adds this many plain users (see seed.extraUsers) for load tests and benchmarks. */
 	extraUsers?: number;
+	/** Lifetime of OAuth 2.0 access tokens (default 3600 s). */
+	oauthAccessTokenSeconds?: number;
 }
 
 export interface LoggedRequest {
@@ -77,7 +80,11 @@ const SCOPES: Array<[RegExp, string]> = [
 ];
 
 function scopeAllows(key: ApiKey, method: string, path: string): boolean {
-	const permissions = key.permissions.length ? key.permissions : ['*'];
+	return scopesAllow(key.permissions.length ? key.permissions : ['*'], method, path);
+}
+
+/** DocSpace's ScopesMap (ASC.Api.Core AuthorizationExtension): API keys' permissions and OAuth tokens' scopes alike. */
+function scopesAllow(permissions: string[], method: string, path: string): boolean {
 	if (permissions.includes('*') || permissions.includes('*:write')) return true;
 	const write = method !== 'GET';
 	if (!write && permissions.includes('*:read')) return true;
@@ -95,6 +102,9 @@ export class Sandbox {
 	faults: FaultRule[] = [];
 	latencyMs: number;
 	limits: Limits;
+	/** Writes admitted by the rate limiter and not yet answered, across all users, and the highest that count reached (load tests). */
+	writesInFlight = 0;
+	peakWritesInFlight = 0;
 	private server: http.Server;
 	private router = new Router();
 	private hits = new Map<FaultRule, number>();
@@ -103,12 +113,15 @@ export class Sandbox {
 	private tokenLifetimeMs: number;
 	origin = '';
 	private dto!: Dtos;
+	/** The identity service's OAuth 2.0 endpoints (`/oauth2/authorize`, `/oauth2/token`). */
+	readonly oauth: OAuthServer;
 
 	constructor(private options: SandboxOptions = {}) {
 		this.state = this.seeded();
 		this.latencyMs = options.latencyMs ?? 0;
 		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
 		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
+		this.oauth = new OAuthServer(() => this.state, options.oauthAccessTokenSeconds);
 		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes, ...groupRoutes, ...keyRoutes, ...clientRoutes]);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 	}
@@ -128,6 +141,7 @@ export class Sandbox {
 		this.notifications.length = 0;
 		this.faults = [];
 		this.hits.clear();
+		this.oauth.reset();
 	}
 
 	async start(): Promise<string> {
@@ -171,6 +185,10 @@ export class Sandbox {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname.startsWith('/__sandbox/')) return this.control(method, url, raw, res);
+		if (url.pathname.startsWith('/oauth2/')) {
+			const reply = this.oauth.handle(method, url, raw, req);
+			return this.send(res, reply.status, reply.body, reply.headers, reply.type);
+		}
 		if (!url.pathname.startsWith(`${API}/`)) return this.send(res, 404, '');
 
 		const path = url.pathname.slice(API.length);
@@ -218,7 +236,7 @@ export class Sandbox {
 			return this.send(res, 401, '');
 		}
 		entry.userId = auth.user.id;
-		if (auth.apiKey && !scopeAllows(auth.apiKey, method, path)) {
+		if ((auth.apiKey && !scopeAllows(auth.apiKey, method, path)) || (auth.scopes && !scopesAllow(auth.scopes, method, path))) {
 			entry.status = 403;
 			return this.send(res, 403, '');
 		}
@@ -228,6 +246,8 @@ export class Sandbox {
 			return this.send(res, 429, '', limited);
 		}
 
+		const write = method !== 'GET';
+		if (write) this.peakWritesInFlight = Math.max(this.peakWritesInFlight, ++this.writesInFlight);
 		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin, rawBody, contentType };
 		try {
 			// Server time is spent while the request holds its rate-limit slot.
@@ -240,6 +260,7 @@ export class Sandbox {
 			entry.status = error instanceof ApiError ? error.status : error instanceof ValidationError ? 400 : 500;
 			this.sendError(res, error, href, method);
 		} finally {
+			if (write) this.writesInFlight--;
 			this.release(auth.user.id, method);
 		}
 	}
@@ -294,7 +315,7 @@ export class Sandbox {
 		return { status: 200, response: { token, expires: isoNow(expires), sms: false, tfa: false } };
 	}
 
-	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey } | undefined {
+	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey; scopes?: string[] } | undefined {
 		const header = req.headers.authorization ?? '';
 		const cookie = /(?:^|;\s*)asc_auth_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
 		if (header.startsWith('Basic ')) {
@@ -307,6 +328,11 @@ export class Sandbox {
 			const apiKey = this.state.validApiKey(value);
 			const user = apiKey && this.state.user(apiKey.userId);
 			return apiKey && user ? { user, apiKey } : undefined;
+		}
+		const grant = this.oauth.grant(value);
+		if (grant) {
+			const user = this.state.user(grant.userId);
+			return user ? { user, scopes: grant.scopes } : undefined;
 		}
 		const session = this.state.sessions.get(value);
 		if (!session || session.expires < Date.now()) return undefined;

@@ -62,7 +62,90 @@ export async function browserChecks({ url, check, artifacts, sandbox, workflowId
 	} catch (error) {
 		await shot('failure.png').catch(() => undefined);
 		check('editor checks ran', false, String(error.message ?? error).slice(0, 600));
+	}
+	try {
+		await oauthChecks({ page, url, check, artifacts, sandbox });
+	} catch (error) {
+		await page.screenshot({ path: join(artifacts, 'oauth-failure.png') }).catch(() => undefined);
+		check('editor: OAuth2 checks ran', false, String(error.message ?? error).slice(0, 600));
 	} finally {
 		await browser.close();
 	}
+}
+
+/**
+ * The DocSpace OAuth2 credential as a user sets it up: create it in the editor, fill in the portal and
+ * the sandbox's OAuth app, "Connect my account" (a popup to the sandbox's /oauth2/authorize, which
+ * approves and sends it back to n8n's /rest/oauth2-credential/callback), see it connected.
+ */
+async function oauthChecks({ page, url, check, artifacts, sandbox }) {
+	const app = sandbox.state.clients.find((c) => c.name === 'n8n DocSpace Admin');
+	// n8n's callback is {instance base URL}/rest/oauth2-credential/callback; register this run's port.
+	app.redirectUris.push(`${url}/rest/oauth2-credential/callback`);
+	const tokensBefore = sandbox.oauth.tokenRequests.length;
+
+	await page.goto(`${url}/home/credentials/create`);
+	const typeSelect = page.locator('[data-test-id="new-credential-type-select"] input');
+	await typeSelect.waitFor({ timeout: 30_000 });
+	await typeSelect.fill('DocSpace OAuth2');
+	await page.locator('[data-test-id="new-credential-type-select-option"]').filter({ hasText: 'DocSpace OAuth2 API' }).first().click();
+	await page.locator('[data-test-id="new-credential-type-button"]').click();
+	const field = (name) => page.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+	await field('baseUrl').waitFor({ timeout: 30_000 });
+	await field('baseUrl').fill(sandbox.origin);
+	await field('clientId').fill(app.clientId);
+	await field('clientSecret').fill(app.clientSecret);
+	await page.waitForTimeout(500);
+	await page.screenshot({ path: join(artifacts, '4-oauth-credential.png') });
+
+	// n8n 1.x: a "Connect my account" button; 2.x: the "Connect" button of the not-connected banner.
+	const connect = page.locator('[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button').first();
+	const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 30_000 }), connect.click()]);
+	await popup.waitForEvent('close', { timeout: 30_000 }).catch(() => undefined);
+	const banner = page.locator('[data-test-id="oauth-connect-success-banner"]');
+	await banner.waitFor({ timeout: 30_000 });
+	const bannerText = (await banner.innerText()).split('\n')[0].trim();
+	check('editor: the DocSpace OAuth2 credential connects with "Connect my account"', /connected/i.test(bannerText), bannerText);
+	const exchanged = sandbox.oauth.tokenRequests.slice(tokensBefore);
+	check('OAuth2: n8n exchanged the code (PKCE, client secret) at the sandbox\'s /oauth2/token', exchanged.some((r) => r.grantType === 'authorization_code' && r.status === 200), JSON.stringify(exchanged));
+	await page.screenshot({ path: join(artifacts, '5-oauth-connected.png') });
+
+	// Run a node with it: a workflow (made through n8n's REST API as the editor does) whose DocSpace Admin
+	// node uses Authentication "OAuth2" and this credential, executed from the editor.
+	const created = await page.evaluate(async ({ user }) => {
+		const headers = { 'Content-Type': 'application/json', 'browser-id': localStorage.getItem('n8n-browserId') ?? '' };
+		const list = await (await fetch('/rest/credentials', { headers })).json();
+		const credential = list.data.find((c) => c.type === 'docSpaceOAuth2Api');
+		const nodes = [
+			{ parameters: {}, id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: user }, output: 'raw' },
+				id: 'b0000000-0000-4000-8000-000000000002',
+				name: 'Get user with OAuth2',
+				type: 'n8n-nodes-docspace-admin.docSpaceAdmin',
+				typeVersion: 1,
+				position: [240, 0],
+				credentials: { docSpaceOAuth2Api: { id: credential.id, name: credential.name } },
+			},
+		];
+		const body = { name: 'DocSpace OAuth2 check', nodes, connections: { Start: { main: [[{ node: 'Get user with OAuth2', type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false };
+		const answer = await fetch('/rest/workflows', { method: 'POST', headers, body: JSON.stringify(body) });
+		return { status: answer.status, id: (await answer.json())?.data?.id };
+	}, { user: sandbox.state.ids.jane });
+	if (!check('OAuth2: a workflow using the credential was created', Boolean(created.id), JSON.stringify(created))) return;
+	const logBefore = sandbox.log.length;
+	await page.goto(`${url}/workflow/${created.id}`);
+	const node = page.locator('[data-test-id="canvas-node"][data-node-name="Get user with OAuth2"]');
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	await page.locator('[data-test-id="node-execute-button"]').click();
+	const output = page.locator('[data-test-id="output-panel"]');
+	await output.getByText('Jane').first().waitFor({ timeout: 60_000 });
+	const calls = sandbox.log.slice(logBefore);
+	check(
+		'editor: a DocSpace Admin node runs with the OAuth2 credential (Bearer access token, as the approving user)',
+		calls.some((r) => r.status === 200 && r.path === `/people/${sandbox.state.ids.jane}` && r.userId === app.createdBy),
+		calls.map((r) => `${r.status} ${r.method} ${r.path}`).join(', '),
+	);
+	await page.screenshot({ path: join(artifacts, '6-oauth-node-output.png') });
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, docSpaceCredentials } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { listSearch } from './methods';
@@ -18,8 +19,8 @@ export class DocSpaceAdmin implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'docSpaceApi', required: true }],
-		properties,
+		credentials: docSpaceCredentials,
+		properties: [authenticationProperty, ...properties],
 	};
 
 	methods = { listSearch };

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, docSpaceCredentials } from '../DocSpaceAdmin/actions/common.descriptions';
 import { isValidSignature, SIGNATURE_HEADER } from '../DocSpaceAdmin/helpers/signature';
 import type { Envelope } from '../DocSpaceAdmin/transport';
 import { apiRequest } from '../DocSpaceAdmin/transport';
@@ -44,9 +45,18 @@ export class DocSpaceAdminTrigger implements INodeType {
 		defaults: { name: 'DocSpace Admin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'docSpaceApi', required: true }],
+		credentials: docSpaceCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
+			authenticationProperty,
+			{
+				displayName:
+					'DocSpace gives OAuth apps no scope for webhook settings, so registering the webhook may be refused (403). If it is, use the DocSpace API credential (an admin\'s API key).',
+				name: 'oauthNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 			{
 				displayName: 'Events',
 				name: 'events',

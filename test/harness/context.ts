@@ -48,8 +48,12 @@ export function executeContext(
 	return { context, credentials };
 }
 
-export function loadOptionsContext(credentialStore: Record<string, ICredentialDataDecryptedObject>) {
-	const node = singleNode({ resource: 'user', operation: 'get' });
+export function loadOptionsContext(
+	credentialStore: Record<string, ICredentialDataDecryptedObject>,
+	options: { parameters?: INodeParameters; credentials?: INode['credentials'] } = {},
+) {
+	const node = singleNode(options.parameters ?? { resource: 'user', operation: 'get' });
+	if (options.credentials) node.credentials = options.credentials;
 	const workflowData = { name: 'unit', nodes: [node], connections: {}, active: false } as never;
 	const credentials = new TestCredentialsHelper(credentialStore);
 	return new LoadOptionsContext(makeWorkflow(workflowData), node, makeAdditionalData(credentials, workflowData), 'parameters.user');

@@ -12,8 +12,9 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
+import { DocSpaceOAuth2Api } from '../../credentials/DocSpaceOAuth2Api.credentials';
 
-export const credentialTypes: Record<string, ICredentialType> = { docSpaceApi: new DocSpaceApi() };
+export const credentialTypes: Record<string, ICredentialType> = { docSpaceApi: new DocSpaceApi(), docSpaceOAuth2Api: new DocSpaceOAuth2Api() };
 
 /**
  * The part of n8n's CredentialsHelper that a node run needs: stored credential
@@ -28,9 +29,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	preAuthenticationCalls = 0;
 
-	getParentTypes(): string[] {
-		return [];
+	/** As n8n's: the types a credential type extends (`oAuth2Api` makes n8n-core sign with OAuth2). */
+	getParentTypes(typeName: string): string[] {
+		return credentialTypes[typeName]?.extends ?? [];
 	}
+
+	/** Token data n8n-core saved after refreshing an OAuth2 token, newest last. */
+	readonly savedTokenData: ICredentialDataDecryptedObject[] = [];
 
 	isCredentialUsableByNode(): boolean {
 		return true;
@@ -92,7 +97,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (nodeCredentials.id) this.store[nodeCredentials.id] = { ...data };
 	}
 
-	async updateCredentialsOauthTokenData(): Promise<void> {}
+	/** What n8n does after a refresh: store the new `oauthTokenData` with the credential. */
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		if (nodeCredentials.id && this.store[nodeCredentials.id]) this.store[nodeCredentials.id].oauthTokenData = data.oauthTokenData;
+		this.savedTokenData.push(data.oauthTokenData as ICredentialDataDecryptedObject);
+	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return credentialTypes[type].properties;

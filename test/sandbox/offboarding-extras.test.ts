@@ -166,9 +166,9 @@ describe('API keys (ApiKeysController)', () => {
 describe('OAuth clients (identity service)', () => {
 	it('lists all clients of the portal to an admin and only their own to others, in the pageable shape', async () => {
 		const all = await call(sandbox, 'GET', '/clients?limit=50');
-		expect(all.json.data.map((c: { client_id: string }) => c.client_id)).toEqual([CLIENT_IDS.jane, CLIENT_IDS.owner]);
+		expect(all.json.data.map((c: { client_id: string }) => c.client_id)).toEqual([CLIENT_IDS.jane, CLIENT_IDS.owner, CLIENT_IDS.n8n]);
 		expect(all.json.data[0]).toMatchObject({ name: 'Jane report exporter', created_by: IDS.jane });
-		expect(all.json).toMatchObject({ limit: 50, last_client_id: CLIENT_IDS.owner });
+		expect(all.json).toMatchObject({ limit: 50, last_client_id: CLIENT_IDS.n8n });
 		const page = await call(sandbox, 'GET', '/clients?limit=1');
 		expect(page.json.data.map((c: { client_id: string }) => c.client_id)).toEqual([CLIENT_IDS.jane]);
 		const next = await call(sandbox, 'GET', `/clients?limit=1&last_client_id=${page.json.last_client_id as string}&last_created_on=${encodeURIComponent(page.json.last_created_on as string)}`);
@@ -182,14 +182,14 @@ describe('OAuth clients (identity service)', () => {
 		const refused = await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.owner}`, { key: JANE });
 		expect([refused.status, refused.json.status]).toEqual([404, 404]);
 		expect((await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.jane}`, { key: SAM })).status).toBe(200);
-		expect(sandbox.state.clients.map((c) => c.clientId)).toEqual([CLIENT_IDS.owner]);
+		expect(sandbox.state.clients.map((c) => c.clientId)).toEqual([CLIENT_IDS.owner, CLIENT_IDS.n8n]);
 		expect((await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.jane}`)).status).toBe(404);
 	});
 
 	it('deletes a user’s clients with their profile', async () => {
 		await disable(IDS.jane);
 		await deleteProfile(IDS.jane);
-		expect((await call(sandbox, 'GET', '/clients?limit=50')).json.data.map((c: { client_id: string }) => c.client_id)).toEqual([CLIENT_IDS.owner]);
+		expect((await call(sandbox, 'GET', '/clients?limit=50')).json.data.map((c: { client_id: string }) => c.client_id)).toEqual([CLIENT_IDS.owner, CLIENT_IDS.n8n]);
 	});
 });
 

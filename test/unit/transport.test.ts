@@ -142,11 +142,19 @@ describe('apiRequest', () => {
 		expect(api.isDone()).toBe(true);
 	});
 
-	it('stops resending a write when the 429s outlast the retry budget', async () => {
-		portal().put('/api/2.0/people/status/2').times(RETRY.attempts).reply(429, '', { 'Retry-After': '1' });
+	it('keeps resending a rate-limited write for longer than other failures, then stops', async () => {
+		portal().put('/api/2.0/people/status/2').times(RETRY.rateLimitedAttempts).reply(429, '', { 'Retry-After': '1' });
 		const error = await failureOf(apiRequest.call(ctx(), disableJane));
 		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
-		expect(sleeps).toEqual(Array(RETRY.attempts - 1).fill(1000));
+		expect(sleeps).toEqual(Array(RETRY.rateLimitedAttempts - 1).fill(1000));
+		expect(RETRY.rateLimitedAttempts).toBeGreaterThan(RETRY.attempts);
+	});
+
+	it('stops resending a rate-limited request once the waits would pass the rate-limit budget', async () => {
+		portal().put('/api/2.0/people/status/2').times(11).reply(429, '', { 'Retry-After': '60' });
+		const error = await failureOf(apiRequest.call(ctx(), disableJane));
+		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
+		expect(sleeps).toEqual(Array(RETRY.rateLimitedBudgetMs / 60_000).fill(60_000));
 	});
 
 	const startReassignment = {

@@ -22,6 +22,17 @@ import { acquireWriteSlot } from './writeLimiter';
 export type DocSpaceContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
+/** The credential of a DocSpace OAuth 2.0 app (the node's "Authentication": OAuth2). */
+export const APP_CREDENTIAL_TYPE = 'docSpaceOAuth2Api';
+
+/**
+ * The credential type the node's "Authentication" parameter chose: `oAuth2` → the DocSpace OAuth2
+ * credential, anything else (also no parameter, as in workflows saved before it existed) → `docSpaceApi`.
+ * Read from the node itself so that execute, list search and webhook hooks all agree.
+ */
+export function credentialType(ctx: Pick<DocSpaceContext, 'getNode'>): string {
+	return ctx.getNode().parameters?.authentication === 'oAuth2' ? APP_CREDENTIAL_TYPE : CREDENTIAL_TYPE;
+}
 export const MAX_PAGE_SIZE = 100;
 
 /** The DocSpace success envelope. */
@@ -48,6 +59,12 @@ export const RETRY = {
 	attempts: 5,
 	/** Longest total time spent waiting between attempts of one request. */
 	budgetMs: 60_000,
+	/**
+	 * A 429 means nothing ran, so waiting is always safe: when many executions share a portal's
+	 * 1,500 requests a minute, a request may be refused for several minutes in a row.
+	 */
+	rateLimitedAttempts: 30,
+	rateLimitedBudgetMs: 600_000,
 	firstDelayMs: 500,
 	requestTimeoutMs: 60_000,
 };
@@ -169,7 +186,7 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<Envelope<T>> {
 	const node = this.getNode();
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await this.getCredentials(credentialType(this));
 	const origin = portalOrigin(credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -195,10 +212,11 @@ export async function apiRequest<T = unknown>(
 		}
 		const { failure } = sent;
 		const delay = retryDelay(failure, attempt);
+		const rateLimited = failure.status === TOO_MANY_REQUESTS;
 		const canRetry =
 			isRetryable(request.method, failure) &&
-			attempt < RETRY.attempts &&
-			waitedMs + delay <= RETRY.budgetMs &&
+			attempt < (rateLimited ? RETRY.rateLimitedAttempts : RETRY.attempts) &&
+			waitedMs + delay <= (rateLimited ? RETRY.rateLimitedBudgetMs : RETRY.budgetMs) &&
 			!signal?.aborted;
 		if (!canRetry) throw await apiError(this, failure, request.error, [credentials, sent.sentToken]);
 		waitedMs += delay;
@@ -217,7 +235,9 @@ async function send(
 ): Promise<Sent> {
 	const release = await writeSlot(ctx, method, origin);
 	try {
-		return { body: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options) };
+		// OAuth2: n8n signs with the access token and, on a 401, refreshes it and resends once; the
+		// options (no redirects) are passed on unchanged either way.
+		return { body: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), options) };
 	} catch (error) {
 		const failure = failureOf(error, options.url);
 		failure.dailyWriteLimit = isDailyWriteLimit(method, failure.status, failure.retryAfterSeconds);
@@ -248,7 +268,7 @@ async function apiError(
 	context: ApiRequest['error'],
 	known: Array<ICredentialDataDecryptedObject | string | undefined>,
 ): Promise<NodeApiError> {
-	const current = await ctx.getCredentials(CREDENTIAL_TYPE).catch(() => undefined);
+	const current = await ctx.getCredentials(credentialType(ctx)).catch(() => undefined);
 	const secrets = [...known, current].flatMap((item) =>
 		typeof item === 'object' ? secretForms(item) : secretFormsOf([item]),
 	);

@@ -12,8 +12,10 @@ export const FRAGMENT_LENGTH = 8;
 export const MIN_SECRET_LENGTH = 4;
 export const MASK = '***';
 
-/** The credential fields whose values are secret. */
-const SECRET_FIELDS = ['apiKey', 'password', 'sessionToken'] as const;
+/** The credential fields whose values are secret (docSpaceApi, and the OAuth2 app's client secret). */
+const SECRET_FIELDS = ['apiKey', 'password', 'sessionToken', 'clientSecret'] as const;
+/** The secrets n8n keeps in an OAuth2 credential's `oauthTokenData` after "Connect my account". */
+const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
@@ -50,7 +52,10 @@ export function secretFormsOf(values: unknown[]): string[] {
 }
 
 export function secretForms(credentials: ICredentialDataDecryptedObject): string[] {
-	return secretFormsOf(SECRET_FIELDS.map((field) => credentials[field]));
+	const tokens = credentials.oauthTokenData;
+	const tokenValues =
+		tokens && typeof tokens === 'object' ? TOKEN_FIELDS.map((field) => (tokens as Record<string, unknown>)[field]) : [];
+	return secretFormsOf([...SECRET_FIELDS.map((field) => credentials[field]), ...tokenValues]);
 }
 
 /** All substrings of the forms that must not appear, grouped by their length. */
