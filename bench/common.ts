@@ -15,7 +15,10 @@ export interface Row {
 	met: boolean;
 }
 
-export async function withSandbox<T>(options: SandboxOptions, body: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+	options: SandboxOptions,
+	body: (sandbox: Sandbox) => Promise<T>,
+): Promise<T> {
 	const sandbox = await startSandbox(options);
 	try {
 		return await body(sandbox);
@@ -25,9 +28,17 @@ export async function withSandbox<T>(options: SandboxOptions, body: (sandbox: Sa
 }
 
 /** Runs one DocSpace Admin node on these items; throws when the node failed. */
-export async function runNode(sandbox: Sandbox, parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}]) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, input as never), sandboxCredentials(sandbox) as never);
-	if (Object.keys(errors).length) throw new Error(`node failed: ${JSON.stringify(errors).slice(0, 500)}`);
+export async function runNode(
+	sandbox: Sandbox,
+	parameters: Record<string, unknown>,
+	input: Array<Record<string, unknown>> = [{}],
+) {
+	const { output, errors } = await runWorkflow(
+		singleNodeWorkflow(parameters, input as never),
+		sandboxCredentials(sandbox) as never,
+	);
+	if (Object.keys(errors).length)
+		throw new Error(`node failed: ${JSON.stringify(errors).slice(0, 500)}`);
 	return output['DocSpace Admin'];
 }
 

@@ -16,23 +16,40 @@ export interface Batching {
 
 export const HTTP_NODE = 'HTTP Request';
 
-export function httpRequestWorkflow(sandbox: Sandbox, items: Array<{ id: string }>, batching: Batching): WorkflowFile {
+export function httpRequestWorkflow(
+	sandbox: Sandbox,
+	items: Array<{ id: string }>,
+	batching: Batching,
+): WorkflowFile {
 	return {
 		id: 'bench-http-request',
 		name: 'disable with HTTP Request',
 		active: false,
 		nodes: [
-			{ parameters: {}, id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: {},
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
 			{
 				parameters: {
 					method: 'PUT',
 					url: `${sandbox.origin}/api/2.0/people/status/2`,
 					sendHeaders: true,
-					headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${API_KEYS.owner}` }] },
+					headerParameters: {
+						parameters: [{ name: 'Authorization', value: `Bearer ${API_KEYS.owner}` }],
+					},
 					sendBody: true,
 					specifyBody: 'json',
 					jsonBody: '={ "userIds": ["{{ $json.id }}"], "resendAll": false }',
-					options: { batching: { batch: { batchSize: batching.batchSize, batchInterval: batching.batchInterval } } },
+					options: {
+						batching: {
+							batch: { batchSize: batching.batchSize, batchInterval: batching.batchInterval },
+						},
+					},
 				},
 				id: 'b0000000-0000-4000-8000-000000000002',
 				name: HTTP_NODE,
@@ -47,7 +64,11 @@ export function httpRequestWorkflow(sandbox: Sandbox, items: Array<{ id: string 
 	} as unknown as WorkflowFile;
 }
 
-export async function runHttpRequest(sandbox: Sandbox, items: Array<{ id: string }>, batching: Batching) {
+export async function runHttpRequest(
+	sandbox: Sandbox,
+	items: Array<{ id: string }>,
+	batching: Batching,
+) {
 	// The node prints each failed request to the console; the run's 429s are counted instead.
 	const saved = { log: console.log, warn: console.warn, error: console.error };
 	console.log = console.warn = console.error = () => undefined;
@@ -58,4 +79,5 @@ export async function runHttpRequest(sandbox: Sandbox, items: Array<{ id: string
 	}
 }
 
-export const describeBatching = (b: Batching) => `Items per Batch ${b.batchSize}, Batch Interval ${b.batchInterval} ms`;
+export const describeBatching = (b: Batching) =>
+	`Items per Batch ${b.batchSize}, Batch Interval ${b.batchInterval} ms`;

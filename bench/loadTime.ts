@@ -28,25 +28,41 @@ console.log(JSON.stringify({ wallMs, cpuMs: (c.user + c.system) / 1000, modules:
 
 export function n8nFiles(): string[] {
 	const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	return [...manifest.n8n.credentials, ...manifest.n8n.nodes].map((f: string) => path.join(ROOT, f));
+	return [...manifest.n8n.credentials, ...manifest.n8n.nodes].map((f: string) =>
+		path.join(ROOT, f),
+	);
 }
 
 export function probeLoad(files: string[]): { wallMs: number; cpuMs: number; modules: number } {
-	const out = spawnSync(process.execPath, ['-e', PROBE, JSON.stringify(files)], { cwd: ROOT, encoding: 'utf8' });
+	const out = spawnSync(process.execPath, ['-e', PROBE, JSON.stringify(files)], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
 	if (out.status !== 0) throw new Error(`load probe failed: ${out.stderr}`);
 	return JSON.parse(out.stdout.trim());
 }
 
-export function packageFigures(runs: number, log: (line: string) => void): { rows: Row[]; result: unknown } {
+export function packageFigures(
+	runs: number,
+	log: (line: string) => void,
+): { rows: Row[]; result: unknown } {
 	const files = n8nFiles();
 	probeLoad(files); // warm-up: file cache
 	const probes = Array.from({ length: runs }, () => probeLoad(files));
 	const wall = spread(probes.map((p) => p.wallMs));
 	const cpu = spread(probes.map((p) => p.cpuMs));
-	log(`  require of ${files.length} files: wall ${wall.median.toFixed(1)} ms (${wall.min.toFixed(1)}–${wall.max.toFixed(1)}), CPU ${cpu.median.toFixed(1)} ms`);
+	log(
+		`  require of ${files.length} files: wall ${wall.median.toFixed(1)} ms (${wall.min.toFixed(1)}–${wall.max.toFixed(1)}), CPU ${cpu.median.toFixed(1)} ms`,
+	);
 
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'docspace-pack-'));
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
+	)[0];
 	rmSync(dir, { recursive: true, force: true });
 	const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const deps = Object.keys(manifest.dependencies ?? {}).length;
@@ -62,8 +78,22 @@ export function packageFigures(runs: number, log: (line: string) => void): { row
 			// on a loaded one it adds the time other processes held the CPU.
 			met: cpu.median <= 20,
 		},
-		{ benchmark: 'Package', figure: 'tarball (kB) / files', node: `${(packed.size / 1024).toFixed(1)} / ${packed.entryCount}`, baseline: '-', target: '≤ 150 kB', met: packed.size <= 150 * 1024 },
-		{ benchmark: 'Package', figure: 'runtime dependencies', node: String(deps), baseline: '-', target: '0', met: deps === 0 },
+		{
+			benchmark: 'Package',
+			figure: 'tarball (kB) / files',
+			node: `${(packed.size / 1024).toFixed(1)} / ${packed.entryCount}`,
+			baseline: '-',
+			target: '≤ 150 kB',
+			met: packed.size <= 150 * 1024,
+		},
+		{
+			benchmark: 'Package',
+			figure: 'runtime dependencies',
+			node: String(deps),
+			baseline: '-',
+			target: '0',
+			met: deps === 0,
+		},
 	];
 	return {
 		rows,

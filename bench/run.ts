@@ -44,24 +44,39 @@ async function main(): Promise<number> {
 	}
 	const rows: Row[] = [];
 	const results: Record<string, unknown> = {};
-	const part = async (name: string, title: string, body: () => Promise<{ rows: Row[]; result: unknown }> | { rows: Row[]; result: unknown }) => {
+	const part = async (
+		name: string,
+		title: string,
+		body: () => Promise<{ rows: Row[]; result: unknown }> | { rows: Row[]; result: unknown },
+	) => {
 		if (!wanted(name)) return;
 		log(`${title} (load average ${os.loadavg()[0].toFixed(2)})`);
 		const loadBefore = os.loadavg()[0];
 		const { rows: r, result } = await body();
 		rows.push(...r);
-		results[name] = { ...(result as object), loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) } };
+		results[name] = {
+			...(result as object),
+			loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
+		};
 	};
-	await part('package', 'Package: load time, tarball', () => packageFigures(Math.max(11, rounds), log));
+	await part('package', 'Package: load time, tarball', () =>
+		packageFigures(Math.max(11, rounds), log),
+	);
 	await part('getAll', 'Get all 10,000 users', () => getAllUsers(rounds, log));
 	await part('disable', 'Disable 1,000 users', () => bulkDisable(rounds, log));
 	// Last and alone: a busy event loop (the parts above) would delay the node's wake-ups.
-	await part('jobs', 'Job waits: 1 s, 5 s, 30 s, 120 s jobs, all runs side by side (~2 min)', () => jobWaits(rounds, log));
+	await part('jobs', 'Job waits: 1 s, 5 s, 30 s, 120 s jobs, all runs side by side (~2 min)', () =>
+		jobWaits(rounds, log),
+	);
 	load.stop();
 
 	const output = {
 		generatedAt: new Date().toISOString(),
-		machine: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` },
+		machine: {
+			node: process.version,
+			cpus: os.cpus().length,
+			platform: `${os.platform()} ${os.arch()}`,
+		},
 		loadAverage: load.snapshot(),
 		durationSeconds: Math.round((Date.now() - started) / 1000),
 		roundsPerSide: rounds,

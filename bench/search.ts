@@ -29,7 +29,9 @@ export async function searchBatching(log: (line: string) => void): Promise<void>
 				const a = await attempt(httpSide(batching));
 				runs.push(a);
 				trials.push({ ...batching, ms: Math.round(a.ms), tooMany: a.tooMany });
-				log(`  ${describeBatching(batching)} → ${sec(a.ms)} s, ${a.tooMany} × 429, ${a.disabled}/${USERS} disabled`);
+				log(
+					`  ${describeBatching(batching)} → ${sec(a.ms)} s, ${a.tooMany} × 429, ${a.disabled}/${USERS} disabled`,
+				);
 				if (a.tooMany || a.failed) break;
 			}
 			if (runs.length === 2 && runs.every((a) => !a.tooMany && !a.failed)) {
@@ -46,7 +48,14 @@ export async function searchBatching(log: (line: string) => void): Promise<void>
 	const stored = {
 		batching: best.batching,
 		foundAt: new Date().toISOString(),
-		search: { machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100) }, cleanPerBatchSize: winners, trials },
+		search: {
+			machine: {
+				cpus: os.cpus().length,
+				loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100),
+			},
+			cleanPerBatchSize: winners,
+			trials,
+		},
 	};
 	writeFileSync(BASELINE_FILE, `${JSON.stringify(stored, null, '\t')}\n`);
 }

@@ -32,10 +32,16 @@ export class LoadMonitor {
 	}
 
 	/** loadavg over 1/5/15 min at this moment, plus the spread of 1-min samples so far. */
-	snapshot(): { now: [number, number, number]; oneMinute: { min: number; median: number; max: number } } {
+	snapshot(): {
+		now: [number, number, number];
+		oneMinute: { min: number; median: number; max: number };
+	} {
 		const [a, b, c] = os.loadavg();
 		const s = spread(this.samples.length ? this.samples : [a]);
-		return { now: [round2(a), round2(b), round2(c)], oneMinute: { min: round2(s.min), median: round2(s.median), max: round2(s.max) } };
+		return {
+			now: [round2(a), round2(b), round2(c)],
+			oneMinute: { min: round2(s.min), median: round2(s.median), max: round2(s.max) },
+		};
 	}
 }
 

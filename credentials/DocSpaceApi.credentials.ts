@@ -9,7 +9,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authenticateRequest, exchangePasswordForToken } from '../nodes/DocSpaceAdmin/transport/auth';
+import {
+	authenticateRequest,
+	exchangePasswordForToken,
+} from '../nodes/DocSpaceAdmin/transport/auth';
 
 /** Redirect answers the credential test reports in words instead of a bare status code. */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];

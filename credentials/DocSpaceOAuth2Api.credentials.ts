@@ -55,7 +55,8 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
-			default: 'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write',
+			default:
+				'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write',
 			description:
 				'Space-separated scopes, all of them enabled in your DocSpace OAuth app. Offboarding needs accounts, files and rooms, read and write. DocSpace gives OAuth apps no scope for the audit trail or webhooks (the trigger): use the DocSpace API credential for those.',
 		},

@@ -1,4 +1,15 @@
-import type { ApiKey, AuditEvent, Entry, FileOp, Group, LoginEvent, OAuthClient, Task, User, Webhook } from './model';
+import type {
+	ApiKey,
+	AuditEvent,
+	Entry,
+	FileOp,
+	Group,
+	LoginEvent,
+	OAuthClient,
+	Task,
+	User,
+	Webhook,
+} from './model';
 import { FOLDER_TYPE } from './model';
 import type { SandboxState } from './state';
 
@@ -120,7 +131,9 @@ export class Dtos {
 
 	private person(id: string) {
 		const user = this.state.user(id);
-		return user ? this.employee(user) : { id, displayName: 'Deleted user', hasAvatar: false, isAnonim: false };
+		return user
+			? this.employee(user)
+			: { id, displayName: 'Deleted user', hasAvatar: false, isAnonim: false };
 	}
 
 	folderContent(folder: Entry, viewer: User, page: Entry[], total: number, startIndex: number) {
@@ -128,7 +141,9 @@ export class Dtos {
 			files: page.filter((e) => e.kind === 'file').map((e) => this.entry(e, viewer)),
 			folders: page.filter((e) => e.kind === 'folder').map((e) => this.entry(e, viewer)),
 			current: this.entry(folder, viewer),
-			pathParts: this.state.ancestors(folder).map((e) => ({ id: e.id, title: e.title, folderType: e.folderType, roomType: e.roomType })),
+			pathParts: this.state
+				.ancestors(folder)
+				.map((e) => ({ id: e.id, title: e.title, folderType: e.folderType, roomType: e.roomType })),
 			startIndex,
 			count: page.length,
 			total,
@@ -139,7 +154,10 @@ export class Dtos {
 	fileOp(op: FileOp, viewer: User) {
 		const done = op.status >= 2;
 		const entries = (ids: number[]) =>
-			ids.map((id) => this.state.entry(id)).filter((e): e is Entry => !!e).map((e) => this.entry(e, viewer));
+			ids
+				.map((id) => this.state.entry(id))
+				.filter((e): e is Entry => !!e)
+				.map((e) => this.entry(e, viewer));
 		return {
 			id: op.id,
 			Operation: op.operation,
@@ -159,7 +177,9 @@ export class Dtos {
 		return {
 			access,
 			sharedToUser: user ? this.employeeFull(user) : undefined,
-			sharedToGroup: group ? { id: group.id, name: group.name, manager: group.managerId } : undefined,
+			sharedToGroup: group
+				? { id: group.id, name: group.name, manager: group.managerId }
+				: undefined,
 			isLocked: false,
 			isOwner: entry.createdBy === subjectId,
 			canEditAccess: entry.createdBy !== subjectId,
@@ -277,7 +297,10 @@ export class Dtos {
 				createdBy: this.person(webhook.createdBy),
 				createdOn: webhook.created,
 			},
-			status: this.state.deliveries.filter((d) => d.webhookId === webhook.id).at(-1)?.status === 'failed' ? 0 : 200,
+			status:
+				this.state.deliveries.filter((d) => d.webhookId === webhook.id).at(-1)?.status === 'failed'
+					? 0
+					: 200,
 		};
 	}
 }

@@ -55,9 +55,12 @@ export class ProblemError extends ApiError {
 }
 
 export const denied = () => new ApiError(403, 'Access denied', 'System.Security.SecurityException');
-export const notFound = (message: string) => new ApiError(404, message, 'ASC.Common.Web.ItemNotFoundException');
-export const badRequest = (message: string) => new ApiError(400, message, 'System.ArgumentException');
-export const invalidOperation = (message: string) => new ApiError(403, message, 'System.InvalidOperationException');
+export const notFound = (message: string) =>
+	new ApiError(404, message, 'ASC.Common.Web.ItemNotFoundException');
+export const badRequest = (message: string) =>
+	new ApiError(400, message, 'System.ArgumentException');
+export const invalidOperation = (message: string) =>
+	new ApiError(403, message, 'System.InvalidOperationException');
 
 /** ASP.NET model validation: HTTP 400 with a success-shaped envelope (status 1) and ProblemDetails. */
 export class ValidationError extends Error {
@@ -74,7 +77,9 @@ export function paging(ctx: Ctx): { count: number; startIndex: number } {
 	}
 	const startIndex = Number(ctx.query.get('startIndex') ?? 0);
 	if (!Number.isInteger(startIndex) || startIndex < 0) {
-		throw new ValidationError({ StartIndex: [`The value '${ctx.query.get('startIndex')}' is not valid.`] });
+		throw new ValidationError({
+			StartIndex: [`The value '${ctx.query.get('startIndex')}' is not valid.`],
+		});
 	}
 	return { count, startIndex };
 }
@@ -98,7 +103,8 @@ export function withoutNulls(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(withoutNulls);
 	if (value && typeof value === 'object') {
 		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+		for (const [k, v] of Object.entries(value))
+			if (v !== null && v !== undefined) out[k] = withoutNulls(v);
 		return out;
 	}
 	return value;
@@ -130,12 +136,19 @@ export class Router {
 	add(routes: Route[]): void {
 		for (const route of routes) {
 			const segments = route.pattern.split('/').slice(1);
-			this.routes.push({ ...route, segments, literals: segments.filter((s) => !s.startsWith('{')).length });
+			this.routes.push({
+				...route,
+				segments,
+				literals: segments.filter((s) => !s.startsWith('{')).length,
+			});
 		}
 		this.routes.sort((a, b) => b.literals - a.literals);
 	}
 
-	match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: CompiledRoute; params: Record<string, string> } | undefined {
 		let segments: string[];
 		try {
 			segments = path.split('/').slice(1).map(decodeURIComponent);

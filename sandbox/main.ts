@@ -11,10 +11,16 @@ async function main(): Promise<void> {
 	const port = Number(flag('port') ?? process.env.SANDBOX_PORT ?? 8092);
 	const sandbox = await startSandbox({
 		port,
-		speed: { taskStepMs: Number(flag('step-ms') ?? 500), fileOpMs: Number(flag('fileop-ms') ?? 800) },
+		speed: {
+			taskStepMs: Number(flag('step-ms') ?? 500),
+			fileOpMs: Number(flag('fileop-ms') ?? 800),
+		},
 	});
 	const people = sandbox.state.users
-		.map((u) => `  ${u.type.padEnd(13)} ${u.status === 2 ? 'disabled' : u.status === 4 ? 'pending ' : 'active  '} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.email.padEnd(30)} ${u.id}`)
+		.map(
+			(u) =>
+				`  ${u.type.padEnd(13)} ${u.status === 2 ? 'disabled' : u.status === 4 ? 'pending ' : 'active  '} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.email.padEnd(30)} ${u.id}`,
+		)
 		.join('\n');
 	console.log(`DocSpace sandbox portal: ${sandbox.origin}
 API key (owner, all permissions): ${API_KEYS.owner}

@@ -74,7 +74,13 @@ export const SHARE = {
 export const STATUS = { Active: 1, Terminated: 2, Pending: 4 } as const;
 
 /** DistributedTaskStatus values. */
-export const TASK_STATUS = { Created: 0, Running: 1, Completed: 2, Canceled: 3, Failted: 4 } as const;
+export const TASK_STATUS = {
+	Created: 0,
+	Running: 1,
+	Completed: 2,
+	Canceled: 3,
+	Failted: 4,
+} as const;
 
 export interface Entry {
 	id: number;

@@ -1,6 +1,15 @@
 import { createHash } from 'crypto';
 
-import type { ApiKey, AuditEvent, Entry, Group, LoginEvent, OAuthClient, User, UserType } from './model';
+import type {
+	ApiKey,
+	AuditEvent,
+	Entry,
+	Group,
+	LoginEvent,
+	OAuthClient,
+	User,
+	UserType,
+} from './model';
 import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from './model';
 
 /** Same name, same GUID: the demo organisation is identical on every start. */
@@ -39,7 +48,10 @@ export const CLIENT_IDS = {
 };
 
 /** Where n8n's "Connect my account" returns to (`/rest/oauth2-credential/callback`) for `npm start`. */
-export const N8N_OAUTH_CALLBACKS = ['http://localhost:5678/rest/oauth2-credential/callback', 'http://127.0.0.1:5678/rest/oauth2-credential/callback'];
+export const N8N_OAUTH_CALLBACKS = [
+	'http://localhost:5678/rest/oauth2-credential/callback',
+	'http://127.0.0.1:5678/rest/oauth2-credential/callback',
+];
 
 interface PersonSeed {
 	key: string;
@@ -133,21 +145,44 @@ export function seed(): SeedData {
 		tfa: p.tfa,
 		hasPersonalFolder: p.type !== 'Guest' || p.guestFolder === true,
 	}));
-	const groups: Group[] = GROUPS.map((g) => ({ id: groupIds[g.key], name: g.name, managerId: ids[g.manager] }));
+	const groups: Group[] = GROUPS.map((g) => ({
+		id: groupIds[g.key],
+		name: g.name,
+		managerId: ids[g.manager],
+	}));
 
 	const entries: Entry[] = [];
 	const folders: Record<string, number> = {};
 	let nextId = 1;
 	const at = (days: number) => iso(SEED_TIME - days * 86_400_000);
-	const add = (entry: Omit<Entry, 'id' | 'created' | 'updated' | 'shares'> & { shares?: Record<string, number> }, days = 30) => {
-		const full: Entry = { id: nextId++, created: at(days), updated: at(days - 1), shares: {}, ...entry } as Entry;
+	const add = (
+		entry: Omit<Entry, 'id' | 'created' | 'updated' | 'shares'> & {
+			shares?: Record<string, number>;
+		},
+		days = 30,
+	) => {
+		const full: Entry = {
+			id: nextId++,
+			created: at(days),
+			updated: at(days - 1),
+			shares: {},
+			...entry,
+		} as Entry;
 		entries.push(full);
 		return full;
 	};
 	const folder = (title: string, parentId: number, createdBy: string, extra: Partial<Entry> = {}) =>
 		add({ kind: 'folder', title, parentId, createdBy, folderType: FOLDER_TYPE.DEFAULT, ...extra });
 	const file = (title: string, parentId: number, createdBy: string, extra: Partial<Entry> = {}) =>
-		add({ kind: 'file', title, parentId, createdBy, folderType: FOLDER_TYPE.DEFAULT, size: 12_800 + title.length * 731, ...extra });
+		add({
+			kind: 'file',
+			title,
+			parentId,
+			createdBy,
+			folderType: FOLDER_TYPE.DEFAULT,
+			size: 12_800 + title.length * 731,
+			...extra,
+		});
 
 	const rooms = folder('Rooms', 0, IDS.owner, { folderType: FOLDER_TYPE.VIRTUAL_ROOMS });
 	const archive = folder('Archive', 0, IDS.owner, { folderType: FOLDER_TYPE.ARCHIVE });
@@ -158,12 +193,25 @@ export function seed(): SeedData {
 	for (const user of users) {
 		if (!user.hasPersonalFolder) continue;
 		const key = PEOPLE.find((p) => ids[p.key] === user.id)!.key;
-		folders[`my:${key}`] = folder('My documents', 0, user.id, { folderType: FOLDER_TYPE.USER, ownerId: user.id }).id;
-		folders[`trash:${key}`] = folder('Trash', 0, user.id, { folderType: FOLDER_TYPE.TRASH, ownerId: user.id }).id;
+		folders[`my:${key}`] = folder('My documents', 0, user.id, {
+			folderType: FOLDER_TYPE.USER,
+			ownerId: user.id,
+		}).id;
+		folders[`trash:${key}`] = folder('Trash', 0, user.id, {
+			folderType: FOLDER_TYPE.TRASH,
+			ownerId: user.id,
+		}).id;
 	}
 	nextId = 1000;
 
-	const room = (key: string, title: string, owner: string, roomType: number, members: Record<string, number>, parent = rooms.id) => {
+	const room = (
+		key: string,
+		title: string,
+		owner: string,
+		roomType: number,
+		members: Record<string, number>,
+		parent = rooms.id,
+	) => {
 		const r = folder(title, parent, ids[owner], {
 			roomType,
 			folderType: ROOM_FOLDER_TYPE[roomType],
@@ -185,7 +233,11 @@ export function seed(): SeedData {
 	folders.archive = folder('Archive', workspaces.id, IDS.owner).id;
 	file('Offboarding log.xlsx', folders.archive, IDS.owner);
 
-	const deals = room('deals', 'Sales Deals', 'jane', 2, { [ids.emma]: 10, [ids.ava]: 2, [ids.bob]: 9 });
+	const deals = room('deals', 'Sales Deals', 'jane', 2, {
+		[ids.emma]: 10,
+		[ids.ava]: 2,
+		[ids.bob]: 9,
+	});
 	file('Pipeline 2026.xlsx', deals.id, ids.jane);
 	file('ACME proposal.docx', deals.id, ids.emma);
 	const phoenix = room('phoenix', 'Project Phoenix', 'jane', 5, {
@@ -301,14 +353,38 @@ export function seed(): SeedData {
 	});
 	const n8nApp: OAuthClient = {
 		...client(CLIENT_IDS.n8n, 'n8n DocSpace Admin', 'sam', 90),
-		scopes: ['openid', 'accounts.self:read', 'accounts.self:write', 'accounts:read', 'accounts:write', 'files:read', 'files:write', 'rooms:read', 'rooms:write'],
+		scopes: [
+			'openid',
+			'accounts.self:read',
+			'accounts.self:write',
+			'accounts:read',
+			'accounts:write',
+			'files:read',
+			'files:write',
+			'rooms:read',
+			'rooms:write',
+		],
 		websiteUrl: 'http://localhost:5678',
 		redirectUris: [...N8N_OAUTH_CALLBACKS],
 		allowedOrigins: ['http://localhost:5678'],
 	};
-	const clients = [client(CLIENT_IDS.jane, 'Jane report exporter', 'jane', 40), client(CLIENT_IDS.owner, 'Portal integrations', 'owner', 60), n8nApp];
+	const clients = [
+		client(CLIENT_IDS.jane, 'Jane report exporter', 'jane', 40),
+		client(CLIENT_IDS.owner, 'Portal integrations', 'owner', 60),
+		n8nApp,
+	];
 
-	return { users, groups, entries, audit, logins, apiKeys, clients, ids: { ...ids, ...prefixed(groupIds, 'group:') }, folders };
+	return {
+		users,
+		groups,
+		entries,
+		audit,
+		logins,
+		apiKeys,
+		clients,
+		ids: { ...ids, ...prefixed(groupIds, 'group:') },
+		folders,
+	};
 }
 
 function prefixed(record: Record<string, string>, prefix: string): Record<string, string> {

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'net';
 
 import { Dtos } from './dto';
 import type { Ctx, Result } from './http';
-import { ApiError, formSummary, ProblemError, readForm, Router, ValidationError, withoutNulls } from './http';
+import {
+	ApiError,
+	formSummary,
+	ProblemError,
+	readForm,
+	Router,
+	ValidationError,
+	withoutNulls,
+} from './http';
 import type { ApiKey, User } from './model';
 import { auditRoutes } from './routes/audit';
 import { clientRoutes } from './routes/clients';
@@ -69,7 +77,12 @@ export interface LoggedRequest {
 }
 
 const API = '/api/2.0';
-export const DEFAULT_LIMITS: Limits = { perMinute: 1500, parallelReads: 50, parallelWrites: 15, writesPerDay: 10_000 };
+export const DEFAULT_LIMITS: Limits = {
+	perMinute: 1500,
+	parallelReads: 50,
+	parallelWrites: 15,
+	writesPerDay: 10_000,
+};
 
 const SCOPES: Array<[RegExp, string]> = [
 	[/^\/people\/@self$/, 'accounts.self'],
@@ -91,7 +104,9 @@ function scopesAllow(permissions: string[], method: string, path: string): boole
 	const scope = SCOPES.find(([re]) => re.test(path))?.[1];
 	if (!scope) return false;
 	const candidates = scope === 'accounts.self' ? ['accounts.self', 'accounts'] : [scope];
-	return candidates.some((s) => permissions.includes(`${s}:write`) || (!write && permissions.includes(`${s}:read`)));
+	return candidates.some(
+		(s) => permissions.includes(`${s}:write`) || (!write && permissions.includes(`${s}:read`)),
+	);
 }
 
 export class Sandbox {
@@ -108,7 +123,10 @@ export class Sandbox {
 	private server: http.Server;
 	private router = new Router();
 	private hits = new Map<FaultRule, number>();
-	private windows = new Map<string, { recent: number[]; day: number; dayStart: number; reads: number; writes: number }>();
+	private windows = new Map<
+		string,
+		{ recent: number[]; day: number; dayStart: number; reads: number; writes: number }
+	>();
 	private pendingDeliveries: Array<Promise<void>> = [];
 	private tokenLifetimeMs: number;
 	origin = '';
@@ -122,7 +140,15 @@ export class Sandbox {
 		this.limits = { ...DEFAULT_LIMITS, ...options.limits };
 		this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 86_400_000;
 		this.oauth = new OAuthServer(() => this.state, options.oauthAccessTokenSeconds);
-		this.router.add([...peopleRoutes, ...fileRoutes, ...auditRoutes, ...webhookRoutes, ...groupRoutes, ...keyRoutes, ...clientRoutes]);
+		this.router.add([
+			...peopleRoutes,
+			...fileRoutes,
+			...auditRoutes,
+			...webhookRoutes,
+			...groupRoutes,
+			...keyRoutes,
+			...clientRoutes,
+		]);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 	}
 
@@ -174,7 +200,9 @@ export class Sandbox {
 	}
 
 	writes(): LoggedRequest[] {
-		return this.log.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/authentication'));
+		return this.log.filter(
+			(r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/authentication'),
+		);
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -198,7 +226,14 @@ export class Sandbox {
 		} catch {
 			body = {};
 		}
-		const entry: LoggedRequest = { seq: this.log.length + 1, method, path, query: url.search, body: raw && !multipart ? body : undefined, status: 0 };
+		const entry: LoggedRequest = {
+			seq: this.log.length + 1,
+			method,
+			path,
+			query: url.search,
+			body: raw && !multipart ? body : undefined,
+			status: 0,
+		};
 		this.log.push(entry);
 		if (multipart) entry.form = await readForm(rawBody, contentType).then(formSummary, () => ({}));
 		const href = `${this.origin}${url.pathname}${url.search}`;
@@ -212,13 +247,25 @@ export class Sandbox {
 		}
 		if (fault?.status) {
 			entry.status = fault.status;
-			const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+			const headers: Record<string, string> =
+				fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
 			const html = fault.html ?? fault.status >= 502;
-			return this.send(res, fault.status, html ? `<html><head><title>${fault.status}</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>` : '', headers, html ? 'text/html' : undefined);
+			return this.send(
+				res,
+				fault.status,
+				html
+					? `<html><head><title>${fault.status}</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`
+					: '',
+				headers,
+				html ? 'text/html' : undefined,
+			);
 		}
 
 		if (path === '/authentication' && (method === 'POST' || method === 'GET')) {
-			const result = method === 'POST' ? this.login(body) : { status: 200, response: !!this.authenticate(req)?.user };
+			const result =
+				method === 'POST'
+					? this.login(body)
+					: { status: 200, response: !!this.authenticate(req)?.user };
 			entry.status = result.status;
 			if ('error' in result && result.error) return this.sendError(res, result.error);
 			return this.sendJson(res, 200, this.envelope({ response: result.response }, href, method));
@@ -229,14 +276,18 @@ export class Sandbox {
 			entry.status = 404;
 			return this.send(res, 404, '');
 		}
-		if (fault?.expireToken) this.state.sessions.delete((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+		if (fault?.expireToken)
+			this.state.sessions.delete((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
 		const auth = this.authenticate(req);
 		if (!auth || auth.user.status !== 1) {
 			entry.status = 401;
 			return this.send(res, 401, '');
 		}
 		entry.userId = auth.user.id;
-		if ((auth.apiKey && !scopeAllows(auth.apiKey, method, path)) || (auth.scopes && !scopesAllow(auth.scopes, method, path))) {
+		if (
+			(auth.apiKey && !scopeAllows(auth.apiKey, method, path)) ||
+			(auth.scopes && !scopesAllow(auth.scopes, method, path))
+		) {
 			entry.status = 403;
 			return this.send(res, 403, '');
 		}
@@ -248,16 +299,37 @@ export class Sandbox {
 
 		const write = method !== 'GET';
 		if (write) this.peakWritesInFlight = Math.max(this.peakWritesInFlight, ++this.writesInFlight);
-		const ctx: Ctx = { method, path, params: matched.params, query: url.searchParams, body, user: auth.user, apiKey: auth.apiKey, state: this.state, dto: this.dto, origin: this.origin, rawBody, contentType };
+		const ctx: Ctx = {
+			method,
+			path,
+			params: matched.params,
+			query: url.searchParams,
+			body,
+			user: auth.user,
+			apiKey: auth.apiKey,
+			state: this.state,
+			dto: this.dto,
+			origin: this.origin,
+			rawBody,
+			contentType,
+		};
 		try {
 			// Server time is spent while the request holds its rate-limit slot.
 			if (this.latencyMs) await sleep(this.latencyMs);
 			const result = await matched.route.handler(ctx);
 			entry.status = 200;
-			if (result.raw) this.send(res, 200, result.raw.body === undefined ? '' : JSON.stringify(result.raw.body), {}, result.raw.body === undefined ? undefined : 'application/json');
+			if (result.raw)
+				this.send(
+					res,
+					200,
+					result.raw.body === undefined ? '' : JSON.stringify(result.raw.body),
+					{},
+					result.raw.body === undefined ? undefined : 'application/json',
+				);
 			else this.sendJson(res, 200, this.envelope(result, href, method));
 		} catch (error) {
-			entry.status = error instanceof ApiError ? error.status : error instanceof ValidationError ? 400 : 500;
+			entry.status =
+				error instanceof ApiError ? error.status : error instanceof ValidationError ? 400 : 500;
 			this.sendError(res, error, href, method);
 		} finally {
 			if (write) this.writesInFlight--;
@@ -267,14 +339,28 @@ export class Sandbox {
 
 	private envelope(result: Result, href: string, method: string) {
 		const response = result.response;
-		const count = result.count ?? (Array.isArray(response) ? response.length : response === undefined ? 0 : 1);
-		return withoutNulls({ response, count, total: result.total, links: [{ href, action: method }], status: 0, statusCode: 200 });
+		const count =
+			result.count ?? (Array.isArray(response) ? response.length : response === undefined ? 0 : 1);
+		return withoutNulls({
+			response,
+			count,
+			total: result.total,
+			links: [{ href, action: method }],
+			status: 0,
+			statusCode: 200,
+		});
 	}
 
 	private sendError(res: http.ServerResponse, error: unknown, href = '', method = 'GET'): void {
 		if (error instanceof ValidationError) {
 			return this.sendJson(res, 400, {
-				response: { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: error.message, status: 400, errors: error.errors, traceId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' },
+				response: {
+					type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+					title: error.message,
+					status: 400,
+					errors: error.errors,
+					traceId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00',
+				},
 				count: 1,
 				links: [{ href, action: method }],
 				status: 1,
@@ -282,40 +368,99 @@ export class Sandbox {
 			});
 		}
 		if (error instanceof ProblemError) {
-			return this.send(res, error.status, JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[error.status] ?? 'Error', status: error.status, detail: error.message, instance: new URL(href || 'http://sandbox/').pathname }), {}, 'application/problem+json');
+			return this.send(
+				res,
+				error.status,
+				JSON.stringify({
+					type: 'about:blank',
+					title: STATUS_TITLES[error.status] ?? 'Error',
+					status: error.status,
+					detail: error.message,
+					instance: new URL(href || 'http://sandbox/').pathname,
+				}),
+				{},
+				'application/problem+json',
+			);
 		}
 		if (error instanceof ApiError) {
 			if (error.empty) return this.send(res, error.status, '');
 			const bare = error.status === 401;
 			return this.sendJson(res, error.status, {
-				error: { message: error.message, type: bare ? null : error.type, stack: bare ? null : `   at ASC.Api.Sandbox.${error.type}`, hresult: bare ? 0 : -2146233088 },
+				error: {
+					message: error.message,
+					type: bare ? null : error.type,
+					stack: bare ? null : `   at ASC.Api.Sandbox.${error.type}`,
+					hresult: bare ? 0 : -2146233088,
+				},
 				status: 1,
 				statusCode: error.status,
 			});
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		this.sendJson(res, 500, { error: { message, type: 'System.Exception', stack: '', hresult: -2146233088 }, status: 1, statusCode: 500 });
+		this.sendJson(res, 500, {
+			error: { message, type: 'System.Exception', stack: '', hresult: -2146233088 },
+			status: 1,
+			statusCode: 500,
+		});
 	}
 
-	private login(body: Record<string, unknown>): { status: number; response?: unknown; error?: ApiError } {
-		const failed = new ApiError(401, 'User authentication failed', 'System.Security.Authentication.AuthenticationException');
+	private login(body: Record<string, unknown>): {
+		status: number;
+		response?: unknown;
+		error?: ApiError;
+	} {
+		const failed = new ApiError(
+			401,
+			'User authentication failed',
+			'System.Security.Authentication.AuthenticationException',
+		);
 		const email = String(body.userName ?? '').toLowerCase();
-		const user = this.state.userByEmail(email) ?? this.state.users.find((u) => u.userName === email);
+		const user =
+			this.state.userByEmail(email) ?? this.state.users.find((u) => u.userName === email);
 		if (!user || !body.password || body.password !== user.password) {
-			this.state.logins.push({ id: this.state.logins.length + 1, date: isoNow(), userId: user?.id ?? '00000000-0000-0000-0000-000000000000', login: email, actionId: 1002, action: 'Login failed: invalid username or password' });
+			this.state.logins.push({
+				id: this.state.logins.length + 1,
+				date: isoNow(),
+				userId: user?.id ?? '00000000-0000-0000-0000-000000000000',
+				login: email,
+				actionId: 1002,
+				action: 'Login failed: invalid username or password',
+			});
 			return { status: 401, error: failed };
 		}
-		if (user.status !== 1) return { status: 403, error: new ApiError(403, 'User disabled', 'System.InvalidOperationException') };
-		if (user.tfa) return { status: 200, response: { sms: false, tfa: true, tfaKey: 'SANDBOXTFAKEY', confirmUrl: `${this.origin}/confirm/TfaActivation` } };
+		if (user.status !== 1)
+			return {
+				status: 403,
+				error: new ApiError(403, 'User disabled', 'System.InvalidOperationException'),
+			};
+		if (user.tfa)
+			return {
+				status: 200,
+				response: {
+					sms: false,
+					tfa: true,
+					tfaKey: 'SANDBOXTFAKEY',
+					confirmUrl: `${this.origin}/confirm/TfaActivation`,
+				},
+			};
 		const token = `sandbox-token-${user.userName}-${this.state.sessions.size + 1}-${Date.now().toString(36)}`;
 		const expires = Date.now() + this.tokenLifetimeMs;
 		this.state.sessions.set(token, { userId: user.id, expires });
 		user.sessions++;
-		this.state.logins.push({ id: this.state.logins.length + 1, date: isoNow(), userId: user.id, login: email, actionId: 1010, action: 'Login succeeded via API' });
+		this.state.logins.push({
+			id: this.state.logins.length + 1,
+			date: isoNow(),
+			userId: user.id,
+			login: email,
+			actionId: 1010,
+			action: 'Login succeeded via API',
+		});
 		return { status: 200, response: { token, expires: isoNow(expires), sms: false, tfa: false } };
 	}
 
-	private authenticate(req: http.IncomingMessage): { user: User; apiKey?: ApiKey; scopes?: string[] } | undefined {
+	private authenticate(
+		req: http.IncomingMessage,
+	): { user: User; apiKey?: ApiKey; scopes?: string[] } | undefined {
 		const header = req.headers.authorization ?? '';
 		const cookie = /(?:^|;\s*)asc_auth_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
 		if (header.startsWith('Basic ')) {
@@ -342,7 +487,13 @@ export class Sandbox {
 
 	private rateLimit(userId: string, method: string): Record<string, string> | undefined {
 		const now = Date.now();
-		const w = this.windows.get(userId) ?? { recent: [], day: 0, dayStart: now, reads: 0, writes: 0 };
+		const w = this.windows.get(userId) ?? {
+			recent: [],
+			day: 0,
+			dayStart: now,
+			reads: 0,
+			writes: 0,
+		};
 		this.windows.set(userId, w);
 		w.recent = w.recent.filter((t) => t > now - 60_000);
 		if (now - w.dayStart > 86_400_000) {
@@ -356,11 +507,13 @@ export class Sandbox {
 			'X-RateLimit-Remaining': '0',
 			'X-RateLimit-Reset': String(Math.ceil(now / 1000) + retryAfter),
 		});
-		if (w.recent.length >= this.limits.perMinute) return reject(Math.max(1, Math.ceil((w.recent[0] + 60_000 - now) / 1000)));
+		if (w.recent.length >= this.limits.perMinute)
+			return reject(Math.max(1, Math.ceil((w.recent[0] + 60_000 - now) / 1000)));
 		if ((method === 'POST' || method === 'PUT') && w.day >= this.limits.writesPerDay) {
 			return reject(Math.ceil((w.dayStart + 86_400_000 - now) / 1000));
 		}
-		if (write ? w.writes >= this.limits.parallelWrites : w.reads >= this.limits.parallelReads) return reject(1);
+		if (write ? w.writes >= this.limits.parallelWrites : w.reads >= this.limits.parallelReads)
+			return reject(1);
 		w.recent.push(now);
 		if (method === 'POST' || method === 'PUT') w.day++;
 		if (write) w.writes++;
@@ -392,17 +545,34 @@ export class Sandbox {
 	private deliver(trigger: string, payload: Record<string, unknown>, actorId: string): void {
 		const flag = TRIGGERS[trigger];
 		for (const webhook of this.state.webhooks) {
-			if (!webhook.enabled || (webhook.triggers !== 0 && !(flag && webhook.triggers & flag))) continue;
+			if (!webhook.enabled || (webhook.triggers !== 0 && !(flag && webhook.triggers & flag)))
+				continue;
 			const body = JSON.stringify({
-				event: { id: this.state.deliveries.length + 1, createOn: isoNow(), createBy: actorId, trigger, triggerId: flag ?? 0 },
+				event: {
+					id: this.state.deliveries.length + 1,
+					createOn: isoNow(),
+					createBy: actorId,
+					trigger,
+					triggerId: flag ?? 0,
+				},
 				payload,
 				webhook: { id: webhook.id, name: webhook.name, url: webhook.uri },
 			});
 			const signature = `sha256=${createHmac('sha256', webhook.secretKey).update(body, 'utf8').digest('hex').toUpperCase()}`;
-			const delivery = { webhookId: webhook.id, trigger, body, signature, status: 0 as number | 'failed' };
+			const delivery = {
+				webhookId: webhook.id,
+				trigger,
+				body,
+				signature,
+				status: 0 as number | 'failed',
+			};
 			this.state.deliveries.push(delivery);
 			this.pendingDeliveries.push(
-				fetch(webhook.uri, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-docspace-signature-256': signature }, body })
+				fetch(webhook.uri, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', 'x-docspace-signature-256': signature },
+					body,
+				})
 					.then((r) => {
 						delivery.status = r.status;
 					})
@@ -438,8 +608,19 @@ export class Sandbox {
 		}
 		if (method === 'GET' && what === 'state') {
 			this.state.tick();
-			const { users, groups, entries, tasks, fileOps, webhooks, deliveries, auditInPlan, quota } = this.state;
-			return this.sendJson(res, 200, { users, groups, entries, tasks: [...tasks.values()], fileOps, webhooks, deliveries, auditInPlan, quota });
+			const { users, groups, entries, tasks, fileOps, webhooks, deliveries, auditInPlan, quota } =
+				this.state;
+			return this.sendJson(res, 200, {
+				users,
+				groups,
+				entries,
+				tasks: [...tasks.values()],
+				fileOps,
+				webhooks,
+				deliveries,
+				auditInPlan,
+				quota,
+			});
 		}
 		if (method === 'PUT' && what === 'faults') {
 			this.faults = (body.rules as FaultRule[]) ?? [];
@@ -457,7 +638,13 @@ export class Sandbox {
 		this.send(res, status, JSON.stringify(body), {}, 'application/json; charset=utf-8');
 	}
 
-	private send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}, type?: string): void {
+	private send(
+		res: http.ServerResponse,
+		status: number,
+		body: string,
+		headers: Record<string, string> = {},
+		type?: string,
+	): void {
 		res.writeHead(status, { ...(type ? { 'Content-Type': type } : {}), ...headers });
 		res.end(body);
 	}
@@ -472,7 +659,12 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	});
 }
 
-const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TITLES: Record<number, string> = {
+	400: 'Bad Request',
+	403: 'Forbidden',
+	404: 'Not Found',
+	500: 'Internal Server Error',
+};
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

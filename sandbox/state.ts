@@ -1,4 +1,17 @@
-import type { ApiKey, AuditEvent, Delivery, Entry, FileOp, Group, LoginEvent, OAuthClient, Task, User, UserType, Webhook } from './model';
+import type {
+	ApiKey,
+	AuditEvent,
+	Delivery,
+	Entry,
+	FileOp,
+	Group,
+	LoginEvent,
+	OAuthClient,
+	Task,
+	User,
+	UserType,
+	Webhook,
+} from './model';
 import { FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
 import { seed } from './seed';
 
@@ -39,8 +52,32 @@ export type Action =
 	| 'Edit';
 
 /** The `security` keys of folder/room DTOs and of file DTOs. */
-export const FOLDER_ACTIONS: Action[] = ['Read', 'Create', 'Delete', 'EditRoom', 'Rename', 'CopyTo', 'MoveTo', 'Copy', 'Move', 'Pin', 'Mute', 'EditAccess', 'Duplicate', 'Download', 'ChangeOwner'];
-export const FILE_ACTIONS: Action[] = ['Read', 'Edit', 'Delete', 'Rename', 'Copy', 'Move', 'Download'];
+export const FOLDER_ACTIONS: Action[] = [
+	'Read',
+	'Create',
+	'Delete',
+	'EditRoom',
+	'Rename',
+	'CopyTo',
+	'MoveTo',
+	'Copy',
+	'Move',
+	'Pin',
+	'Mute',
+	'EditAccess',
+	'Duplicate',
+	'Download',
+	'ChangeOwner',
+];
+export const FILE_ACTIONS: Action[] = [
+	'Read',
+	'Edit',
+	'Delete',
+	'Rename',
+	'Copy',
+	'Move',
+	'Download',
+];
 
 /** FilterEntryAsync `case FolderType.Archive`: all an archived room still allows. */
 const ARCHIVE_ALLOWED = new Set<Action>(['Read', 'Delete', 'Copy', 'Move', 'Download']);
@@ -52,7 +89,12 @@ const READ_ACTIONS = new Set<Action>(['Read', 'Download', 'Copy', 'Duplicate']);
 const ADMIN_ROOM_ACTIONS = new Set<Action>(['Move', 'Pin', 'ChangeOwner']);
 const CREATE_ACTIONS = new Set<Action>(['Create', 'CopyTo', 'MoveTo']);
 const AUTHOR_ACTIONS = new Set<Action>(['Rename', 'Delete', 'Move']);
-const EDIT_SHARES = new Set<number>([SHARE.ReadWrite, SHARE.RoomManager, SHARE.ContentCreator, SHARE.Editing]);
+const EDIT_SHARES = new Set<number>([
+	SHARE.ReadWrite,
+	SHARE.RoomManager,
+	SHARE.ContentCreator,
+	SHARE.Editing,
+]);
 /** User types that own rooms with full rights and may create rooms. */
 export const ROOM_CREATORS = new Set<UserType>(['Owner', 'DocSpaceAdmin', 'RoomAdmin']);
 
@@ -104,7 +146,9 @@ export class SandboxState {
 	jobFaults: JobFaults = {};
 	nextEntryId = 5000;
 	nextOpSeq = 1;
-	private listeners: Array<(trigger: string, payload: Record<string, unknown>, actorId: string) => void> = [];
+	private listeners: Array<
+		(trigger: string, payload: Record<string, unknown>, actorId: string) => void
+	> = [];
 
 	constructor(speed: Partial<JobSpeed> = {}) {
 		const data = seed();
@@ -156,7 +200,9 @@ export class SandboxState {
 	/** A guest is related to a room admin who created them or who owns a room they are in. */
 	private related(roomAdmin: User, guest: User): boolean {
 		if (guest.createdBy === roomAdmin.id) return true;
-		return this.entries.some((e) => this.isRoom(e) && e.createdBy === roomAdmin.id && e.shares[guest.id] !== undefined);
+		return this.entries.some(
+			(e) => this.isRoom(e) && e.createdBy === roomAdmin.id && e.shares[guest.id] !== undefined,
+		);
 	}
 
 	/**
@@ -165,7 +211,8 @@ export class SandboxState {
 	 */
 	validApiKey(secret: string, now = Date.now()): ApiKey | undefined {
 		const key = this.apiKeys.find((k) => k.key === secret);
-		if (!key || !key.isActive || (key.expiresAt && Date.parse(key.expiresAt) <= now)) return undefined;
+		if (!key || !key.isActive || (key.expiresAt && Date.parse(key.expiresAt) <= now))
+			return undefined;
 		key.lastUsed = isoNow(now);
 		return key;
 	}
@@ -211,7 +258,8 @@ export class SandboxState {
 	room(entry: Entry): Entry | undefined {
 		const chain = this.ancestors(entry);
 		const rootType = chain[0].folderType;
-		if (rootType !== FOLDER_TYPE.VIRTUAL_ROOMS && rootType !== FOLDER_TYPE.ARCHIVE) return undefined;
+		if (rootType !== FOLDER_TYPE.VIRTUAL_ROOMS && rootType !== FOLDER_TYPE.ARCHIVE)
+			return undefined;
 		return chain[1];
 	}
 
@@ -236,7 +284,9 @@ export class SandboxState {
 	}
 
 	isRootFolder(entry: Entry): boolean {
-		return entry.folderType === FOLDER_TYPE.VIRTUAL_ROOMS || entry.folderType === FOLDER_TYPE.ARCHIVE;
+		return (
+			entry.folderType === FOLDER_TYPE.VIRTUAL_ROOMS || entry.folderType === FOLDER_TYPE.ARCHIVE
+		);
 	}
 
 	private isPersonalRoot(entry: Entry): boolean {
@@ -252,7 +302,8 @@ export class SandboxState {
 	access(user: User, entry: Entry): number {
 		const chain = this.ancestors(entry);
 		const root = chain[0];
-		if (this.isPersonalRoot(root)) return root.ownerId === user.id ? SHARE.ReadWrite : this.sharedAccess(user, chain.slice(1));
+		if (this.isPersonalRoot(root))
+			return root.ownerId === user.id ? SHARE.ReadWrite : this.sharedAccess(user, chain.slice(1));
 		if (!this.isRootFolder(root)) return this.isAdmin(user) ? SHARE.ReadWrite : SHARE.None;
 		if (chain.length === 1) return SHARE.Read;
 		if (this.isRoomOwner(user, chain[1])) return SHARE.RoomManager;
@@ -292,16 +343,35 @@ export class SandboxState {
 	private sectionRight(user: User, root: Entry, action: Action): boolean {
 		if (action === 'Read') return true;
 		if (action === 'MoveTo') return user.type !== 'Guest';
-		return action === 'Create' && root.folderType === FOLDER_TYPE.VIRTUAL_ROOMS && ROOM_CREATORS.has(user.type);
+		return (
+			action === 'Create' &&
+			root.folderType === FOLDER_TYPE.VIRTUAL_ROOMS &&
+			ROOM_CREATORS.has(user.type)
+		);
 	}
 
-	private roomRight(user: User, entry: Entry, room: Entry, inArchive: boolean, action: Action): boolean {
+	private roomRight(
+		user: User,
+		entry: Entry,
+		room: Entry,
+		inArchive: boolean,
+		action: Action,
+	): boolean {
 		const isRoom = entry.id === room.id;
 		if (!isRoom && ROOM_ONLY.has(action)) return false;
-		if (inArchive && (!ARCHIVE_ALLOWED.has(action) || (!isRoom && (action === 'Move' || action === 'Delete')))) return false;
+		if (
+			inArchive &&
+			(!ARCHIVE_ALLOWED.has(action) || (!isRoom && (action === 'Move' || action === 'Delete')))
+		)
+			return false;
 		if (this.isRoomOwner(user, room)) return true;
 		if (this.isAdmin(user) && this.adminRight(isRoom, inArchive, action)) return true;
-		return memberRight(this.sharedAccess(user, [room]), action, isRoom, entry.createdBy === user.id);
+		return memberRight(
+			this.sharedAccess(user, [room]),
+			action,
+			isRoom,
+			entry.createdBy === user.id,
+		);
 	}
 
 	/** The DocSpace-admin branch: read everything; move, pin and change owner of rooms; delete archived rooms. */
@@ -328,8 +398,10 @@ export class SandboxState {
 		const destIsRoot = this.isRootFolder(dest);
 		if (!destIsRoot && !this.can(user, dest, 'Create')) return MOVE_PROBLEM.create;
 		if (!this.can(user, dest, copy ? 'CopyTo' : 'MoveTo')) return MOVE_PROBLEM.moveTo;
-		if (entry.kind === 'folder' && this.isDescendant(dest, entry.id)) return MOVE_PROBLEM.intoItself;
-		if (!this.can(user, entry, copy ? 'Copy' : 'Move')) return copy ? MOVE_PROBLEM.copy : MOVE_PROBLEM.move;
+		if (entry.kind === 'folder' && this.isDescendant(dest, entry.id))
+			return MOVE_PROBLEM.intoItself;
+		if (!this.can(user, entry, copy ? 'Copy' : 'Move'))
+			return copy ? MOVE_PROBLEM.copy : MOVE_PROBLEM.move;
 		if (this.isRoom(entry) && !destIsRoot) return MOVE_PROBLEM.roomOutsideRoots;
 		if (!this.isRoom(entry) && destIsRoot) return MOVE_PROBLEM.intoRoot;
 		return undefined;
@@ -341,7 +413,9 @@ export class SandboxState {
 		this.audit.push({ id: this.audit.length + 1, date: isoNow(), product: 2, ...event });
 	}
 
-	onEvent(listener: (trigger: string, payload: Record<string, unknown>, actorId: string) => void): void {
+	onEvent(
+		listener: (trigger: string, payload: Record<string, unknown>, actorId: string) => void,
+	): void {
 		this.listeners.push(listener);
 	}
 
@@ -364,8 +438,10 @@ export class SandboxState {
 
 	/** The server's cleaner: finished jobs whose last update is older than `expiryMs` are gone. */
 	private expire(now: number): void {
-		const expired = (status: number, updatedAt: number) => status >= TASK_STATUS.Completed && updatedAt + this.speed.expiryMs < now;
-		for (const [key, task] of this.tasks) if (expired(task.status, task.updatedAt)) this.tasks.delete(key);
+		const expired = (status: number, updatedAt: number) =>
+			status >= TASK_STATUS.Completed && updatedAt + this.speed.expiryMs < now;
+		for (const [key, task] of this.tasks)
+			if (expired(task.status, task.updatedAt)) this.tasks.delete(key);
 		for (const op of this.fileOps) if (expired(op.status, op.updatedAt)) op.dequeued = true;
 	}
 
@@ -378,7 +454,11 @@ export class SandboxState {
 			const percent = milestones[i];
 			const at = task.startedAt + i * this.speed.taskStepMs;
 			if (task.failAt && percent >= task.failAt.percent) {
-				Object.assign(task, { status: TASK_STATUS.Failted, error: task.failAt.message, updatedAt: at });
+				Object.assign(task, {
+					status: TASK_STATUS.Failted,
+					error: task.failAt.message,
+					updatedAt: at,
+				});
 				return;
 			}
 			if (task.stuckAt !== undefined && percent > task.stuckAt) return;
@@ -434,14 +514,25 @@ export class SandboxState {
 	}
 
 	deleteProfile(user: User, actorId: string): void {
-		for (const e of this.entries) for (const s of Object.keys(e.shares)) if (s === user.id) delete e.shares[s];
-		for (const root of [this.myDocuments(user.id), this.trash(user.id)]) if (root) this.removeTree(root);
+		for (const e of this.entries)
+			for (const s of Object.keys(e.shares)) if (s === user.id) delete e.shares[s];
+		for (const root of [this.myDocuments(user.id), this.trash(user.id)])
+			if (root) this.removeTree(root);
 		this.users = this.users.filter((u) => u.id !== user.id);
 		// EFUserService.RemoveUserAsync soft-removes every group ref, the Manager ref included (memberships go with the user).
 		for (const group of this.groups) if (group.managerId === user.id) group.managerId = undefined;
 		// DeleteMember → IdentityClient.DeleteClientsAsync: the user's OAuth clients go; API keys stay (they then answer 401).
 		this.clients = this.clients.filter((c) => c.createdBy !== user.id);
-		this.recordAudit({ userId: actorId, actionId: 4018, actionType: 3, location: 30, product: 8, target: [user.id], entries: [23], action: 'User deleted' });
+		this.recordAudit({
+			userId: actorId,
+			actionId: 4018,
+			actionType: 3,
+			location: 30,
+			product: 8,
+			target: [user.id],
+			entries: [23],
+			action: 'User deleted',
+		});
 		this.emit('user.deleted', { id: user.id, userName: user.userName, email: user.email }, actorId);
 	}
 }
@@ -463,7 +554,9 @@ function memberRight(level: number, action: Action, isRoom: boolean, isAuthor: b
 
 function rank(access: number): number {
 	// Higher is more: Read < Comment/Review/FillForms < Editing < ContentCreator < RoomManager/ReadWrite.
-	return ({ 2: 1, 7: 2, 6: 3, 5: 4, 10: 5, 11: 6, 9: 7, 1: 8 } as Record<number, number>)[access] ?? 0;
+	return (
+		({ 2: 1, 7: 2, 6: 3, 5: 4, 10: 5, 11: 6, 9: 7, 1: 8 } as Record<number, number>)[access] ?? 0
+	);
 }
 
 export function isoNow(now = Date.now()): string {
@@ -478,7 +571,9 @@ function rescueSharedEntries(state: SandboxState, from: User, to: User): void {
 	const shared = state.entries.filter(
 		(e) => e.id !== my.id && state.isDescendant(e, my.id) && Object.keys(e.shares).length > 0,
 	);
-	const topLevel = shared.filter((e) => !shared.some((o) => o.id !== e.id && state.isDescendant(e, o.id)));
+	const topLevel = shared.filter(
+		(e) => !shared.some((o) => o.id !== e.id && state.isDescendant(e, o.id)),
+	);
 	if (!topLevel.length) return;
 	const folder = state.newEntry({
 		kind: 'folder',
@@ -515,7 +610,16 @@ const taskEffects: Record<Task['queue'], (state: SandboxState, task: Task) => vo
 		if (!from || !to) return;
 		rescueSharedEntries(state, from, to);
 		reassignOwnership(state, from, to);
-		state.recordAudit({ userId: task.initiatorId, actionId: 4030, actionType: 16, location: 30, product: 8, target: [from.id, to.id], entries: [23], action: 'User data reassigned' });
+		state.recordAudit({
+			userId: task.initiatorId,
+			actionId: 4030,
+			actionType: 16,
+			location: 30,
+			product: 8,
+			target: [from.id, to.id],
+			entries: [23],
+			action: 'User data reassigned',
+		});
 		if (task.params.deleteProfile) state.deleteProfile(from, task.initiatorId);
 	},
 	remove(state, task) {
@@ -524,7 +628,16 @@ const taskEffects: Record<Task['queue'], (state: SandboxState, task: Task) => vo
 		if (!user || !initiator) return;
 		rescueSharedEntries(state, user, initiator);
 		reassignOwnership(state, user, initiator);
-		state.recordAudit({ userId: task.initiatorId, actionId: 4031, actionType: 3, location: 30, product: 8, target: [user.id], entries: [23], action: 'User data removed' });
+		state.recordAudit({
+			userId: task.initiatorId,
+			actionId: 4031,
+			actionType: 3,
+			location: 30,
+			product: 8,
+			target: [user.id],
+			entries: [23],
+			action: 'User data removed',
+		});
 		if (task.params.deleteProfile !== false) state.deleteProfile(user, task.initiatorId);
 	},
 	type(state, task) {
@@ -534,7 +647,16 @@ const taskEffects: Record<Task['queue'], (state: SandboxState, task: Task) => vo
 		reassignOwnership(state, user, to);
 		rescueSharedEntries(state, user, to);
 		user.type = task.params.type as User['type'];
-		state.recordAudit({ userId: task.initiatorId, actionId: 4019, actionType: 2, location: 30, product: 8, target: [user.id], entries: [23], action: 'Users updated type' });
+		state.recordAudit({
+			userId: task.initiatorId,
+			actionId: 4019,
+			actionType: 2,
+			location: 30,
+			product: 8,
+			target: [user.id],
+			entries: [23],
+			action: 'Users updated type',
+		});
 	},
 	personalFolder(state, task) {
 		const my = state.myDocuments(task.userId);
@@ -572,7 +694,9 @@ function applyFileOp(state: SandboxState, op: FileOp): void {
 			op.error = problem;
 			continue;
 		}
-		const clash = state.children(dest.id).find((c) => c.title === e.title && c.kind === e.kind && c.id !== e.id);
+		const clash = state
+			.children(dest.id)
+			.find((c) => c.title === e.title && c.kind === e.kind && c.id !== e.id);
 		let title = e.title;
 		if (clash) {
 			if (op.conflict === 'Skip') {
@@ -591,12 +715,28 @@ function applyFileOp(state: SandboxState, op: FileOp): void {
 			e.title = title;
 			e.updated = isoNow();
 			(e.kind === 'folder' ? op.resultFolders : op.resultFiles).push(e.id);
-			if (op.kind === 'archive') state.emit('room.archived', { id: e.id, title: e.title }, op.userId);
+			if (op.kind === 'archive')
+				state.emit('room.archived', { id: e.id, title: e.title }, op.userId);
 		}
 		op.processed++;
 	}
-	const moved = op.kind === 'copy' ? 5013 : op.kind === 'archive' ? 5072 : op.kind === 'unarchive' ? 5073 : 5024;
-	state.recordAudit({ userId: op.userId, actionId: moved, actionType: op.kind === 'copy' ? 14 : 15, location: 2, target: ids.map(String), entries: [2], action: op.kind === 'archive' ? 'Room archived' : 'Folder moved' });
+	const moved =
+		op.kind === 'copy'
+			? 5013
+			: op.kind === 'archive'
+				? 5072
+				: op.kind === 'unarchive'
+					? 5073
+					: 5024;
+	state.recordAudit({
+		userId: op.userId,
+		actionId: moved,
+		actionType: op.kind === 'copy' ? 14 : 15,
+		location: 2,
+		target: ids.map(String),
+		entries: [2],
+		action: op.kind === 'archive' ? 'Room archived' : 'Folder moved',
+	});
 }
 
 function uniqueTitle(state: SandboxState, folderId: number, title: string): string {

@@ -13,12 +13,18 @@ export interface TemplateSettings {
 
 interface TemplateNode {
 	type: string;
-	parameters: { assignments?: { assignments?: Array<{ name: string; value: unknown }> } } & Record<string, unknown>;
+	parameters: { assignments?: { assignments?: Array<{ name: string; value: unknown }> } } & Record<
+		string,
+		unknown
+	>;
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
 /** A copy of the template with the settings applied; node types are never changed. */
-export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, settings: TemplateSettings): T {
+export function prepareTemplate<T extends { nodes: unknown[] }>(
+	template: T,
+	settings: TemplateSettings,
+): T {
 	const copy = JSON.parse(JSON.stringify(template)) as T & { nodes: TemplateNode[] };
 	for (const node of copy.nodes) {
 		for (const field of node.parameters.assignments?.assignments ?? []) {
@@ -27,10 +33,16 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(template: T, set
 			if (value !== undefined && !String(field.value).startsWith('=')) field.value = value;
 		}
 		if (node.credentials?.docSpaceApi && settings.credentialId) {
-			node.credentials.docSpaceApi = { id: settings.credentialId, name: settings.credentialName ?? node.credentials.docSpaceApi.name };
+			node.credentials.docSpaceApi = {
+				id: settings.credentialId,
+				name: settings.credentialName ?? node.credentials.docSpaceApi.name,
+			};
 		}
 		if (node.credentials?.httpHeaderAuth && settings.headerAuthCredentialId) {
-			node.credentials.httpHeaderAuth = { ...node.credentials.httpHeaderAuth, id: settings.headerAuthCredentialId };
+			node.credentials.httpHeaderAuth = {
+				...node.credentials.httpHeaderAuth,
+				id: settings.headerAuthCredentialId,
+			};
 		}
 	}
 	return copy;

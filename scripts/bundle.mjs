@@ -30,7 +30,8 @@ const HOST = 'n8n-workflow';
 const HOST_REQUIRE = /^(var|const|let) (\w+) = require\("n8n-workflow"\);$/gm;
 function requireHostOnce(code) {
 	const replaced = code.replace(HOST_REQUIRE, '$1 $2 = __host_n8n_workflow;');
-	if (/require\(["']n8n-workflow["']\)/.test(replaced)) throw new Error('bundle: an n8n-workflow require was not rewritten');
+	if (/require\(["']n8n-workflow["']\)/.test(replaced))
+		throw new Error('bundle: an n8n-workflow require was not rewritten');
 	if (replaced === code) return code;
 	const strict = '"use strict";\n';
 	const head = replaced.startsWith(strict) ? strict : '';

@@ -9,23 +9,58 @@ import { chromium } from 'playwright-core';
 import { OWNER } from './n8n.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-const RESOURCES = ['Audit', 'Data Reassignment', 'Data Removal', 'Folder / File', 'Offboarding', 'Personal Folder', 'Room', 'User'];
+const RESOURCES = [
+	'Audit',
+	'Data Reassignment',
+	'Data Removal',
+	'Folder / File',
+	'Offboarding',
+	'Personal Folder',
+	'Room',
+	'User',
+];
 
 export async function browserChecks({ url, check, artifacts, sandbox, workflowId }) {
 	// n8n 1.x and 2.x share the selectors used here (checked on 1.123.81 and 2.41.1).
-	if (!check(`Chromium is installed (${CHROMIUM})`, existsSync(CHROMIUM), 'apt-get install -y chromium')) return;
+	if (
+		!check(
+			`Chromium is installed (${CHROMIUM})`,
+			existsSync(CHROMIUM),
+			'apt-get install -y chromium',
+		)
+	)
+		return;
 	// Without the background-networking switches Chromium keeps calling out of this closed network.
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
 	});
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	const shot = (name) => page.screenshot({ path: join(artifacts, name) });
-	const texts = (selector) => page.evaluate((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent).map((e) => e.textContent.trim()), selector);
+	const texts = (selector) =>
+		page.evaluate(
+			(s) =>
+				[...document.querySelectorAll(s)]
+					.filter((e) => e.offsetParent)
+					.map((e) => e.textContent.trim()),
+			selector,
+		);
 	try {
 		await page.goto(`${url}/signin`);
 		// n8n 2.x and late 1.x name the field emailOrLdapLoginId, older 1.x releases email.
-		await page.locator('input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+		await page
+			.locator('input[name="emailOrLdapLoginId"], input[name="email"]')
+			.first()
+			.fill(OWNER.email);
 		await page.fill('input[name="password"]', OWNER.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 30_000 });
@@ -33,31 +68,60 @@ export async function browserChecks({ url, check, artifacts, sandbox, workflowId
 
 		await page.goto(`${url}/workflow/${workflowId}`);
 		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-		const preview = page.locator('[data-test-id="canvas-node"][data-node-name="Preview offboarding"]');
-		const icon = await preview.locator('img').evaluate((img) => ({ src: img.src, width: img.naturalWidth }));
-		check('editor: the template opens and the node icon loads', icon.width > 0 && icon.src.endsWith('/docspace.svg'), JSON.stringify(icon));
+		const preview = page.locator(
+			'[data-test-id="canvas-node"][data-node-name="Preview offboarding"]',
+		);
+		const icon = await preview
+			.locator('img')
+			.evaluate((img) => ({ src: img.src, width: img.naturalWidth }));
+		check(
+			'editor: the template opens and the node icon loads',
+			icon.width > 0 && icon.src.endsWith('/docspace.svg'),
+			JSON.stringify(icon),
+		);
 		await shot('1-template.png');
 
 		await preview.dblclick();
-		await page.waitForSelector('[data-test-id="ndv"] [data-test-id="parameter-input-resource"]', { timeout: 30_000 });
+		await page.waitForSelector('[data-test-id="ndv"] [data-test-id="parameter-input-resource"]', {
+			timeout: 30_000,
+		});
 		await page.locator('[data-test-id="parameter-input-resource"]').click();
 		await page.waitForTimeout(500);
 		const resources = await texts('.el-select-dropdown__item, [role="option"]');
-		check('editor: the node lists every resource', RESOURCES.every((r) => resources.includes(r)), resources.join(', '));
+		check(
+			'editor: the node lists every resource',
+			RESOURCES.every((r) => resources.includes(r)),
+			resources.join(', '),
+		);
 		await shot('2-resources.png');
 		await page.keyboard.press('Escape');
 		await page.locator('[data-test-id="parameter-input-operation"]').click();
 		await page.waitForTimeout(500);
 		const operations = await texts('.el-select-dropdown__item, [role="option"]');
-		check('editor: Offboarding lists Preview and Run', ['Preview', 'Run'].every((o) => operations.some((shown) => shown.startsWith(o))), operations.join(', '));
+		check(
+			'editor: Offboarding lists Preview and Run',
+			['Preview', 'Run'].every((o) => operations.some((shown) => shown.startsWith(o))),
+			operations.join(', '),
+		);
 		await page.keyboard.press('Escape');
 
 		await page.locator('[data-test-id="node-execute-button"]').click();
 		const output = page.locator('[data-test-id="output-panel"]');
 		await output.getByText('canRun').first().waitFor({ timeout: 60_000 });
 		const shown = await output.innerText();
-		check('editor: Execute step shows the Preview plan', /canRun/.test(shown) && /Project Phoenix|Sales Deals/.test(shown), /canRun/.test(shown) ? '' : shown.slice(0, 300));
-		check('editor: the Preview step wrote nothing', sandbox.writes().length === 0, sandbox.writes().map((r) => r.path).join(', '));
+		check(
+			'editor: Execute step shows the Preview plan',
+			/canRun/.test(shown) && /Project Phoenix|Sales Deals/.test(shown),
+			/canRun/.test(shown) ? '' : shown.slice(0, 300),
+		);
+		check(
+			'editor: the Preview step wrote nothing',
+			sandbox.writes().length === 0,
+			sandbox
+				.writes()
+				.map((r) => r.path)
+				.join(', '),
+		);
 		await shot('3-preview-output.png');
 	} catch (error) {
 		await shot('failure.png').catch(() => undefined);
@@ -88,7 +152,11 @@ async function oauthChecks({ page, url, check, artifacts, sandbox }) {
 	const typeSelect = page.locator('[data-test-id="new-credential-type-select"] input');
 	await typeSelect.waitFor({ timeout: 30_000 });
 	await typeSelect.fill('DocSpace OAuth2');
-	await page.locator('[data-test-id="new-credential-type-select-option"]').filter({ hasText: 'DocSpace OAuth2 API' }).first().click();
+	await page
+		.locator('[data-test-id="new-credential-type-select-option"]')
+		.filter({ hasText: 'DocSpace OAuth2 API' })
+		.first()
+		.click();
 	await page.locator('[data-test-id="new-credential-type-button"]').click();
 	const field = (name) => page.locator(`[data-test-id="parameter-input-${name}"] input`).first();
 	await field('baseUrl').waitFor({ timeout: 30_000 });
@@ -99,40 +167,93 @@ async function oauthChecks({ page, url, check, artifacts, sandbox }) {
 	await page.screenshot({ path: join(artifacts, '4-oauth-credential.png') });
 
 	// n8n 1.x: a "Connect my account" button; 2.x: the "Connect" button of the not-connected banner.
-	const connect = page.locator('[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button').first();
-	const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 30_000 }), connect.click()]);
+	const connect = page
+		.locator(
+			'[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button',
+		)
+		.first();
+	const [popup] = await Promise.all([
+		page.waitForEvent('popup', { timeout: 30_000 }),
+		connect.click(),
+	]);
 	await popup.waitForEvent('close', { timeout: 30_000 }).catch(() => undefined);
 	const banner = page.locator('[data-test-id="oauth-connect-success-banner"]');
 	await banner.waitFor({ timeout: 30_000 });
 	const bannerText = (await banner.innerText()).split('\n')[0].trim();
-	check('editor: the DocSpace OAuth2 credential connects with "Connect my account"', /connected/i.test(bannerText), bannerText);
+	check(
+		'editor: the DocSpace OAuth2 credential connects with "Connect my account"',
+		/connected/i.test(bannerText),
+		bannerText,
+	);
 	const exchanged = sandbox.oauth.tokenRequests.slice(tokensBefore);
-	check('OAuth2: n8n exchanged the code (PKCE, client secret) at the sandbox\'s /oauth2/token', exchanged.some((r) => r.grantType === 'authorization_code' && r.status === 200), JSON.stringify(exchanged));
+	check(
+		"OAuth2: n8n exchanged the code (PKCE, client secret) at the sandbox's /oauth2/token",
+		exchanged.some((r) => r.grantType === 'authorization_code' && r.status === 200),
+		JSON.stringify(exchanged),
+	);
 	await page.screenshot({ path: join(artifacts, '5-oauth-connected.png') });
 
 	// Run a node with it: a workflow (made through n8n's REST API as the editor does) whose DocSpace Admin
 	// node uses Authentication "OAuth2" and this credential, executed from the editor.
-	const created = await page.evaluate(async ({ user }) => {
-		const headers = { 'Content-Type': 'application/json', 'browser-id': localStorage.getItem('n8n-browserId') ?? '' };
-		const list = await (await fetch('/rest/credentials', { headers })).json();
-		const credential = list.data.find((c) => c.type === 'docSpaceOAuth2Api');
-		const nodes = [
-			{ parameters: {}, id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-			{
-				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: user }, output: 'raw' },
-				id: 'b0000000-0000-4000-8000-000000000002',
-				name: 'Get user with OAuth2',
-				type: 'n8n-nodes-docspace-admin.docSpaceAdmin',
-				typeVersion: 1,
-				position: [240, 0],
-				credentials: { docSpaceOAuth2Api: { id: credential.id, name: credential.name } },
-			},
-		];
-		const body = { name: 'DocSpace OAuth2 check', nodes, connections: { Start: { main: [[{ node: 'Get user with OAuth2', type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false };
-		const answer = await fetch('/rest/workflows', { method: 'POST', headers, body: JSON.stringify(body) });
-		return { status: answer.status, id: (await answer.json())?.data?.id };
-	}, { user: sandbox.state.ids.jane });
-	if (!check('OAuth2: a workflow using the credential was created', Boolean(created.id), JSON.stringify(created))) return;
+	const created = await page.evaluate(
+		async ({ user }) => {
+			const headers = {
+				'Content-Type': 'application/json',
+				'browser-id': localStorage.getItem('n8n-browserId') ?? '',
+			};
+			const list = await (await fetch('/rest/credentials', { headers })).json();
+			const credential = list.data.find((c) => c.type === 'docSpaceOAuth2Api');
+			const nodes = [
+				{
+					parameters: {},
+					id: 'b0000000-0000-4000-8000-000000000001',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+				},
+				{
+					parameters: {
+						authentication: 'oAuth2',
+						resource: 'user',
+						operation: 'get',
+						user: { __rl: true, mode: 'id', value: user },
+						output: 'raw',
+					},
+					id: 'b0000000-0000-4000-8000-000000000002',
+					name: 'Get user with OAuth2',
+					type: 'n8n-nodes-docspace-admin.docSpaceAdmin',
+					typeVersion: 1,
+					position: [240, 0],
+					credentials: { docSpaceOAuth2Api: { id: credential.id, name: credential.name } },
+				},
+			];
+			const body = {
+				name: 'DocSpace OAuth2 check',
+				nodes,
+				connections: {
+					Start: { main: [[{ node: 'Get user with OAuth2', type: 'main', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+				active: false,
+			};
+			const answer = await fetch('/rest/workflows', {
+				method: 'POST',
+				headers,
+				body: JSON.stringify(body),
+			});
+			return { status: answer.status, id: (await answer.json())?.data?.id };
+		},
+		{ user: sandbox.state.ids.jane },
+	);
+	if (
+		!check(
+			'OAuth2: a workflow using the credential was created',
+			Boolean(created.id),
+			JSON.stringify(created),
+		)
+	)
+		return;
 	const logBefore = sandbox.log.length;
 	await page.goto(`${url}/workflow/${created.id}`);
 	const node = page.locator('[data-test-id="canvas-node"][data-node-name="Get user with OAuth2"]');
@@ -144,7 +265,12 @@ async function oauthChecks({ page, url, check, artifacts, sandbox }) {
 	const calls = sandbox.log.slice(logBefore);
 	check(
 		'editor: a DocSpace Admin node runs with the OAuth2 credential (Bearer access token, as the approving user)',
-		calls.some((r) => r.status === 200 && r.path === `/people/${sandbox.state.ids.jane}` && r.userId === app.createdBy),
+		calls.some(
+			(r) =>
+				r.status === 200 &&
+				r.path === `/people/${sandbox.state.ids.jane}` &&
+				r.userId === app.createdBy,
+		),
 		calls.map((r) => `${r.status} ${r.method} ${r.path}`).join(', '),
 	);
 	await page.screenshot({ path: join(artifacts, '6-oauth-node-output.png') });

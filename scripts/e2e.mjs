@@ -67,7 +67,8 @@ async function freePortPair(start) {
 			const server = createServer().once('error', () => resolve(false));
 			server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 		});
-	for (let port = start; port < start + 40; port += 2) if ((await free(port)) && (await free(port + 1))) return port;
+	for (let port = start; port < start + 40; port += 2)
+		if ((await free(port)) && (await free(port + 1))) return port;
 	throw new Error(`No free port pair between ${start} and ${start + 40}`);
 }
 
@@ -84,59 +85,120 @@ function checkOffboarded(label) {
 	const state = sandbox.state;
 	const folders = state.folders;
 	check(`${label}: Jane is disabled`, state.user(IDS.jane)?.status === 2);
-	check(`${label}: her rooms belong to Bob`, state.entry(folders['room:deals'])?.createdBy === IDS.bob);
+	check(
+		`${label}: her rooms belong to Bob`,
+		state.entry(folders['room:deals'])?.createdBy === IDS.bob,
+	);
 	const workspace = state.entry(folders['workspace:jane']);
 	const room = workspace && state.entry(workspace.parentId);
-	check(`${label}: her workspace is in the room "Archive – Jane Doe"`, room?.title === 'Archive – Jane Doe' && state.isRoom(room), room?.title);
-	const opens = (key) => Boolean(workspace && state.access(state.user(state.ids[key] ?? key), workspace));
-	check(`${label}: Bob (the recipient) and Olivia (in the read-only group HR) can open the archived workspace`, opens(IDS.bob) && opens('olivia'));
-	check(`${label}: colleagues outside the archive room (Liam, Emma) cannot`, !opens('liam') && !opens('emma'));
+	check(
+		`${label}: her workspace is in the room "Archive – Jane Doe"`,
+		room?.title === 'Archive – Jane Doe' && state.isRoom(room),
+		room?.title,
+	);
+	const opens = (key) =>
+		Boolean(workspace && state.access(state.user(state.ids[key] ?? key), workspace));
+	check(
+		`${label}: Bob (the recipient) and Olivia (in the read-only group HR) can open the archived workspace`,
+		opens(IDS.bob) && opens('olivia'),
+	);
+	check(
+		`${label}: colleagues outside the archive room (Liam, Emma) cannot`,
+		!opens('liam') && !opens('emma'),
+	);
 	const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
 	check(
 		`${label}: disable, then the transfer, then the move; no profile, file or folder deleted`,
 		writes.indexOf('PUT /people/status/2') < writes.indexOf('POST /people/reassign/start') &&
 			writes.indexOf('POST /people/reassign/start') < writes.indexOf('PUT /files/fileops/move') &&
-			!writes.some((w) => /^DELETE \/(people|files)\b/.test(w) || /fileops\/delete|people\/remove/.test(w)),
+			!writes.some(
+				(w) => /^DELETE \/(people|files)\b/.test(w) || /fileops\/delete|people\/remove/.test(w),
+			),
 		writes.join(', '),
 	);
 }
 
 try {
 	await installPackage(env, lib.tarball);
-	const installed = JSON.parse(readFileSync(join(nodesFolder(env), 'node_modules', PACKAGE.name, 'package.json'), 'utf8'));
-	check(`the packed package is installed in n8n's nodes folder (${PACKAGE.name}@${installed.version}, no dev/peer dependencies left)`, installed.name === PACKAGE.name && !installed.devDependencies && !installed.peerDependencies);
+	const installed = JSON.parse(
+		readFileSync(join(nodesFolder(env), 'node_modules', PACKAGE.name, 'package.json'), 'utf8'),
+	);
+	check(
+		`the packed package is installed in n8n's nodes folder (${PACKAGE.name}@${installed.version}, no dev/peer dependencies left)`,
+		installed.name === PACKAGE.name && !installed.devDependencies && !installed.peerDependencies,
+	);
 	await importCredentials(env, sandbox, lib);
 	let started = Date.now();
 	const imported = await importTemplates(env, sandbox, lib);
-	console.log(`imported the credentials and ${TEMPLATE_FILES.length} templates in ${seconds(started)}`);
+	console.log(
+		`imported the credentials and ${TEMPLATE_FILES.length} templates in ${seconds(started)}`,
+	);
 	for (const file of TEMPLATE_FILES) {
 		const template = JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8'));
 		const types = template.nodes.map((n) => n.type);
-		check(`${file}: imported unchanged, its DocSpace nodes typed ${PACKAGE.name}.*`, JSON.stringify(imported[file]?.types) === JSON.stringify(types) && types.some((t) => t.startsWith(`${PACKAGE.name}.`)), imported[file]?.types.join(', '));
+		check(
+			`${file}: imported unchanged, its DocSpace nodes typed ${PACKAGE.name}.*`,
+			JSON.stringify(imported[file]?.types) === JSON.stringify(types) &&
+				types.some((t) => t.startsWith(`${PACKAGE.name}.`)),
+			imported[file]?.types.join(', '),
+		);
 	}
-	const TEMPLATE_IDS = Object.fromEntries(Object.entries(imported).map(([file, w]) => [file, w.id]));
+	const TEMPLATE_IDS = Object.fromEntries(
+		Object.entries(imported).map(([file, w]) => [file, w.id]),
+	);
 
 	started = Date.now();
-	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['weekly-disabled-users-check.json']}`, '--rawOutput');
+	await n8nCli(
+		env,
+		'execute',
+		`--id=${TEMPLATE_IDS['weekly-disabled-users-check.json']}`,
+		'--rawOutput',
+	);
 	console.log(`weekly check ran in ${seconds(started)}`);
 	const list = sandbox.notifications[0];
-	check('weekly check: one chat message listing the disabled users who still own data', Array.isArray(list?.users) && list.users.length > 0, JSON.stringify(list ?? {}).slice(0, 200));
+	check(
+		'weekly check: one chat message listing the disabled users who still own data',
+		Array.isArray(list?.users) && list.users.length > 0,
+		JSON.stringify(list ?? {}).slice(0, 200),
+	);
 	check('weekly check: no write requests', sandbox.writes().length === 0);
 
 	sandbox.reset();
 	started = Date.now();
-	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-hr-webhook.json']}`, '--rawOutput');
+	await n8nCli(
+		env,
+		'execute',
+		`--id=${TEMPLATE_IDS['offboard-on-hr-webhook.json']}`,
+		'--rawOutput',
+	);
 	console.log(`HR webhook template (sample request) ran in ${seconds(started)}`);
 	checkOffboarded('HR webhook template');
-	check('HR webhook template: the chat got the report', /Offboarding finished for jane\.doe@corp\.example/.test(String(sandbox.notifications.at(-1)?.text)), JSON.stringify(sandbox.notifications).slice(0, 300));
+	check(
+		'HR webhook template: the chat got the report',
+		/Offboarding finished for jane\.doe@corp\.example/.test(
+			String(sandbox.notifications.at(-1)?.text),
+		),
+		JSON.stringify(sandbox.notifications).slice(0, 300),
+	);
 
 	sandbox.reset();
 	started = Date.now();
 	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-demand.json']}`, '--rawOutput');
 	console.log(`on-demand template ran up to its approval in ${seconds(started)}`);
 	const request = sandbox.notifications[0];
-	check('on demand: the plan was posted with an approval link', typeof request?.approveUrl === 'string', JSON.stringify(request ?? {}).slice(0, 300));
-	check('on demand: nothing was written before the approval', sandbox.writes().length === 0, sandbox.writes().map((r) => r.path).join(', '));
+	check(
+		'on demand: the plan was posted with an approval link',
+		typeof request?.approveUrl === 'string',
+		JSON.stringify(request ?? {}).slice(0, 300),
+	);
+	check(
+		'on demand: nothing was written before the approval',
+		sandbox.writes().length === 0,
+		sandbox
+			.writes()
+			.map((r) => r.path)
+			.join(', '),
+	);
 
 	// Published, the HR template listens on n8n's production webhook URL.
 	await publishWorkflow(env, TEMPLATE_IDS['offboard-on-hr-webhook.json'], rt);
@@ -148,19 +210,38 @@ try {
 	const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`));
 	check(
 		`n8n loaded the installed package: ${PACKAGE.name}.docSpaceAdmin and .docSpaceAdminTrigger`,
-		['docSpaceAdmin', 'docSpaceAdminTrigger'].every((n) => ours.some((t) => t.name === `${PACKAGE.name}.${n}`)),
+		['docSpaceAdmin', 'docSpaceAdminTrigger'].every((n) =>
+			ours.some((t) => t.name === `${PACKAGE.name}.${n}`),
+		),
 		ours.map((t) => t.name).join(', '),
 	);
-	const deprecated = deprecationWarnings(join(work, 'n8n-server.log'), Object.keys(env).filter((k) => env[k] !== process.env[k]));
-	check('n8n calls none of the variables we set deprecated', deprecated.length === 0, deprecated.join(' | ').slice(0, 500));
+	const deprecated = deprecationWarnings(
+		join(work, 'n8n-server.log'),
+		Object.keys(env).filter((k) => env[k] !== process.env[k]),
+	);
+	check(
+		'n8n calls none of the variables we set deprecated',
+		deprecated.length === 0,
+		deprecated.join(' | ').slice(0, 500),
+	);
 
 	if (request?.approveUrl) {
 		started = Date.now();
 		const approval = await fetch(request.approveUrl);
-		check('on demand: the approval link is accepted by n8n', approval.ok, `${approval.status} ${(await approval.text()).slice(0, 200)}`);
-		const done = await until(() => sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))));
+		check(
+			'on demand: the approval link is accepted by n8n',
+			approval.ok,
+			`${approval.status} ${(await approval.text()).slice(0, 200)}`,
+		);
+		const done = await until(() =>
+			sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))),
+		);
 		console.log(`approved offboarding finished in ${seconds(started)}`);
-		check('on demand: after approval the report reached the chat', Boolean(done), JSON.stringify(sandbox.notifications).slice(0, 400));
+		check(
+			'on demand: after approval the report reached the chat',
+			Boolean(done),
+			JSON.stringify(sandbox.notifications).slice(0, 400),
+		);
 		checkOffboarded('on demand');
 	}
 
@@ -170,28 +251,56 @@ try {
 		fetch(hrWebhook, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', [HR_SECRET.name]: secret },
-			body: JSON.stringify({ email: 'jane.doe@corp.example', recipientEmail: 'bob.brown@corp.example', workspaceFolderId: String(sandbox.state.folders['workspace:jane']) }),
+			body: JSON.stringify({
+				email: 'jane.doe@corp.example',
+				recipientEmail: 'bob.brown@corp.example',
+				workspaceFolderId: String(sandbox.state.folders['workspace:jane']),
+			}),
 		});
 	const refused = await hrRequest('not-the-secret');
-	check('HR webhook in n8n: a request without the right secret is refused and reaches nothing', refused.status === 403 && sandbox.log.length === 0, `${refused.status}, ${sandbox.log.length} DocSpace requests`);
+	check(
+		'HR webhook in n8n: a request without the right secret is refused and reaches nothing',
+		refused.status === 403 && sandbox.log.length === 0,
+		`${refused.status}, ${sandbox.log.length} DocSpace requests`,
+	);
 	started = Date.now();
 	const accepted = await hrRequest(HR_SECRET.value);
-	check('HR webhook in n8n: a request with the secret is accepted', accepted.ok, `${accepted.status} ${(await accepted.text()).slice(0, 200)}`);
-	const hrDone = await until(() => sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))));
+	check(
+		'HR webhook in n8n: a request with the secret is accepted',
+		accepted.ok,
+		`${accepted.status} ${(await accepted.text()).slice(0, 200)}`,
+	);
+	const hrDone = await until(() =>
+		sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))),
+	);
 	console.log(`offboarding from the HR webhook finished in ${seconds(started)}`);
-	check('HR webhook in n8n: the report reached the chat', Boolean(hrDone), JSON.stringify(sandbox.notifications).slice(0, 300));
+	check(
+		'HR webhook in n8n: the report reached the chat',
+		Boolean(hrDone),
+		JSON.stringify(sandbox.notifications).slice(0, 300),
+	);
 	checkOffboarded('HR webhook in n8n');
 
 	sandbox.reset();
-	await browserChecks({ url: server.url, check, artifacts, sandbox, workflowId: TEMPLATE_IDS['offboard-on-demand.json'], n8nVersion: rt.version });
+	await browserChecks({
+		url: server.url,
+		check,
+		artifacts,
+		sandbox,
+		workflowId: TEMPLATE_IDS['offboard-on-demand.json'],
+		n8nVersion: rt.version,
+	});
 } catch (error) {
 	check('n8n ran', false, String(error.stack ?? error.message).slice(-2000));
 } finally {
-	if (failures.length) console.log(`--- n8n server log (tail) ---\n${tail(join(work, 'n8n-server.log'))}`);
+	if (failures.length)
+		console.log(`--- n8n server log (tail) ---\n${tail(join(work, 'n8n-server.log'))}`);
 	server?.stop();
 	await sandbox.stop();
 	rmSync(work, { recursive: true, force: true });
 }
-console.log(`n8n ${rt.version}: end-to-end run took ${formatDuration(Date.now() - began)}; screenshots in ${artifacts}`);
+console.log(
+	`n8n ${rt.version}: end-to-end run took ${formatDuration(Date.now() - began)}; screenshots in ${artifacts}`,
+);
 console.log(`${passes} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);

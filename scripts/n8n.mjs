@@ -8,7 +8,16 @@
 // lists it. n8n 1.x and 2.x load every package in that folder at start, so the node type is
 // `n8n-nodes-docspace-admin.docSpaceAdmin` — the type the templates use, imported unchanged.
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -20,17 +29,26 @@ export const PACKAGE = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8
 const run = promisify(execFile);
 
 /** The editor's owner account, created on first start (a local instance only). */
-export const OWNER = { email: 'admin@example.com', password: 'DocSpace-Admin-2026', firstName: 'DocSpace', lastName: 'Admin' };
+export const OWNER = {
+	email: 'admin@example.com',
+	password: 'DocSpace-Admin-2026',
+	firstName: 'DocSpace',
+	lastName: 'Admin',
+};
 export const HR_SECRET = { name: 'X-HR-Secret', value: 'sandbox-hr-secret' };
 export const TEMPLATES = join(root, 'examples', 'workflows');
-export const TEMPLATE_FILES = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json')).sort();
+export const TEMPLATE_FILES = readdirSync(TEMPLATES)
+	.filter((f) => f.endsWith('.json'))
+	.sort();
 
 /** Runs a command quietly; on failure its output is shown. */
 async function quiet(cmd, args, options = {}) {
 	try {
 		return (await run(cmd, args, { cwd: root, maxBuffer: 64 * 1024 * 1024, ...options })).stdout;
 	} catch (error) {
-		throw new Error(`${cmd} ${args.join(' ')} failed:\n${[error.stdout, error.stderr].filter(Boolean).join('\n').slice(-4000)}`);
+		throw new Error(
+			`${cmd} ${args.join(' ')} failed:\n${[error.stdout, error.stderr].filter(Boolean).join('\n').slice(-4000)}`,
+		);
 	}
 }
 
@@ -59,21 +77,40 @@ export const nodesFolder = (env) => join(env.N8N_USER_FOLDER, '.n8n', 'nodes');
 
 /** Installs the packed tarball into n8n's nodes folder, step by step as n8n's installer does. */
 export async function installPackage(env, tarball) {
-	await phase(`Installing ${PACKAGE.name} into ${nodesFolder(env)} (as Settings → Community Nodes does)`, async () => {
-		const nodes = nodesFolder(env);
-		const target = join(nodes, 'node_modules', PACKAGE.name);
-		rmSync(target, { recursive: true, force: true });
-		mkdirSync(target, { recursive: true });
-		await quiet('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-		const manifestFile = join(target, 'package.json');
-		const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestFile, 'utf8'));
-		writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-		await quiet('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: target });
-		const listFile = join(nodes, 'package.json');
-		const list = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
-		list.dependencies = { ...list.dependencies, [PACKAGE.name]: manifest.version };
-		writeFileSync(listFile, JSON.stringify(list, null, 2));
-	});
+	await phase(
+		`Installing ${PACKAGE.name} into ${nodesFolder(env)} (as Settings → Community Nodes does)`,
+		async () => {
+			const nodes = nodesFolder(env);
+			const target = join(nodes, 'node_modules', PACKAGE.name);
+			rmSync(target, { recursive: true, force: true });
+			mkdirSync(target, { recursive: true });
+			await quiet('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+			const manifestFile = join(target, 'package.json');
+			const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+				readFileSync(manifestFile, 'utf8'),
+			);
+			writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+			await quiet(
+				'npm',
+				[
+					'install',
+					'--audit=false',
+					'--fund=false',
+					'--bin-links=false',
+					'--install-strategy=shallow',
+					'--ignore-scripts=true',
+					'--package-lock=false',
+				],
+				{ cwd: target },
+			);
+			const listFile = join(nodes, 'package.json');
+			const list = existsSync(listFile)
+				? JSON.parse(readFileSync(listFile, 'utf8'))
+				: { name: 'installed-nodes', private: true, dependencies: {} };
+			list.dependencies = { ...list.dependencies, [PACKAGE.name]: manifest.version };
+			writeFileSync(listFile, JSON.stringify(list, null, 2));
+		},
+	);
 }
 
 const major = (version) => Number(String(version).split('.')[0]);
@@ -119,7 +156,11 @@ let commands = 0;
 export function n8nCli(env, ...args) {
 	const [bin, ...lead] = n8nCommand();
 	return new Promise((resolvePromise, reject) => {
-		const file = join(env.N8N_USER_FOLDER, `..`, `cli-${++commands}-${args[0].replace(/\W/g, '-')}.out`);
+		const file = join(
+			env.N8N_USER_FOLDER,
+			`..`,
+			`cli-${++commands}-${args[0].replace(/\W/g, '-')}.out`,
+		);
 		const fd = openSync(file, 'w');
 		const child = spawn(bin, [...lead, ...args], { env, stdio: ['ignore', fd, fd] });
 		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
@@ -127,7 +168,13 @@ export function n8nCli(env, ...args) {
 			clearTimeout(timer);
 			closeSync(fd);
 			const output = readFileSync(file, 'utf8');
-			if (code !== 0 && !output.includes('"finished"') && !/successfully imported|publishing workflow|activating workflow|successfully exported/i.test(output)) {
+			if (
+				code !== 0 &&
+				!output.includes('"finished"') &&
+				!/successfully imported|publishing workflow|activating workflow|successfully exported/i.test(
+					output,
+				)
+			) {
 				reject(new Error(`n8n ${args[0]} exited with ${code}: ${output.slice(-1500)}`));
 			} else resolvePromise(output);
 		});
@@ -138,11 +185,23 @@ export function n8nCli(env, ...args) {
 export async function importCredentials(env, sandbox, lib) {
 	const home = join(env.N8N_USER_FOLDER, '..');
 	const credentials = [
-		{ id: 'docspaceCredential', name: 'DocSpace account', type: 'docSpaceApi', data: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: lib.API_KEYS.owner, ignoreSslIssues: false } },
+		{
+			id: 'docspaceCredential',
+			name: 'DocSpace account',
+			type: 'docSpaceApi',
+			data: {
+				baseUrl: sandbox.origin,
+				authType: 'apiKey',
+				apiKey: lib.API_KEYS.owner,
+				ignoreSslIssues: false,
+			},
+		},
 		{ id: 'hrWebhookSecret', name: 'HR webhook secret', type: 'httpHeaderAuth', data: HR_SECRET },
 	];
 	writeFileSync(join(home, 'credentials.json'), JSON.stringify(credentials));
-	await phase('Importing the sandbox credential', () => n8nCli(env, 'import:credentials', `--input=${join(home, 'credentials.json')}`));
+	await phase('Importing the sandbox credential', () =>
+		n8nCli(env, 'import:credentials', `--input=${join(home, 'credentials.json')}`),
+	);
 }
 
 /**
@@ -153,12 +212,19 @@ export async function importCredentials(env, sandbox, lib) {
  */
 export async function importTemplates(env, sandbox, lib) {
 	const home = join(env.N8N_USER_FOLDER, '..');
-	await phase(`Importing the ${TEMPLATE_FILES.length} templates from examples/workflows unchanged`, () => n8nCli(env, 'import:workflow', '--separate', `--input=${TEMPLATES}`));
+	await phase(
+		`Importing the ${TEMPLATE_FILES.length} templates from examples/workflows unchanged`,
+		() => n8nCli(env, 'import:workflow', '--separate', `--input=${TEMPLATES}`),
+	);
 	const exported = join(home, 'exported');
 	rmSync(exported, { recursive: true, force: true });
 	mkdirSync(exported);
-	await phase('Reading them back', () => n8nCli(env, 'export:workflow', '--all', '--separate', `--output=${exported}/`));
-	const inN8n = readdirSync(exported).map((f) => JSON.parse(readFileSync(join(exported, f), 'utf8')));
+	await phase('Reading them back', () =>
+		n8nCli(env, 'export:workflow', '--all', '--separate', `--output=${exported}/`),
+	);
+	const inN8n = readdirSync(exported).map((f) =>
+		JSON.parse(readFileSync(join(exported, f), 'utf8')),
+	);
 	const imported = {};
 	const filled = join(home, 'filled');
 	rmSync(filled, { recursive: true, force: true });
@@ -166,13 +232,24 @@ export async function importTemplates(env, sandbox, lib) {
 	for (const file of TEMPLATE_FILES) {
 		const template = JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8'));
 		// The newest workflow of that name (an `npm start` user may have imported it before).
-		const workflow = inN8n.filter((w) => w.name === template.name).sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0];
+		const workflow = inN8n
+			.filter((w) => w.name === template.name)
+			.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0];
 		if (!workflow) throw new Error(`n8n did not import ${file}`);
-		imported[file] = { id: workflow.id, name: workflow.name, types: workflow.nodes.map((n) => n.type) };
-		const withSettings = lib.prepareTemplate(workflow, { values: lib.sandboxTemplateValues(sandbox) });
+		imported[file] = {
+			id: workflow.id,
+			name: workflow.name,
+			types: workflow.nodes.map((n) => n.type),
+		};
+		const withSettings = lib.prepareTemplate(workflow, {
+			values: lib.sandboxTemplateValues(sandbox),
+		});
 		writeFileSync(join(filled, file), JSON.stringify(withSettings));
 	}
-	await phase('Filling in their settings with the sandbox (employee, recipient, folders, chat inbox)', () => n8nCli(env, 'import:workflow', '--separate', `--input=${filled}`));
+	await phase(
+		'Filling in their settings with the sandbox (employee, recipient, folders, chat inbox)',
+		() => n8nCli(env, 'import:workflow', '--separate', `--input=${filled}`),
+	);
 	writeFileSync(join(home, 'templates.json'), JSON.stringify(imported, null, 2));
 	return imported;
 }
@@ -188,7 +265,9 @@ export function importedTemplates(home) {
 
 /** `n8n publish:workflow` (2.x) or `n8n update:workflow --active=true` (1.x). */
 export function publishWorkflow(env, id, rt = runtime()) {
-	return major(rt.version) >= 2 ? n8nCli(env, 'publish:workflow', `--id=${id}`) : n8nCli(env, 'update:workflow', `--id=${id}`, '--active=true');
+	return major(rt.version) >= 2
+		? n8nCli(env, 'publish:workflow', `--id=${id}`)
+		: n8nCli(env, 'update:workflow', `--id=${id}`, '--active=true');
 }
 
 /** Starts `n8n start` and resolves once it answers; its output goes to `log`. */
@@ -207,7 +286,8 @@ export async function startN8n(env, log) {
 	};
 	const deadline = Date.now() + 120_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${tail(log)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited with ${child.exitCode}:\n${tail(log)}`);
 		try {
 			// n8n 1.x reports ready before its REST API is mounted: wait for both.
 			const ready = await fetch(`${url}/healthz/readiness`);
@@ -236,9 +316,20 @@ export async function setupOwner(url) {
 
 /** Signs in as the owner and returns the session cookie (for n8n's internal REST API). */
 export async function signIn(url) {
-	for (const body of [{ emailOrLdapLoginId: OWNER.email, password: OWNER.password }, { email: OWNER.email, password: OWNER.password }]) {
-		const response = await fetch(`${url}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-		if (response.ok) return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	for (const body of [
+		{ emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+		{ email: OWNER.email, password: OWNER.password },
+	]) {
+		const response = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (response.ok)
+			return response.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ');
 	}
 	throw new Error('Could not sign in to n8n as the owner');
 }
@@ -247,7 +338,12 @@ export async function signIn(url) {
 export async function loadedNodeTypes(url, cookie) {
 	const response = await fetch(`${url}/types/nodes.json`, { headers: { cookie } });
 	if (!response.ok) throw new Error(`/types/nodes.json answered ${response.status}`);
-	return (await response.json()).map((t) => ({ name: t.name, displayName: t.displayName, description: t.description, version: t.version }));
+	return (await response.json()).map((t) => ({
+		name: t.name,
+		displayName: t.displayName,
+		description: t.description,
+		version: t.version,
+	}));
 }
 
 export function tail(file, lines = 40) {
@@ -263,7 +359,9 @@ export function deprecationWarnings(log, variables) {
 	try {
 		return readFileSync(log, 'utf8')
 			.split('\n')
-			.filter((l) => variables.some((v) => new RegExp(`(^|[\\s-])${v}\\b.*(->|deprecat)`, 'i').test(l)));
+			.filter((l) =>
+				variables.some((v) => new RegExp(`(^|[\\s-])${v}\\b.*(->|deprecat)`, 'i').test(l)),
+			);
 	} catch {
 		return [];
 	}

@@ -9,14 +9,25 @@
 // An existing n8n can be used instead: N8N_BIN=/path/to/n8n (run with the current Node).
 // `node scripts/runtime.mjs [--n8n <version>]` installs a runtime ahead of time.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { progress } from './progress.mjs';
 
 export const NODE_VERSION = '24.21.0';
-export const CACHE = process.env.DOCSPACE_ADMIN_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-docspace-admin', 'runtime');
+export const CACHE =
+	process.env.DOCSPACE_ADMIN_CACHE ??
+	join(homedir(), '.cache', 'n8n-nodes-docspace-admin', 'runtime');
 
 /** The n8n releases this package is tested on, newest line first, and what installing each needs here. */
 export const RUNTIMES = {
@@ -72,16 +83,24 @@ export function n8nCommand(rt = runtime()) {
 }
 
 export function runtimeReady(rt = runtime()) {
-	return Boolean(process.env.N8N_BIN) || (existsSync(rt.marker) && existsSync(rt.nodeBin) && existsSync(rt.n8nMain));
+	return (
+		Boolean(process.env.N8N_BIN) ||
+		(existsSync(rt.marker) && existsSync(rt.nodeBin) && existsSync(rt.n8nMain))
+	);
 }
 
 /** The runtime cache of earlier versions of this script (`runtime/node24`, `runtime/n8n` = 2.41.1). */
 function adoptLegacyCache(rt) {
 	const legacyNode = join(CACHE, 'node24');
-	if (existsSync(legacyNode) && !existsSync(join(CACHE, `node-${NODE_VERSION}`))) renameSync(legacyNode, join(CACHE, `node-${NODE_VERSION}`));
+	if (existsSync(legacyNode) && !existsSync(join(CACHE, `node-${NODE_VERSION}`)))
+		renameSync(legacyNode, join(CACHE, `node-${NODE_VERSION}`));
 	const legacyN8n = join(CACHE, 'n8n');
 	const legacyMain = join(legacyN8n, 'node_modules', 'n8n', 'package.json');
-	if (existsSync(legacyMain) && !existsSync(rt.n8nDir) && JSON.parse(readFileSync(legacyMain, 'utf8')).version === rt.version) {
+	if (
+		existsSync(legacyMain) &&
+		!existsSync(rt.n8nDir) &&
+		JSON.parse(readFileSync(legacyMain, 'utf8')).version === rt.version
+	) {
 		renameSync(legacyN8n, rt.n8nDir);
 		writeFileSync(rt.marker, `${new Date().toISOString()} (adopted from ${legacyN8n})\n`);
 	}
@@ -116,7 +135,13 @@ function npmQuietly(args, { cwd, env, log, label }) {
 	child.stderr.on('data', onData);
 	const timer = setInterval(() => {
 		const quiet = (Date.now() - lastOutput) / 1000;
-		line.update(fetched === 0 ? 'resolving' : quiet > 5 ? `${fetched} packages downloaded; unpacking and building native modules` : `${fetched} packages downloaded`);
+		line.update(
+			fetched === 0
+				? 'resolving'
+				: quiet > 5
+					? `${fetched} packages downloaded; unpacking and building native modules`
+					: `${fetched} packages downloaded`,
+		);
 	}, 1000);
 	return new Promise((resolve, reject) => {
 		child.on('exit', (code) => {
@@ -127,7 +152,11 @@ function npmQuietly(args, { cwd, env, log, label }) {
 				resolve();
 			} else {
 				line.fail(`npm ${args[0]} failed (exit ${code}); full log: ${log}`);
-				reject(new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${code}). Last lines of ${log}:\n${readFileSync(log, 'utf8').split('\n').slice(-25).join('\n')}`));
+				reject(
+					new Error(
+						`npm ${args.join(' ')} failed in ${cwd} (exit ${code}). Last lines of ${log}:\n${readFileSync(log, 'utf8').split('\n').slice(-25).join('\n')}`,
+					),
+				);
 			}
 		});
 	});
@@ -138,7 +167,8 @@ export async function ensureRuntime(rt = runtime()) {
 	adoptLegacyCache(rt);
 	if (runtimeReady(rt)) return rt;
 	if (process.env.N8N_BIN) return rt;
-	const manifest = (name, dependencies, extra = {}) => `${JSON.stringify({ name, private: true, dependencies, ...extra }, null, 2)}\n`;
+	const manifest = (name, dependencies, extra = {}) =>
+		`${JSON.stringify({ name, private: true, dependencies, ...extra }, null, 2)}\n`;
 	const started = Date.now();
 	console.log(
 		`First run for n8n ${rt.version}: installing it and Node ${rt.nodeVersion} from the npm registry into ${CACHE}.\n` +
@@ -146,25 +176,50 @@ export async function ensureRuntime(rt = runtime()) {
 	);
 	if (!existsSync(rt.nodeBin)) {
 		mkdirSync(rt.nodeDir, { recursive: true });
-		writeFileSync(join(rt.nodeDir, 'package.json'), manifest('docspace-admin-node', { node: rt.nodeVersion }));
-		await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], { cwd: rt.nodeDir, env: process.env, log: join(rt.nodeDir, 'install.log'), label: `Node ${rt.nodeVersion}` });
+		writeFileSync(
+			join(rt.nodeDir, 'package.json'),
+			manifest('docspace-admin-node', { node: rt.nodeVersion }),
+		);
+		await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], {
+			cwd: rt.nodeDir,
+			env: process.env,
+			log: join(rt.nodeDir, 'install.log'),
+			label: `Node ${rt.nodeVersion}`,
+		});
 	}
 	// A half-finished install (e.g. Ctrl-C) is started over.
 	rmSync(rt.n8nDir, { recursive: true, force: true });
 	mkdirSync(rt.n8nDir, { recursive: true });
 	writeFileSync(
 		join(rt.n8nDir, 'package.json'),
-		manifest(`docspace-admin-n8n-${rt.version}`, { n8n: rt.version }, {
-			...(Object.keys(rt.recipe.overrides ?? {}).length ? { overrides: rt.recipe.overrides } : {}),
-			allowScripts: { '@confluentinc/kafka-javascript': false, 'isolated-vm': false },
-		}),
+		manifest(
+			`docspace-admin-n8n-${rt.version}`,
+			{ n8n: rt.version },
+			{
+				...(Object.keys(rt.recipe.overrides ?? {}).length
+					? { overrides: rt.recipe.overrides }
+					: {}),
+				allowScripts: { '@confluentinc/kafka-javascript': false, 'isolated-vm': false },
+			},
+		),
 	);
 	// n8n's native addons (sqlite3 and others) must be built by the Node that will run them.
-	const env = { ...process.env, PATH: `${join(rt.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: rt.nodeHome };
-	await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], { cwd: rt.n8nDir, env, log: rt.log, label: `n8n ${rt.version}` });
+	const env = {
+		...process.env,
+		PATH: `${join(rt.nodeHome, 'bin')}:${process.env.PATH}`,
+		npm_config_nodedir: rt.nodeHome,
+	};
+	await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], {
+		cwd: rt.n8nDir,
+		env,
+		log: rt.log,
+		label: `n8n ${rt.version}`,
+	});
 	writeFileSync(rt.marker, `${new Date().toISOString()}\n`);
 	const size = await sizeOf(CACHE);
-	console.log(`n8n ${rt.version} is ready: installed in ${formatDuration(Date.now() - started)}; the runtime cache ${CACHE} holds ${(size / 1e9).toFixed(1)} GB. Install log: ${rt.log}`);
+	console.log(
+		`n8n ${rt.version} is ready: installed in ${formatDuration(Date.now() - started)}; the runtime cache ${CACHE} holds ${(size / 1e9).toFixed(1)} GB. Install log: ${rt.log}`,
+	);
 	return rt;
 }
 

@@ -20,12 +20,19 @@ function report(label, result) {
 }
 
 try {
-	if (!existsSync(join(root, 'dist'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+	if (!existsSync(join(root, 'dist')))
+		execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 
-	report('source', await analyzePackage(root, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}']));
+	report(
+		'source',
+		await analyzePackage(root, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}']),
+	);
 
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	)[0];
 	const extracted = join(work, 'package');
 	execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
@@ -33,8 +40,13 @@ try {
 
 	const unexpected = packed.files
 		.map((f) => f.path)
-		.filter((p) => !p.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE\.md|CHANGELOG\.md)$/.test(p));
-	const leaked = packed.files.map((f) => f.path).filter((p) => /(^|\/)(test|sandbox|bench|scripts)\//.test(p));
+		.filter(
+			(p) =>
+				!p.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE\.md|CHANGELOG\.md)$/.test(p),
+		);
+	const leaked = packed.files
+		.map((f) => f.path)
+		.filter((p) => /(^|\/)(test|sandbox|bench|scripts)\//.test(p));
 	const manifest = JSON.parse(readFileSync(join(extracted, 'package.json'), 'utf8'));
 	const runtimeDeps = Object.keys(manifest.dependencies ?? {});
 	console.log(
@@ -42,11 +54,14 @@ try {
 	);
 	if (unexpected.length || leaked.length || runtimeDeps.length) {
 		failed = true;
-		console.log('tarball must hold only dist/ and package metadata, with no runtime dependencies:', {
-			unexpected,
-			leaked,
-			runtimeDeps,
-		});
+		console.log(
+			'tarball must hold only dist/ and package metadata, with no runtime dependencies:',
+			{
+				unexpected,
+				leaked,
+				runtimeDeps,
+			},
+		);
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });

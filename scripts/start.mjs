@@ -7,27 +7,63 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildAll, HR_SECRET, importCredentials, importedTemplates, importTemplates, installPackage, n8nEnv, nodesFolder, OWNER, PACKAGE, setupOwner, startN8n, tail } from './n8n.mjs';
+import {
+	buildAll,
+	HR_SECRET,
+	importCredentials,
+	importedTemplates,
+	importTemplates,
+	installPackage,
+	n8nEnv,
+	nodesFolder,
+	OWNER,
+	PACKAGE,
+	setupOwner,
+	startN8n,
+	tail,
+} from './n8n.mjs';
 import { phase } from './progress.mjs';
 import { ensureRuntime, formatDuration, runtime } from './runtime.mjs';
 
 const rt = runtime();
 // One n8n user folder per n8n line: a database n8n 2.x migrated cannot be opened by n8n 1.x.
-const HOME = process.env.DOCSPACE_ADMIN_HOME ?? join(homedir(), '.cache', 'n8n-nodes-docspace-admin', rt.version.startsWith('1.') ? 'local-n8n-1.x' : 'local-n8n');
+const HOME =
+	process.env.DOCSPACE_ADMIN_HOME ??
+	join(
+		homedir(),
+		'.cache',
+		'n8n-nodes-docspace-admin',
+		rt.version.startsWith('1.') ? 'local-n8n-1.x' : 'local-n8n',
+	);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8092);
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 
 const started = Date.now();
-console.log(`npm start: n8n ${rt.version} with ${PACKAGE.name} ${PACKAGE.version} and the DocSpace sandbox`);
+console.log(
+	`npm start: n8n ${rt.version} with ${PACKAGE.name} ${PACKAGE.version} and the DocSpace sandbox`,
+);
 if (process.argv.includes('--fresh')) rmSync(HOME, { recursive: true, force: true });
 await ensureRuntime(rt);
 const lib = await buildAll(join(HOME, 'pack'));
-const sandbox = await lib.startSandbox({ port: SANDBOX_PORT, speed: { taskStepMs: 500, fileOpMs: 800 } }).catch((error) => {
-	console.error(error.code === 'EADDRINUSE' ? `Port ${SANDBOX_PORT} is in use (another npm start?). Stop it, or choose another: SANDBOX_PORT=8093 npm start` : String(error));
-	process.exit(1);
-});
-if (await fetch(`http://127.0.0.1:${N8N_PORT}/healthz`).then(() => true, () => false)) {
-	console.error(`Port ${N8N_PORT} is in use (another n8n?). Stop it, or choose another: N8N_PORT=5680 npm start`);
+const sandbox = await lib
+	.startSandbox({ port: SANDBOX_PORT, speed: { taskStepMs: 500, fileOpMs: 800 } })
+	.catch((error) => {
+		console.error(
+			error.code === 'EADDRINUSE'
+				? `Port ${SANDBOX_PORT} is in use (another npm start?). Stop it, or choose another: SANDBOX_PORT=8093 npm start`
+				: String(error),
+		);
+		process.exit(1);
+	});
+if (
+	await fetch(`http://127.0.0.1:${N8N_PORT}/healthz`).then(
+		() => true,
+		() => false,
+	)
+) {
+	console.error(
+		`Port ${N8N_PORT} is in use (another n8n?). Stop it, or choose another: N8N_PORT=5680 npm start`,
+	);
 	await sandbox.stop();
 	process.exit(1);
 }
@@ -51,7 +87,8 @@ try {
 	// Templates are imported on the first start only: your changes to them are kept.
 	let templates = existsSync(join(HOME, 'templates.json')) ? importedTemplates(HOME) : undefined;
 	if (!templates) templates = await importTemplates(env, sandbox, lib);
-	else console.log('  Templates: kept from the last start (npm start -- --fresh imports them again)');
+	else
+		console.log('  Templates: kept from the last start (npm start -- --fresh imports them again)');
 	const log = join(HOME, 'n8n.log');
 	server = await phase('Starting n8n', () => startN8n(env, log));
 	await setupOwner(server.url);

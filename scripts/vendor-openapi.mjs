@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
-const source = process.argv[2] ?? resolve(import.meta.dirname, '../../shared/docspace-openapi/api-docs.json');
+const source =
+	process.argv[2] ?? resolve(import.meta.dirname, '../../shared/docspace-openapi/api-docs.json');
 const target = resolve(import.meta.dirname, '../test/contract/docspace-openapi.subset.json');
 
 export const PATHS = [
@@ -90,7 +91,10 @@ for (const path of PATHS) {
 // server really sends where the spec names only their base (FileEntryBaseDto).
 const EXTRA_SCHEMAS = ['FileDtoInteger', 'FolderDtoInteger'];
 const schemas = {};
-const pending = [JSON.stringify(paths), JSON.stringify(EXTRA_SCHEMAS.map((name) => ({ $ref: `#/components/schemas/${name}` })))];
+const pending = [
+	JSON.stringify(paths),
+	JSON.stringify(EXTRA_SCHEMAS.map((name) => ({ $ref: `#/components/schemas/${name}` }))),
+];
 while (pending.length) {
 	for (const [, name] of pending.pop().matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
 		if (schemas[name] || !spec.components.schemas[name]) continue;
@@ -111,4 +115,6 @@ const subset = {
 	components: { schemas },
 };
 writeFileSync(target, `${JSON.stringify(subset, null, '\t')}\n`);
-console.log(`${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas -> ${target}`);
+console.log(
+	`${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas -> ${target}`,
+);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, docSpaceCredentials } from './actions/common.descriptions';
@@ -14,7 +19,8 @@ export class DocSpaceAdmin implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding',
+		description:
+			'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding',
 		defaults: { name: 'DocSpace Admin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

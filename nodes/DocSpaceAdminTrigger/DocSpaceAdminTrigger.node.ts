@@ -9,7 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, docSpaceCredentials } from '../DocSpaceAdmin/actions/common.descriptions';
+import {
+	authenticationProperty,
+	docSpaceCredentials,
+} from '../DocSpaceAdmin/actions/common.descriptions';
 import { isValidSignature, SIGNATURE_HEADER } from '../DocSpaceAdmin/helpers/signature';
 import type { Envelope } from '../DocSpaceAdmin/transport';
 import { apiRequest } from '../DocSpaceAdmin/transport';
@@ -18,13 +21,28 @@ import { apiRequest } from '../DocSpaceAdmin/transport';
 const EVENTS: Array<{ name: string; value: string; flag: number; description: string }> = [
 	{ name: 'User Created', value: 'user.created', flag: 1, description: 'A user was added' },
 	{ name: 'User Invited', value: 'user.invited', flag: 2, description: 'A user was invited' },
-	{ name: 'User Updated', value: 'user.updated', flag: 4, description: 'A profile changed, e.g. a user was disabled' },
+	{
+		name: 'User Updated',
+		value: 'user.updated',
+		flag: 4,
+		description: 'A profile changed, e.g. a user was disabled',
+	},
 	{ name: 'User Deleted', value: 'user.deleted', flag: 8, description: 'A profile was deleted' },
 	{ name: 'Group Updated', value: 'group.updated', flag: 32, description: 'A group changed' },
 	{ name: 'Folder Moved', value: 'folder.moved', flag: 2097152, description: 'A folder was moved' },
 	{ name: 'Room Created', value: 'room.created', flag: 4194304, description: 'A room was created' },
-	{ name: 'Room Archived', value: 'room.archived', flag: 16777216, description: 'A room was moved to the Archive' },
-	{ name: 'Room Deleted', value: 'room.deleted', flag: 33554432, description: 'A room was deleted' },
+	{
+		name: 'Room Archived',
+		value: 'room.archived',
+		flag: 16777216,
+		description: 'A room was moved to the Archive',
+	},
+	{
+		name: 'Room Deleted',
+		value: 'room.deleted',
+		flag: 33554432,
+		description: 'A room was deleted',
+	},
 ];
 
 interface WebhookConfig {
@@ -41,17 +59,20 @@ export class DocSpaceAdminTrigger implements INodeType {
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		// n8n's node picker lists this trigger and the DocSpace Admin node as one entry and shows this
 		// description for it (NodeCreator's generateMergedNodesAndActions), so it describes both.
-		description: 'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding, and start workflows when a user is disabled or deleted',
+		description:
+			'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding, and start workflows when a user is disabled or deleted',
 		defaults: { name: 'DocSpace Admin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: docSpaceCredentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
 			{
 				displayName:
-					'DocSpace gives OAuth apps no scope for webhook settings, so registering the webhook may be refused (403). If it is, use the DocSpace API credential (an admin\'s API key).',
+					"DocSpace gives OAuth apps no scope for webhook settings, so registering the webhook may be refused (403). If it is, use the DocSpace API credential (an admin's API key).",
 				name: 'oauthNotice',
 				type: 'notice',
 				default: '',
@@ -84,10 +105,15 @@ export class DocSpaceAdminTrigger implements INodeType {
 				const list = (await apiRequest.call(this, {
 					method: 'GET',
 					path: ['settings', 'webhook'],
-					error: { action: 'list the DocSpace webhooks', requiredRole: 'a DocSpace admin or the owner' },
+					error: {
+						action: 'list the DocSpace webhooks',
+						requiredRole: 'a DocSpace admin or the owner',
+					},
 				})) as Envelope<WebhookConfig[]>;
 				const url = this.getNodeWebhookUrl('default');
-				const found = (list.response ?? []).some((w) => w.configs?.id === data.webhookId && w.configs?.uri === url);
+				const found = (list.response ?? []).some(
+					(w) => w.configs?.id === data.webhookId && w.configs?.uri === url,
+				);
 				if (!found) delete data.webhookId;
 				return found;
 			},
@@ -100,14 +126,22 @@ export class DocSpaceAdminTrigger implements INodeType {
 					method: 'POST',
 					path: ['settings', 'webhook'],
 					body: {
-						name: `n8n ${this.getWorkflow().name ?? this.getWorkflow().id ?? ''}`.slice(0, 50).trim(),
+						name: `n8n ${this.getWorkflow().name ?? this.getWorkflow().id ?? ''}`
+							.slice(0, 50)
+							.trim(),
 						uri: url,
 						secretKey: secret,
 						enabled: true,
 						ssl: url.startsWith('https://'),
-						triggers: EVENTS.filter((e) => events.includes(e.value)).reduce((sum, e) => sum + e.flag, 0),
+						triggers: EVENTS.filter((e) => events.includes(e.value)).reduce(
+							(sum, e) => sum + e.flag,
+							0,
+						),
 					},
-					error: { action: 'register the DocSpace webhook', requiredRole: 'a DocSpace admin or the owner' },
+					error: {
+						action: 'register the DocSpace webhook',
+						requiredRole: 'a DocSpace admin or the owner',
+					},
 				})) as Envelope<{ id: number }>;
 				if (created.response?.id === undefined) return false;
 				data.webhookId = created.response.id;
@@ -120,7 +154,10 @@ export class DocSpaceAdminTrigger implements INodeType {
 					await apiRequest.call(this, {
 						method: 'DELETE',
 						path: ['settings', 'webhook', Number(data.webhookId)],
-						error: { action: 'remove the DocSpace webhook', notFound: 'The webhook was already removed' },
+						error: {
+							action: 'remove the DocSpace webhook',
+							notFound: 'The webhook was already removed',
+						},
 					});
 				}
 				delete data.webhookId;

@@ -33,7 +33,8 @@ function enumParam(ctx: Ctx, name: string): number {
 	const raw = ctx.query.get(name);
 	if (!raw) return NONE;
 	const value = Number(raw);
-	if (!Number.isInteger(value)) throw new ValidationError({ [name]: [`The value '${raw}' is not valid.`] });
+	if (!Number.isInteger(value))
+		throw new ValidationError({ [name]: [`The value '${raw}' is not valid.`] });
 	return value;
 }
 
@@ -62,7 +63,11 @@ function actorAndPeriod(ctx: Ctx): Matcher<AuditEvent | LoginEvent> {
 	const userId = ctx.query.get('userId')?.toLowerCase();
 	return (e) => {
 		const at = Date.parse(e.date);
-		return (!userId || e.userId === userId) && (from === undefined || at >= from) && (to === undefined || at <= to);
+		return (
+			(!userId || e.userId === userId) &&
+			(from === undefined || at >= from) &&
+			(to === undefined || at <= to)
+		);
 	};
 }
 
@@ -77,7 +82,8 @@ function actorAndPeriod(ctx: Ctx): Matcher<AuditEvent | LoginEvent> {
 function auditMatcher(ctx: Ctx): Matcher<AuditEvent> {
 	const action = actionParam(ctx);
 	const target = ctx.query.get('target')?.toLowerCase() || undefined;
-	if (action !== undefined) return (e) => e.actionId === action && (target === undefined || storedTarget(e) === target);
+	if (action !== undefined)
+		return (e) => e.actionId === action && (target === undefined || storedTarget(e) === target);
 	const moduleType = enumParam(ctx, 'moduleType');
 	const actionType = enumParam(ctx, 'actionType');
 	const entryType = enumParam(ctx, 'entryType');
@@ -105,21 +111,51 @@ function latest<T extends AuditEvent | LoginEvent>(events: T[], lifetimeDays?: n
  * 400) before the action demands an admin (403); without the audit option in the plan the answer is the latest events, every filter and paging
  * ignored. Otherwise the filters, newest first, then Skip/Take.
  */
-function filterEvents<T extends AuditEvent | LoginEvent>(ctx: Ctx, events: T[], matches: Matcher<T>, lifetimeDays?: number): T[] {
+function filterEvents<T extends AuditEvent | LoginEvent>(
+	ctx: Ctx,
+	events: T[],
+	matches: Matcher<T>,
+	lifetimeDays?: number,
+): T[] {
 	const { count, startIndex } = paging(ctx);
 	const inScope = actorAndPeriod(ctx);
 	requireAdmin(ctx);
 	if (!ctx.state.auditInPlan) return latest(events, lifetimeDays);
-	return newestFirst(events.filter((e) => inScope(e) && matches(e))).slice(startIndex, startIndex + count);
+	return newestFirst(events.filter((e) => inScope(e) && matches(e))).slice(
+		startIndex,
+		startIndex + count,
+	);
 }
 
 function report(ctx: Ctx, title: string, actionId: number) {
 	requireAdmin(ctx);
-	if (!ctx.state.auditInPlan) throw new ApiError(402, 'The option is not available on your current plan', 'ASC.Core.Billing.BillingException');
+	if (!ctx.state.auditInPlan)
+		throw new ApiError(
+			402,
+			'The option is not available on your current plan',
+			'ASC.Core.Billing.BillingException',
+		);
 	const my = ctx.state.myDocuments(ctx.user.id);
 	if (!my) throw new ApiError(403, 'Access denied', 'System.Security.SecurityException');
-	const file = ctx.state.newEntry({ kind: 'file', title, parentId: my.id, createdBy: ctx.user.id, folderType: FOLDER_TYPE.DEFAULT, shares: {}, size: 4096 });
-	ctx.state.recordAudit({ userId: ctx.user.id, actionId, actionType: 12, location: 29, product: 7, target: [String(file.id)], entries: [1], action: 'Report downloaded' });
+	const file = ctx.state.newEntry({
+		kind: 'file',
+		title,
+		parentId: my.id,
+		createdBy: ctx.user.id,
+		folderType: FOLDER_TYPE.DEFAULT,
+		shares: {},
+		size: 4096,
+	});
+	ctx.state.recordAudit({
+		userId: ctx.user.id,
+		actionId,
+		actionType: 12,
+		location: 29,
+		product: 7,
+		target: [String(file.id)],
+		entries: [1],
+		action: 'Report downloaded',
+	});
 	return { response: `${ctx.origin}/doceditor?fileid=${file.id}&options={"codePage":65001}` };
 }
 
@@ -128,7 +164,9 @@ export const auditRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/security/audit/events/filter',
 		handler: (ctx) => ({
-			response: filterEvents(ctx, ctx.state.audit, auditMatcher(ctx), AUDIT_LIFETIME_DAYS).map((e) => ctx.dto.auditEvent(e)),
+			response: filterEvents(ctx, ctx.state.audit, auditMatcher(ctx), AUDIT_LIFETIME_DAYS).map(
+				(e) => ctx.dto.auditEvent(e),
+			),
 		}),
 	},
 	{
@@ -136,14 +174,24 @@ export const auditRoutes: Route[] = [
 		pattern: '/security/audit/events/last',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			return { response: latest(ctx.state.audit, AUDIT_LIFETIME_DAYS).map((e) => ctx.dto.auditEvent(e)) };
+			return {
+				response: latest(ctx.state.audit, AUDIT_LIFETIME_DAYS).map((e) => ctx.dto.auditEvent(e)),
+			};
 		},
 	},
-	{ method: 'POST', pattern: '/security/audit/events/report', handler: (ctx) => report(ctx, `AuditTrail_${Date.now()}.csv`, 6028) },
+	{
+		method: 'POST',
+		pattern: '/security/audit/events/report',
+		handler: (ctx) => report(ctx, `AuditTrail_${Date.now()}.csv`, 6028),
+	},
 	{
 		method: 'GET',
 		pattern: '/security/audit/login/filter',
-		handler: (ctx) => ({ response: filterEvents(ctx, ctx.state.logins, loginMatcher(ctx)).map((e) => ctx.dto.loginEvent(e)) }),
+		handler: (ctx) => ({
+			response: filterEvents(ctx, ctx.state.logins, loginMatcher(ctx)).map((e) =>
+				ctx.dto.loginEvent(e),
+			),
+		}),
 	},
 	{
 		method: 'GET',
@@ -153,7 +201,11 @@ export const auditRoutes: Route[] = [
 			return { response: latest(ctx.state.logins).map((e) => ctx.dto.loginEvent(e)) };
 		},
 	},
-	{ method: 'POST', pattern: '/security/audit/login/report', handler: (ctx) => report(ctx, `LoginHistory_${Date.now()}.csv`, 6027) },
+	{
+		method: 'POST',
+		pattern: '/security/audit/login/report',
+		handler: (ctx) => report(ctx, `LoginHistory_${Date.now()}.csv`, 6027),
+	},
 	{
 		method: 'GET',
 		pattern: '/security/audit/types',
@@ -161,10 +213,54 @@ export const auditRoutes: Route[] = [
 			requireAdmin(ctx);
 			return {
 				response: {
-					actions: ['LoginSuccess', 'LoginFail', 'Logout', 'UserCreated', 'UserUpdated', 'UserDeleted', 'UsersUpdatedStatus', 'UserDataReassigns', 'UserDataRemoving', 'FileMoved', 'FolderMoved', 'RoomArchived', 'RoomChangeOwner'],
-					actionTypes: ['None', 'Create', 'Update', 'Delete', 'Link', 'Unlink', 'Attach', 'Detach', 'Send', 'Import', 'Export', 'UpdateAccess', 'Download', 'Upload', 'Copy', 'Move', 'Reassigns', 'Follow', 'Unfollow', 'Logout'],
+					actions: [
+						'LoginSuccess',
+						'LoginFail',
+						'Logout',
+						'UserCreated',
+						'UserUpdated',
+						'UserDeleted',
+						'UsersUpdatedStatus',
+						'UserDataReassigns',
+						'UserDataRemoving',
+						'FileMoved',
+						'FolderMoved',
+						'RoomArchived',
+						'RoomChangeOwner',
+					],
+					actionTypes: [
+						'None',
+						'Create',
+						'Update',
+						'Delete',
+						'Link',
+						'Unlink',
+						'Attach',
+						'Detach',
+						'Send',
+						'Import',
+						'Export',
+						'UpdateAccess',
+						'Download',
+						'Upload',
+						'Copy',
+						'Move',
+						'Reassigns',
+						'Follow',
+						'Unfollow',
+						'Logout',
+					],
 					productTypes: ['Documents', 'Login', 'Settings', 'Contacts'],
-					moduleTypes: ['None', 'Files', 'Folders', 'DocumentsSettings', 'Rooms', 'Settings', 'Contacts', 'Agents'],
+					moduleTypes: [
+						'None',
+						'Files',
+						'Folders',
+						'DocumentsSettings',
+						'Rooms',
+						'Settings',
+						'Contacts',
+						'Agents',
+					],
 					entryTypes: ['None', 'File', 'Folder', 'User', 'Group', 'Room', 'Tag', 'Agent'],
 				},
 			};

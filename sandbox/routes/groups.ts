@@ -31,13 +31,23 @@ function listGroups(ctx: Ctx) {
 	const userId = ctx.query.get('userId')?.toLowerCase();
 	if (userId) {
 		const user = ctx.state.user(userId);
-		groups = ctx.query.get('manager') === 'true' ? groups.filter((g) => g.managerId === userId) : groups.filter((g) => !!user?.groups.includes(g.id));
+		groups =
+			ctx.query.get('manager') === 'true'
+				? groups.filter((g) => g.managerId === userId)
+				: groups.filter((g) => !!user?.groups.includes(g.id));
 	}
 	const text = ctx.query.get('filterValue')?.toLowerCase();
 	if (text) groups = groups.filter((g) => g.name.toLowerCase().includes(text));
 	groups.sort((a, b) => a.name.localeCompare(b.name));
-	if (ctx.query.get('sortOrder') === '1' || ctx.query.get('sortOrder')?.toLowerCase() === 'descending') groups.reverse();
-	return { response: groups.slice(startIndex, startIndex + count).map((g) => ctx.dto.group(g, ctx.user)), total: groups.length };
+	if (
+		ctx.query.get('sortOrder') === '1' ||
+		ctx.query.get('sortOrder')?.toLowerCase() === 'descending'
+	)
+		groups.reverse();
+	return {
+		response: groups.slice(startIndex, startIndex + count).map((g) => ctx.dto.group(g, ctx.user)),
+		total: groups.length,
+	};
 }
 
 /** UserManagerWrapper.ValidateUserAsync: an existing, not disabled, non-guest user. */
@@ -53,7 +63,9 @@ export const groupRoutes: Route[] = [
 		handler: (ctx) => {
 			requireReader(ctx);
 			const group = groupOr404(ctx, ctx.params.id);
-			return { response: ctx.dto.group(group, ctx.user, ctx.query.get('includeMembers') === 'true') };
+			return {
+				response: ctx.dto.group(group, ctx.user, ctx.query.get('includeMembers') === 'true'),
+			};
 		},
 	},
 	{
@@ -88,7 +100,9 @@ export const groupRoutes: Route[] = [
 			// SetGroupManager: 404s first, then TransferUserToDepartmentAsync returns silently for a guest or a
 			// disabled user; otherwise the manager ref is replaced and the user is added as a member (EditGroups).
 			const group = groupOr404(ctx, ctx.params.id);
-			const user = ctx.state.user(typeof ctx.body.userId === 'string' ? ctx.body.userId : undefined);
+			const user = ctx.state.user(
+				typeof ctx.body.userId === 'string' ? ctx.body.userId : undefined,
+			);
 			if (!user) throw notFound(USER_NOT_FOUND);
 			if (mayManage(user)) {
 				requireAdmin(ctx);

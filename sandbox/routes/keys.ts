@@ -14,7 +14,12 @@ const PERMISSION = /^(\*|\*:(read|write)|[a-z.]+:(read|write))$/;
 function keyOr500(ctx: Ctx): ApiKey {
 	if (!GUID.test(ctx.params.keyId)) throw new ApiError(404, '', 'NotFound', true);
 	const key = ctx.state.apiKeys.find((k) => k.id === ctx.params.keyId.toLowerCase());
-	if (!key) throw new ApiError(500, 'Object reference not set to an instance of an object.', 'System.NullReferenceException');
+	if (!key)
+		throw new ApiError(
+			500,
+			'Object reference not set to an instance of an object.',
+			'System.NullReferenceException',
+		);
 	return key;
 }
 
@@ -29,7 +34,9 @@ export const keyRoutes: Route[] = [
 		pattern: '/keys',
 		handler: (ctx) => {
 			// GetApiKeys: a DocSpace admin gets every key of the tenant (GetAllApiKeysAsync), others their own.
-			const keys = ctx.state.isAdmin(ctx.user) ? ctx.state.apiKeys : ctx.state.apiKeys.filter((k) => k.userId === ctx.user.id);
+			const keys = ctx.state.isAdmin(ctx.user)
+				? ctx.state.apiKeys
+				: ctx.state.apiKeys.filter((k) => k.userId === ctx.user.id);
 			return { response: keys.map((k) => ctx.dto.apiKey(k)) };
 		},
 	},
@@ -49,9 +56,11 @@ export const keyRoutes: Route[] = [
 			if (key.expiresAt && Date.parse(key.expiresAt) < Date.now()) return { response: false };
 			if (!mayChange(ctx, key)) return { response: false };
 			const permissions = ctx.body.permissions;
-			if (Array.isArray(permissions) && permissions.some((p) => !PERMISSION.test(String(p)))) throw badRequest('Permissions are not valid.');
+			if (Array.isArray(permissions) && permissions.some((p) => !PERMISSION.test(String(p))))
+				throw badRequest('Permissions are not valid.');
 			if (typeof ctx.body.name === 'string' && ctx.body.name) key.name = ctx.body.name;
-			if (Array.isArray(permissions) && permissions.length) key.permissions = permissions.map(String);
+			if (Array.isArray(permissions) && permissions.length)
+				key.permissions = permissions.map(String);
 			if (typeof ctx.body.isActive === 'boolean') key.isActive = ctx.body.isActive;
 			return { response: true };
 		},

@@ -1,7 +1,18 @@
 import { randomUUID } from 'crypto';
 
 import type { Ctx, Route } from '../http';
-import { ApiError, badRequest, bodyList, denied, invalidOperation, notFound, paging, queryList, requireAdmin, ValidationError } from '../http';
+import {
+	ApiError,
+	badRequest,
+	bodyList,
+	denied,
+	invalidOperation,
+	notFound,
+	paging,
+	queryList,
+	requireAdmin,
+	ValidationError,
+} from '../http';
 import type { Task, User, UserType } from '../model';
 import { FOLDER_TYPE, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
@@ -66,7 +77,12 @@ function runningTask(ctx: Ctx, queue: Task['queue'], userId: string): Task | und
 	return task && task.status < TASK_STATUS.Completed ? task : undefined;
 }
 
-function startTask(ctx: Ctx, queue: Task['queue'], userId: string, params: Record<string, unknown>): Task {
+function startTask(
+	ctx: Ctx,
+	queue: Task['queue'],
+	userId: string,
+	params: Record<string, unknown>,
+): Task {
 	ctx.state.tick();
 	const existing = runningTask(ctx, queue, userId);
 	if (existing) return existing;
@@ -83,7 +99,10 @@ function startTask(ctx: Ctx, queue: Task['queue'], userId: string, params: Recor
 		error: '',
 		params,
 		applied: false,
-		failAt: faults.failTask?.queue === queue ? { percent: faults.failTask.atPercent, message: faults.failTask.message } : undefined,
+		failAt:
+			faults.failTask?.queue === queue
+				? { percent: faults.failTask.atPercent, message: faults.failTask.message }
+				: undefined,
 		stuckAt: faults.stickTask?.queue === queue ? faults.stickTask.atPercent : undefined,
 	};
 	ctx.state.tasks.set(ctx.state.taskKey(queue, userId), task);
@@ -140,8 +159,13 @@ function setStatus(user: User, status: 1 | 2): void {
 /** The seat check of an enable (CountPaidUserChecker.CheckAppend) → 402 TenantQuotaException. */
 function checkPaidSeat(ctx: Ctx, user: User): void {
 	const seats = ctx.state.quota.paidSeats;
-	if (seats === undefined || !ROOM_CREATORS.has(user.type) || ctx.state.paidSeatsUsed() < seats) return;
-	throw new ApiError(402, `The number of paid users exceeds the quota of ${seats}`, 'ASC.Core.Tenants.TenantQuotaException');
+	if (seats === undefined || !ROOM_CREATORS.has(user.type) || ctx.state.paidSeatsUsed() < seats)
+		return;
+	throw new ApiError(
+		402,
+		`The number of paid users exceeds the quota of ${seats}`,
+		'ASC.Core.Tenants.TenantQuotaException',
+	);
 }
 
 /** One user at a time, in request order, each saved at once: a 402 leaves the earlier users changed. */
@@ -152,14 +176,31 @@ function changeStatus(ctx: Ctx, users: User[], status: 1 | 2): void {
 		if (status === STATUS.Active) checkPaidSeat(ctx, user);
 		setStatus(user, status);
 	}
-	for (const user of users) ctx.state.emit('user.updated', { id: user.id, userName: user.userName, email: user.email, status }, ctx.user.id);
-	ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4020, actionType: 2, location: 30, product: 8, target: users.map((u) => u.id), entries: [23], action: 'Users updated status' });
+	for (const user of users)
+		ctx.state.emit(
+			'user.updated',
+			{ id: user.id, userName: user.userName, email: user.email, status },
+			ctx.user.id,
+		);
+	ctx.state.recordAudit({
+		userId: ctx.user.id,
+		actionId: 4020,
+		actionType: 2,
+		location: 30,
+		product: 8,
+		target: users.map((u) => u.id),
+		entries: [23],
+		action: 'Users updated status',
+	});
 }
 
 function reassignRunning(ctx: Ctx, user: User): ApiError | undefined {
 	ctx.state.tick();
 	if (!runningTask(ctx, 'reassign', user.id)) return undefined;
-	return new ApiError(500, `Data reassign process for ${ctx.state.displayName(user)} is not complete.`);
+	return new ApiError(
+		500,
+		`Data reassign process for ${ctx.state.displayName(user)} is not complete.`,
+	);
 }
 
 /** MemberRequestDto's attributes: [StringLength(255)] names, [EmailAddress][StringLength(255)] e-mail. */
@@ -167,7 +208,9 @@ function validateMember(fields: { FirstName?: string; LastName?: string; Email?:
 	const errors: Record<string, string[]> = {};
 	for (const [field, value] of Object.entries(fields)) {
 		if (value !== undefined && value.length > MAX_FIELD_LENGTH) {
-			errors[field] = [`The field ${field} must be a string with a maximum length of ${MAX_FIELD_LENGTH}.`];
+			errors[field] = [
+				`The field ${field} must be a string with a maximum length of ${MAX_FIELD_LENGTH}.`,
+			];
 		}
 	}
 	if (fields.Email !== undefined && !errors.Email && !EMAIL_PATTERN.test(fields.Email)) {
@@ -181,7 +224,18 @@ function deleteUser(ctx: Ctx, user: User): void {
 	const running = reassignRunning(ctx, user);
 	if (running) throw running;
 	const now = Date.now();
-	const task: Task = { queue: 'remove', userId: user.id, initiatorId: ctx.user.id, startedAt: now, updatedAt: now, status: TASK_STATUS.Running, percentage: 5, error: '', params: { deleteProfile: false }, applied: false };
+	const task: Task = {
+		queue: 'remove',
+		userId: user.id,
+		initiatorId: ctx.user.id,
+		startedAt: now,
+		updatedAt: now,
+		status: TASK_STATUS.Running,
+		percentage: 5,
+		error: '',
+		params: { deleteProfile: false },
+		applied: false,
+	};
 	ctx.state.applyTask(task);
 	ctx.state.deleteProfile(user, ctx.user.id);
 	task.status = TASK_STATUS.Completed;
@@ -190,7 +244,11 @@ function deleteUser(ctx: Ctx, user: User): void {
 }
 
 export const peopleRoutes: Route[] = [
-	{ method: 'GET', pattern: '/people/@self', handler: (ctx) => ({ response: full(ctx, ctx.user) }) },
+	{
+		method: 'GET',
+		pattern: '/people/@self',
+		handler: (ctx) => ({ response: full(ctx, ctx.user) }),
+	},
 	{
 		method: 'GET',
 		pattern: '/people/email',
@@ -204,26 +262,42 @@ export const peopleRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/people/filter',
 		handler: (ctx) => {
-			let users = listable(ctx, ctx.state.users).filter((u) => ctx.state.isAdmin(ctx.user) || u.status !== STATUS.Terminated);
+			let users = listable(ctx, ctx.state.users).filter(
+				(u) => ctx.state.isAdmin(ctx.user) || u.status !== STATUS.Terminated,
+			);
 			const { count, startIndex } = paging(ctx);
 			const q = ctx.query;
 			const status = q.get('employeeStatus');
-			if (status === '1' || status === '2' || status === '4') users = users.filter((u) => u.status === Number(status));
+			if (status === '1' || status === '2' || status === '4')
+				users = users.filter((u) => u.status === Number(status));
 			if (status === '5') users = users.filter((u) => u.status !== STATUS.Terminated);
 			const type = parseType(q.get('employeeType'));
-			if (type) users = users.filter((u) => u.type === type || (type === 'DocSpaceAdmin' && u.type === 'Owner'));
+			if (type)
+				users = users.filter(
+					(u) => u.type === type || (type === 'DocSpaceAdmin' && u.type === 'Owner'),
+				);
 			const types = queryList(ctx, 'employeeTypes').map((t) => parseType(t));
-			if (types.length) users = users.filter((u) => types.includes(u.type) || (types.includes('DocSpaceAdmin') && u.type === 'Owner'));
+			if (types.length)
+				users = users.filter(
+					(u) => types.includes(u.type) || (types.includes('DocSpaceAdmin') && u.type === 'Owner'),
+				);
 			const groupId = q.get('groupId');
 			if (groupId) users = users.filter((u) => u.groups.includes(groupId.toLowerCase()));
 			if (q.get('isAdministrator') === 'true') users = users.filter((u) => ctx.state.isAdmin(u));
 			const text = q.get('filterValue')?.toLowerCase();
 			if (text) {
-				users = users.filter((u) => `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(text));
+				users = users.filter((u) =>
+					`${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(text),
+				);
 			}
-			users = [...users].sort((a, b) => ctx.state.displayName(a).localeCompare(ctx.state.displayName(b)));
+			users = [...users].sort((a, b) =>
+				ctx.state.displayName(a).localeCompare(ctx.state.displayName(b)),
+			);
 			if (q.get('sortOrder') === '1') users.reverse();
-			return { response: users.slice(startIndex, startIndex + count).map((u) => full(ctx, u)), total: users.length };
+			return {
+				response: users.slice(startIndex, startIndex + count).map((u) => full(ctx, u)),
+				total: users.length,
+			};
 		},
 	},
 	{
@@ -232,10 +306,17 @@ export const peopleRoutes: Route[] = [
 		handler: (ctx) => {
 			const users = listable(ctx, ctx.state.users).filter((u) => u.status === STATUS.Active);
 			const { count, startIndex } = paging(ctx);
-			return { response: users.slice(startIndex, startIndex + count).map((u) => full(ctx, u)), total: users.length };
+			return {
+				response: users.slice(startIndex, startIndex + count).map((u) => full(ctx, u)),
+				total: users.length,
+			};
 		},
 	},
-	{ method: 'GET', pattern: '/people/{userid}', handler: (ctx) => ({ response: full(ctx, findUser(ctx, ctx.params.userid)) }) },
+	{
+		method: 'GET',
+		pattern: '/people/{userid}',
+		handler: (ctx) => ({ response: full(ctx, findUser(ctx, ctx.params.userid)) }),
+	},
 	{
 		method: 'POST',
 		pattern: '/people',
@@ -243,12 +324,19 @@ export const peopleRoutes: Route[] = [
 			requireAdmin(ctx);
 			// The e-mail keeps its case (new MailAddress(email).Address); look-ups ignore case.
 			const email = typeof ctx.body.email === 'string' ? ctx.body.email.trim() : '';
-			if (!email) throw new ApiError(400, 'Value cannot be null. (Parameter \'email\')', 'System.ArgumentNullException');
+			if (!email)
+				throw new ApiError(
+					400,
+					"Value cannot be null. (Parameter 'email')",
+					'System.ArgumentNullException',
+				);
 			const firstName = String(ctx.body.firstName ?? '').trim();
 			const lastName = String(ctx.body.lastName ?? '').trim();
 			validateMember({ FirstName: firstName, LastName: lastName, Email: email });
-			if (!firstName || !lastName || /[<>]/.test(firstName + lastName)) throw badRequest('Incorrect firstname or lastname');
-			if (ctx.state.userByEmail(email)) throw badRequest('User with this email is already registered');
+			if (!firstName || !lastName || /[<>]/.test(firstName + lastName))
+				throw badRequest('Incorrect firstname or lastname');
+			if (ctx.state.userByEmail(email))
+				throw badRequest('User with this email is already registered');
 			// No type binds to "All": no system group, i.e. effectively a room admin.
 			const type = parseType(ctx.body.type) ?? 'RoomAdmin';
 			if (type === 'Guest') throw denied();
@@ -263,17 +351,48 @@ export const peopleRoutes: Route[] = [
 				status: 1,
 				activationStatus: 2,
 				registrationDate: isoNow(),
-				groups: bodyList(ctx.body.department).map((g) => String(g).toLowerCase()).filter((g) => ctx.state.groups.some((x) => x.id === g)),
+				groups: bodyList(ctx.body.department)
+					.map((g) => String(g).toLowerCase())
+					.filter((g) => ctx.state.groups.some((x) => x.id === g)),
 				password: typeof ctx.body.password === 'string' ? ctx.body.password : randomUUID(),
 				createdBy: ctx.user.id,
 				sessions: 0,
 				hasPersonalFolder: true,
 			};
 			ctx.state.users.push(user);
-			ctx.state.newEntry({ kind: 'folder', title: 'My documents', parentId: 0, createdBy: user.id, folderType: FOLDER_TYPE.USER, ownerId: user.id, shares: {} });
-			ctx.state.newEntry({ kind: 'folder', title: 'Trash', parentId: 0, createdBy: user.id, folderType: FOLDER_TYPE.TRASH, ownerId: user.id, shares: {} });
-			ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4000, actionType: 1, location: 30, product: 8, target: [user.id], entries: [23], action: 'User created' });
-			ctx.state.emit('user.created', { id: user.id, userName: user.userName, email: user.email }, ctx.user.id);
+			ctx.state.newEntry({
+				kind: 'folder',
+				title: 'My documents',
+				parentId: 0,
+				createdBy: user.id,
+				folderType: FOLDER_TYPE.USER,
+				ownerId: user.id,
+				shares: {},
+			});
+			ctx.state.newEntry({
+				kind: 'folder',
+				title: 'Trash',
+				parentId: 0,
+				createdBy: user.id,
+				folderType: FOLDER_TYPE.TRASH,
+				ownerId: user.id,
+				shares: {},
+			});
+			ctx.state.recordAudit({
+				userId: ctx.user.id,
+				actionId: 4000,
+				actionType: 1,
+				location: 30,
+				product: 8,
+				target: [user.id],
+				entries: [23],
+				action: 'User created',
+			});
+			ctx.state.emit(
+				'user.created',
+				{ id: user.id, userName: user.userName, email: user.email },
+				ctx.user.id,
+			);
 			return { response: full(ctx, user) };
 		},
 	},
@@ -283,7 +402,8 @@ export const peopleRoutes: Route[] = [
 		handler: (ctx) => {
 			const user = findUser(ctx, ctx.params.userid);
 			if (user.id === ctx.user.id) {
-				const name = (field: string) => (typeof ctx.body[field] === 'string' ? String(ctx.body[field]).trim() : undefined);
+				const name = (field: string) =>
+					typeof ctx.body[field] === 'string' ? String(ctx.body[field]).trim() : undefined;
 				validateMember({ FirstName: name('firstName'), LastName: name('lastName') });
 				for (const field of ['firstName', 'lastName'] as const) {
 					if (typeof ctx.body[field] === 'string') {
@@ -298,8 +418,21 @@ export const peopleRoutes: Route[] = [
 			// Editing someone else: only `disable` and `isUser` take effect; unknown fields are ignored.
 			if (typeof ctx.body.disable === 'boolean') {
 				setStatus(user, ctx.body.disable ? STATUS.Terminated : STATUS.Active);
-				ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4006, actionType: 2, location: 30, product: 8, target: [user.id], entries: [23], action: 'User updated' });
-				ctx.state.emit('user.updated', { id: user.id, userName: user.userName, email: user.email, status: user.status }, ctx.user.id);
+				ctx.state.recordAudit({
+					userId: ctx.user.id,
+					actionId: 4006,
+					actionType: 2,
+					location: 30,
+					product: 8,
+					target: [user.id],
+					entries: [23],
+					action: 'User updated',
+				});
+				ctx.state.emit(
+					'user.updated',
+					{ id: user.id, userName: user.userName, email: user.email, status: user.status },
+					ctx.user.id,
+				);
 			}
 			if (ctx.body.isUser === true && user.type !== 'DocSpaceAdmin') user.type = 'Guest';
 			return { response: full(ctx, user) };
@@ -310,7 +443,12 @@ export const peopleRoutes: Route[] = [
 		pattern: '/people/status/{status}',
 		handler: (ctx) => {
 			const raw = ctx.params.status.toLowerCase();
-			const status = raw === '1' || raw === 'active' ? STATUS.Active : raw === '2' || raw === 'terminated' ? STATUS.Terminated : undefined;
+			const status =
+				raw === '1' || raw === 'active'
+					? STATUS.Active
+					: raw === '2' || raw === 'terminated'
+						? STATUS.Terminated
+						: undefined;
 			if (!status) throw badRequest('Incorrect status');
 			requireAdmin(ctx);
 			const found = bodyList(ctx.body.userIds)
@@ -328,7 +466,9 @@ export const peopleRoutes: Route[] = [
 			if (!type) throw badRequest(`Can not update to ${ctx.params.type}`);
 			requireAdmin(ctx);
 			if (type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
-			const users = bodyList(ctx.body.userIds).map((id) => ctx.state.user(String(id))).filter((u): u is User => !!u);
+			const users = bodyList(ctx.body.userIds)
+				.map((id) => ctx.state.user(String(id)))
+				.filter((u): u is User => !!u);
 			for (const u of users) if (u.status === STATUS.Terminated || !mayEdit(ctx, u)) throw denied();
 			for (const u of users) u.type = type;
 			return { response: users.map((u) => full(ctx, u)) };
@@ -341,20 +481,40 @@ export const peopleRoutes: Route[] = [
 			requireAdmin(ctx);
 			const userId = bodyGuid(ctx, 'userId');
 			const type = parseType(ctx.body.type);
-			if (type !== 'User' && type !== 'Guest') throw badRequest(`Can not update to ${String(ctx.body.type)}`);
+			if (type !== 'User' && type !== 'Guest')
+				throw badRequest(`Can not update to ${String(ctx.body.type)}`);
 			const user = ctx.state.user(userId);
 			if (!user) throw notFound(USER_NOT_FOUND);
-			const recipientId = typeof ctx.body.reassignUserId === 'string' ? ctx.body.reassignUserId.toLowerCase() : ctx.user.id;
+			const recipientId =
+				typeof ctx.body.reassignUserId === 'string'
+					? ctx.body.reassignUserId.toLowerCase()
+					: ctx.user.id;
 			const recipient = ctx.state.user(recipientId);
-			if (user.status === STATUS.Terminated || user.id === ctx.user.id || !activeAdminOrRoomAdmin(recipient)) {
+			if (
+				user.status === STATUS.Terminated ||
+				user.id === ctx.user.id ||
+				!activeAdminOrRoomAdmin(recipient)
+			) {
 				throw badRequest(`Can not update user with id = ${userId}`);
 			}
 			if (!mayEdit(ctx, user)) throw denied();
-			return { response: ctx.dto.task(startTask(ctx, 'type', userId, { type, reassignUserId: recipientId })) };
+			return {
+				response: ctx.dto.task(
+					startTask(ctx, 'type', userId, { type, reassignUserId: recipientId }),
+				),
+			};
 		},
 	},
-	{ method: 'GET', pattern: '/people/type/progress/{userid}', handler: (ctx) => (requireAdmin(ctx), progress(ctx, 'type', ctx.params.userid.toLowerCase())) },
-	{ method: 'PUT', pattern: '/people/type/terminate', handler: (ctx) => (requireAdmin(ctx), terminate(ctx, 'type', bodyGuid(ctx, 'userId'))) },
+	{
+		method: 'GET',
+		pattern: '/people/type/progress/{userid}',
+		handler: (ctx) => (requireAdmin(ctx), progress(ctx, 'type', ctx.params.userid.toLowerCase())),
+	},
+	{
+		method: 'PUT',
+		pattern: '/people/type/terminate',
+		handler: (ctx) => (requireAdmin(ctx), terminate(ctx, 'type', bodyGuid(ctx, 'userId'))),
+	},
 	{
 		method: 'DELETE',
 		pattern: '/people/{userid}',
@@ -374,13 +534,21 @@ export const peopleRoutes: Route[] = [
 		pattern: '/people/delete',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			if (!Array.isArray(ctx.body.userIds)) throw new ApiError(400, "Value cannot be null. (Parameter 'userIds')", 'System.ArgumentNullException');
-			const listed = ctx.body.userIds.map((id) => ctx.state.user(String(id))).filter((u): u is User => !!u);
+			if (!Array.isArray(ctx.body.userIds))
+				throw new ApiError(
+					400,
+					"Value cannot be null. (Parameter 'userIds')",
+					'System.ArgumentNullException',
+				);
+			const listed = ctx.body.userIds
+				.map((id) => ctx.state.user(String(id)))
+				.filter((u): u is User => !!u);
 			const running = listed.map((u) => reassignRunning(ctx, u)).find(Boolean);
 			if (running) throw running;
 			// UserController.RemoveUsers: LDAP users dropped, all the rest must be disabled, those the caller may not manage skipped.
 			const users = listed.filter((u) => !u.isLDAP);
-			if (users.some((u) => u.status !== STATUS.Terminated)) throw invalidOperation('Users are not suspended');
+			if (users.some((u) => u.status !== STATUS.Terminated))
+				throw invalidOperation('Users are not suspended');
 			const response = users.map((u) => full(ctx, u));
 			for (const u of users) if (mayEdit(ctx, u)) deleteUser(ctx, u);
 			return { response };
@@ -391,7 +559,9 @@ export const peopleRoutes: Route[] = [
 		pattern: '/people/self/delete',
 		handler: (ctx) => {
 			if (ctx.user.type === 'Owner' || ctx.user.isLDAP) throw denied();
-			return { response: `Instructions to disable your profile has been sent to <b>${ctx.user.email}</b> email address` };
+			return {
+				response: `Instructions to disable your profile has been sent to <b>${ctx.user.email}</b> email address`,
+			};
 		},
 	},
 	{
@@ -402,7 +572,16 @@ export const peopleRoutes: Route[] = [
 			if (!user) throw notFound(USER_NOT_FOUND);
 			if (user.id !== ctx.user.id && !ctx.state.isAdmin(ctx.user)) throw denied();
 			user.sessions = 0;
-			ctx.state.recordAudit({ userId: ctx.user.id, actionId: 4036, actionType: 19, location: 30, product: 8, target: [user.id], entries: [23], action: 'User sessions ended' });
+			ctx.state.recordAudit({
+				userId: ctx.user.id,
+				actionId: 4036,
+				actionType: 19,
+				location: 30,
+				product: 8,
+				target: [user.id],
+				entries: [23],
+				action: 'User sessions ended',
+			});
 			return {};
 		},
 	},
@@ -414,9 +593,22 @@ export const peopleRoutes: Route[] = [
 			const userId = (ctx.query.get('UserId') ?? ctx.query.get('userId') ?? '').toLowerCase();
 			requireOwnerForAdmin(ctx, userId);
 			// FileStorageService.AnyRoomsAsync: active rooms the user owns (the Archive is not searched).
-			const ownsRooms = ctx.state.entries.some((e) => ctx.state.isRoom(e) && e.parentId === ctx.state.folders.rooms && e.createdBy === userId);
-			const shares = () => ctx.state.entries.some((e) => e.createdBy === userId && ctx.state.root(e).folderType === FOLDER_TYPE.USER && Object.keys(e.shares).some((s) => s !== userId));
-			return { response: ownsRooms || (parseType(ctx.query.get('Type') ?? ctx.query.get('type')) === 'Guest' && shares()) };
+			const ownsRooms = ctx.state.entries.some(
+				(e) =>
+					ctx.state.isRoom(e) && e.parentId === ctx.state.folders.rooms && e.createdBy === userId,
+			);
+			const shares = () =>
+				ctx.state.entries.some(
+					(e) =>
+						e.createdBy === userId &&
+						ctx.state.root(e).folderType === FOLDER_TYPE.USER &&
+						Object.keys(e.shares).some((s) => s !== userId),
+				);
+			return {
+				response:
+					ownsRooms ||
+					(parseType(ctx.query.get('Type') ?? ctx.query.get('type')) === 'Guest' && shares()),
+			};
 		},
 	},
 	{
@@ -428,17 +620,35 @@ export const peopleRoutes: Route[] = [
 			const toId = bodyGuid(ctx, 'toUserId');
 			const from = ctx.state.user(fromId);
 			const to = ctx.state.user(toId);
-			if (!activeAdminOrRoomAdmin(to)) throw badRequest(`Can not reassign data to user with id = ${toId}`);
+			if (!activeAdminOrRoomAdmin(to))
+				throw badRequest(`Can not reassign data to user with id = ${toId}`);
 			const adminNeedsOwner = from?.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner';
-			if (!from || from.status !== STATUS.Terminated || from.type === 'Owner' || from.id === ctx.user.id || adminNeedsOwner) {
+			if (
+				!from ||
+				from.status !== STATUS.Terminated ||
+				from.type === 'Owner' ||
+				from.id === ctx.user.id ||
+				adminNeedsOwner
+			) {
 				throw badRequest(`Can not reassign data from user with id = ${fromId}`);
 			}
-			const task = startTask(ctx, 'reassign', fromId, { toUserId: toId, deleteProfile: ctx.body.deleteProfile === true });
+			const task = startTask(ctx, 'reassign', fromId, {
+				toUserId: toId,
+				deleteProfile: ctx.body.deleteProfile === true,
+			});
 			return { response: ctx.dto.task(task) };
 		},
 	},
-	{ method: 'GET', pattern: '/people/reassign/progress/{userid}', handler: (ctx) => reassignTask(ctx, ctx.params.userid.toLowerCase(), progress) },
-	{ method: 'PUT', pattern: '/people/reassign/terminate', handler: (ctx) => reassignTask(ctx, bodyGuid(ctx, 'userId'), terminate) },
+	{
+		method: 'GET',
+		pattern: '/people/reassign/progress/{userid}',
+		handler: (ctx) => reassignTask(ctx, ctx.params.userid.toLowerCase(), progress),
+	},
+	{
+		method: 'PUT',
+		pattern: '/people/reassign/terminate',
+		handler: (ctx) => reassignTask(ctx, bodyGuid(ctx, 'userId'), terminate),
+	},
 	{
 		method: 'POST',
 		pattern: '/people/remove/start',
@@ -454,7 +664,11 @@ export const peopleRoutes: Route[] = [
 			return { response: ctx.dto.task(startTask(ctx, 'remove', userId, { deleteProfile: true })) };
 		},
 	},
-	{ method: 'GET', pattern: '/people/remove/progress/{userid}', handler: (ctx) => (requireAdmin(ctx), progress(ctx, 'remove', ctx.params.userid.toLowerCase())) },
+	{
+		method: 'GET',
+		pattern: '/people/remove/progress/{userid}',
+		handler: (ctx) => (requireAdmin(ctx), progress(ctx, 'remove', ctx.params.userid.toLowerCase())),
+	},
 	{
 		method: 'PUT',
 		pattern: '/people/remove/terminate',
@@ -473,5 +687,9 @@ export const peopleRoutes: Route[] = [
 			return { response: ctx.dto.task(startTask(ctx, 'personalFolder', ctx.user.id, {})) };
 		},
 	},
-	{ method: 'GET', pattern: '/people/delete/personal/progress', handler: (ctx) => progress(ctx, 'personalFolder', ctx.user.id) },
+	{
+		method: 'GET',
+		pattern: '/people/delete/personal/progress',
+		handler: (ctx) => progress(ctx, 'personalFolder', ctx.user.id),
+	},
 ];

@@ -22,14 +22,22 @@ export const webhookRoutes: Route[] = [
 	{
 		method: 'GET',
 		pattern: '/settings/webhook',
-		handler: (ctx) => (requireAdmin(ctx), { response: ctx.state.webhooks.map((w) => ctx.dto.webhook(w)) }),
+		handler: (ctx) => (
+			requireAdmin(ctx),
+			{ response: ctx.state.webhooks.map((w) => ctx.dto.webhook(w)) }
+		),
 	},
 	{
 		method: 'POST',
 		pattern: '/settings/webhook',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			const webhook = { id: ctx.state.webhooks.reduce((m, w) => Math.max(m, w.id), 0) + 1, ...config(ctx), createdBy: ctx.user.id, created: isoNow() };
+			const webhook = {
+				id: ctx.state.webhooks.reduce((m, w) => Math.max(m, w.id), 0) + 1,
+				...config(ctx),
+				createdBy: ctx.user.id,
+				created: isoNow(),
+			};
 			ctx.state.webhooks.push(webhook);
 			return { response: ctx.dto.webhook(webhook).configs };
 		},
@@ -61,7 +69,13 @@ export const webhookRoutes: Route[] = [
 		pattern: '/settings/webhook/triggers',
 		handler: (ctx) => {
 			requireAdmin(ctx);
-			return { response: Object.entries(TRIGGERS).map(([name, value]) => ({ name, id: value, available: true })) };
+			return {
+				response: Object.entries(TRIGGERS).map(([name, value]) => ({
+					name,
+					id: value,
+					available: true,
+				})),
+			};
 		},
 	},
 ];

@@ -1,5 +1,10 @@
 import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -24,7 +29,11 @@ function singleNode(parameters: INodeParameters): INode {
  */
 export function executeContext(
 	credentialStore: Record<string, ICredentialDataDecryptedObject>,
-	options: { parameters?: INodeParameters; items?: INodeExecutionData[]; abortSignal?: AbortSignal } = {},
+	options: {
+		parameters?: INodeParameters;
+		items?: INodeExecutionData[];
+		abortSignal?: AbortSignal;
+	} = {},
 ) {
 	const node = singleNode(options.parameters ?? { resource: 'user', operation: 'get' });
 	const workflowData = { name: 'unit', nodes: [node], connections: {}, active: false } as never;
@@ -56,5 +65,10 @@ export function loadOptionsContext(
 	if (options.credentials) node.credentials = options.credentials;
 	const workflowData = { name: 'unit', nodes: [node], connections: {}, active: false } as never;
 	const credentials = new TestCredentialsHelper(credentialStore);
-	return new LoadOptionsContext(makeWorkflow(workflowData), node, makeAdditionalData(credentials, workflowData), 'parameters.user');
+	return new LoadOptionsContext(
+		makeWorkflow(workflowData),
+		node,
+		makeAdditionalData(credentials, workflowData),
+		'parameters.user',
+	);
 }

@@ -24,8 +24,14 @@ export interface RecordedRequest {
 }
 
 const subset = JSON.parse(
-	JSON.stringify(subsetJson).replace(/"#\/components\/schemas\//g, '"docspace#/components/schemas/'),
-) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+	JSON.stringify(subsetJson).replace(
+		/"#\/components\/schemas\//g,
+		'"docspace#/components/schemas/',
+	),
+) as {
+	paths: Record<string, Record<string, Operation>>;
+	components: { schemas: Record<string, Schema> };
+};
 
 /**
  * The generator models inheritance as `allOf` with `additionalProperties: false` on each
@@ -35,7 +41,9 @@ function flattenAllOf(schemas: Record<string, Schema>): Record<string, Schema> {
 	const byRef = (ref: string) => schemas[ref.replace('docspace#/components/schemas/', '')];
 	const flatten = (schema: Schema): Schema => {
 		if (!Array.isArray(schema.allOf)) return schema;
-		const parts = (schema.allOf as Schema[]).map((p) => flatten(typeof p.$ref === 'string' ? byRef(p.$ref) : p));
+		const parts = (schema.allOf as Schema[]).map((p) =>
+			flatten(typeof p.$ref === 'string' ? byRef(p.$ref) : p),
+		);
 		const merged: Schema = { ...schema, type: 'object', properties: {}, required: [] };
 		delete merged.allOf;
 		for (const part of [...parts, schema]) {
@@ -45,20 +53,27 @@ function flattenAllOf(schemas: Record<string, Schema>): Record<string, Schema> {
 		}
 		return merged;
 	};
-	return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, flatten(schema)]));
+	return Object.fromEntries(
+		Object.entries(schemas).map(([name, schema]) => [name, flatten(schema)]),
+	);
 }
 /** OpenAPI 3.0 allows `nullable` beside `$ref`/`oneOf`; JSON Schema needs an explicit null branch. */
 function explicitNull(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(explicitNull);
 	if (!node || typeof node !== 'object') return node;
-	const out: Schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, explicitNull(v)]));
+	const out: Schema = Object.fromEntries(
+		Object.entries(node).map(([k, v]) => [k, explicitNull(v)]),
+	);
 	if (out.nullable === true && out.type === undefined) {
 		delete out.nullable;
 		return { anyOf: [out, { type: 'null' }] };
 	}
 	return out;
 }
-subset.components.schemas = explicitNull(flattenAllOf(subset.components.schemas)) as Record<string, Schema>;
+subset.components.schemas = explicitNull(flattenAllOf(subset.components.schemas)) as Record<
+	string,
+	Schema
+>;
 
 /** Requests follow the spec, except where the server reads a wider form: dates as ISO strings,
  * webhook triggers as a sum of trigger flags. */
@@ -85,7 +100,10 @@ function relaxOneOf(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(relaxOneOf);
 	if (!node || typeof node !== 'object') return node;
 	return Object.fromEntries(
-		Object.entries(node).map(([key, value]) => [key === 'oneOf' ? 'anyOf' : key, relaxOneOf(value)]),
+		Object.entries(node).map(([key, value]) => [
+			key === 'oneOf' ? 'anyOf' : key,
+			relaxOneOf(value),
+		]),
 	);
 }
 
@@ -93,7 +111,10 @@ function makeAjv(coerce: boolean) {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce ? 'array' : false });
 	addFormats(ajv);
 	const components = closeObjects({ schemas: requestSchemas });
-	ajv.addSchema({ $id: 'docspace', components: (coerce ? relaxOneOf(components) : components) as Schema });
+	ajv.addSchema({
+		$id: 'docspace',
+		components: (coerce ? relaxOneOf(components) : components) as Schema,
+	});
 	return ajv;
 }
 /** Path and query values arrive as text; bodies are JSON and must have the right types. */
@@ -109,10 +130,12 @@ interface Route {
 
 const routes: Route[] = Object.keys(subset.paths).map((template) => {
 	const params: string[] = [];
-	const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
-		params.push(name);
-		return '([^/]+)';
-	});
+	const source = template
+		.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+		.replace(/\{([^}]+)\}/g, (_, name: string) => {
+			params.push(name);
+			return '([^/]+)';
+		});
 	return {
 		template,
 		pattern: new RegExp(`^${source}$`),
@@ -160,7 +183,8 @@ function queryParameters(parameters: Parameter[]): Map<string, Schema | undefine
 	for (const p of parameters.filter((p) => p.in === 'query')) {
 		const properties = propertiesOf(resolve(p.schema));
 		if (properties) {
-			for (const [name, property] of Object.entries(properties)) known.set(name.toLowerCase(), property);
+			for (const [name, property] of Object.entries(properties))
+				known.set(name.toLowerCase(), property);
 		} else {
 			known.set(p.name.toLowerCase(), p.schema);
 		}
@@ -204,7 +228,10 @@ export function contractProblems(request: RecordedRequest): string[] {
 	route.params.forEach((name, i) => {
 		const declared = parameters.find((p) => p.in === 'path' && p.name === name);
 		if (!declared?.schema) return;
-		const validate = validatorFor(`${route.template}#${name}`, { type: 'object', properties: { v: declared.schema } });
+		const validate = validatorFor(`${route.template}#${name}`, {
+			type: 'object',
+			properties: { v: declared.schema },
+		});
 		if (!validate({ v: values[i] })) {
 			problems.push(`${label}: path parameter ${name}: ${errorsText(validate)}`);
 		}
@@ -263,11 +290,17 @@ export function contractProblems(request: RecordedRequest): string[] {
  * plain names (`title`, `createNewIfExist`) and takes the first file part whatever its name: text fields
  * must be a declared property without its `<Dto>.` prefix (any case); booleans must read as booleans.
  */
-function formProblems(label: string, operation: Operation, form: Record<string, unknown>): string[] {
+function formProblems(
+	label: string,
+	operation: Operation,
+	form: Record<string, unknown>,
+): string[] {
 	const schema = operation.requestBody?.content?.['multipart/form-data']?.schema;
 	if (!schema) return [`${label}: sends a multipart body, but the spec declares none`];
 	const declared = new Map<string, Schema>();
-	for (const [name, property] of Object.entries((schema.properties as Record<string, Schema> | undefined) ?? {})) {
+	for (const [name, property] of Object.entries(
+		(schema.properties as Record<string, Schema> | undefined) ?? {},
+	)) {
 		declared.set(name.split('.').slice(1).join('.').toLowerCase() || name.toLowerCase(), property);
 	}
 	const problems: string[] = [];
@@ -278,10 +311,13 @@ function formProblems(label: string, operation: Operation, form: Record<string, 
 			continue;
 		}
 		const property = declared.get(name.toLowerCase());
-		if (!property || property.format === 'binary') problems.push(`${label}: form field "${name}" is not in the spec`);
-		else if (property.type === 'boolean' && !/^(true|false)$/i.test(value)) problems.push(`${label}: form field ${name} must be boolean`);
+		if (!property || property.format === 'binary')
+			problems.push(`${label}: form field "${name}" is not in the spec`);
+		else if (property.type === 'boolean' && !/^(true|false)$/i.test(value))
+			problems.push(`${label}: form field ${name} must be boolean`);
 	}
-	if (![...declared.values()].some((p) => p.format === 'binary') && files) problems.push(`${label}: sends a file, but the spec declares none`);
+	if (![...declared.values()].some((p) => p.format === 'binary') && files)
+		problems.push(`${label}: sends a file, but the spec declares none`);
 	return problems;
 }
 
@@ -301,7 +337,10 @@ export function takeContractProblems(): string[] {
  * dates are strings, webhook triggers are a bit mask, breadcrumbs are a list.
  */
 const SERVER_DEVIATIONS: Record<string, Schema> = {
-	ApiDateTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}(Z|[+-]\\d{2}:\\d{2})$' },
+	ApiDateTime: {
+		type: 'string',
+		pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}(Z|[+-]\\d{2}:\\d{2})$',
+	},
 	WebhookTrigger: { type: 'integer', minimum: 0 },
 	// Declared as the base type; the server sends full file and folder DTOs (API notes §6.2).
 	// The identity service pages clients in `data`, a list (the spec's own example), declared as an object.
@@ -328,7 +367,11 @@ const responseAjv = (() => {
 	const schemas = { ...subset.components.schemas, ...SERVER_DEVIATIONS };
 	// `key` is only sent when the key is created; null properties are omitted (API notes §2.2).
 	const apiKey = schemas.ApiKeyResponseDto as Schema | undefined;
-	if (apiKey) schemas.ApiKeyResponseDto = { ...apiKey, required: ((apiKey.required as string[]) ?? []).filter((r) => r !== 'key') };
+	if (apiKey)
+		schemas.ApiKeyResponseDto = {
+			...apiKey,
+			required: ((apiKey.required as string[]) ?? []).filter((r) => r !== 'key'),
+		};
 	const folderContent = schemas.FolderContentDtoInteger as Schema | undefined;
 	if (folderContent?.properties) {
 		schemas.FolderContentDtoInteger = {
@@ -341,7 +384,11 @@ const responseAjv = (() => {
 })();
 
 /** Problems of a 200 response body against the spec's response schema (with the server deviations). */
-export function responseProblems(request: RecordedRequest, status: number, body: unknown): string[] {
+export function responseProblems(
+	request: RecordedRequest,
+	status: number,
+	body: unknown,
+): string[] {
 	if (status !== 200 || body === undefined || body === '') return [];
 	const url = new URL(request.url);
 	const pathname = decodedPath(url);

@@ -14,7 +14,10 @@ import { ICredentialsHelper } from 'n8n-workflow';
 import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
 import { DocSpaceOAuth2Api } from '../../credentials/DocSpaceOAuth2Api.credentials';
 
-export const credentialTypes: Record<string, ICredentialType> = { docSpaceApi: new DocSpaceApi(), docSpaceOAuth2Api: new DocSpaceOAuth2Api() };
+export const credentialTypes: Record<string, ICredentialType> = {
+	docSpaceApi: new DocSpaceApi(),
+	docSpaceOAuth2Api: new DocSpaceOAuth2Api(),
+};
 
 /**
  * The part of n8n's CredentialsHelper that a node run needs: stored credential
@@ -47,7 +50,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
-		if (typeof type.authenticate !== 'function') throw new Error(`${typeName} has no authenticate function`);
+		if (typeof type.authenticate !== 'function')
+			throw new Error(`${typeName} has no authenticate function`);
 		return await type.authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
@@ -59,9 +63,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		this.preAuthenticationCalls++;
@@ -103,7 +113,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		if (nodeCredentials.id && this.store[nodeCredentials.id]) this.store[nodeCredentials.id].oauthTokenData = data.oauthTokenData;
+		if (nodeCredentials.id && this.store[nodeCredentials.id])
+			this.store[nodeCredentials.id].oauthTokenData = data.oauthTokenData;
 		this.savedTokenData.push(data.oauthTokenData as ICredentialDataDecryptedObject);
 	}
 

@@ -32,17 +32,28 @@ export function stringsIn(value: unknown, seen = new Set<unknown>()): string[] {
 	if (typeof value === 'string') return [value];
 	if (value === null || typeof value !== 'object' || seen.has(value)) return [];
 	seen.add(value);
-	const keys = new Set([...Object.getOwnPropertyNames(value), ...(value instanceof Error ? ['message', 'stack', 'cause', 'description'] : [])]);
+	const keys = new Set([
+		...Object.getOwnPropertyNames(value),
+		...(value instanceof Error ? ['message', 'stack', 'cause', 'description'] : []),
+	]);
 	return [...keys].flatMap((key) => {
 		const field = (value as Record<string, unknown>)[key];
 		// A stack's frames name the test's own functions and files; only its first line is the error's text.
-		return key === 'stack' && typeof field === 'string' ? [field.split(STACK_FRAME)[0]] : stringsIn(field, seen);
+		return key === 'stack' && typeof field === 'string'
+			? [field.split(STACK_FRAME)[0]]
+			: stringsIn(field, seen);
 	});
 }
 
 /** Secrets with a fragment in any of the texts, with what leaked. */
-export function leaks(texts: string[], secrets: string[]): Array<{ secret: string; fragments: string[] }> {
+export function leaks(
+	texts: string[],
+	secrets: string[],
+): Array<{ secret: string; fragments: string[] }> {
 	return secrets
-		.map((secret) => ({ secret, fragments: [...new Set(texts.flatMap((text) => leakedFragments(text, secret)))] }))
+		.map((secret) => ({
+			secret,
+			fragments: [...new Set(texts.flatMap((text) => leakedFragments(text, secret)))],
+		}))
 		.filter((leak) => leak.fragments.length > 0);
 }

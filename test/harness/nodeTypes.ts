@@ -33,13 +33,20 @@ const types: Record<string, INodeType | IVersionedNodeType> = {
 function baseNode(name: string): INodeType | IVersionedNodeType | undefined {
 	const file = BASE_NODES[name];
 	if (!file) return undefined;
-	const exports = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+	const exports = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<
+		string,
+		new () => INodeType | IVersionedNodeType
+	>;
 	return new (Object.values(exports)[0])();
 }
 
 export const nodeTypes: INodeTypes = {
 	getByName(type: string): INodeType | IVersionedNodeType {
-		const nodeType = types[type] ?? (type.startsWith('n8n-nodes-base.') ? baseNode(type.slice('n8n-nodes-base.'.length)) : undefined);
+		const nodeType =
+			types[type] ??
+			(type.startsWith('n8n-nodes-base.')
+				? baseNode(type.slice('n8n-nodes-base.'.length))
+				: undefined);
 		if (!nodeType) throw new Error(`Unknown node type ${type}`);
 		return (types[type] = nodeType);
 	},

@@ -12,26 +12,42 @@ export interface SeenRequest {
 /** What the server at the end of a redirect answers: a plausible DocSpace user, easy to spot in any output. */
 export const ELSEWHERE_MARKER = 'ELSEWHERE-BODY-MUST-NOT-APPEAR';
 const elsewhereBody = JSON.stringify({
-	response: { id: '00000000-0000-4000-8000-0000000000ee', displayName: ELSEWHERE_MARKER, token: ELSEWHERE_MARKER },
+	response: {
+		id: '00000000-0000-4000-8000-0000000000ee',
+		displayName: ELSEWHERE_MARKER,
+		token: ELSEWHERE_MARKER,
+	},
 	count: 1,
 	status: 0,
 	statusCode: 200,
 });
 
-async function listen(handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void) {
+async function listen(
+	handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void,
+) {
 	const seen: SeenRequest[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString();
-			seen.push({ method: req.method ?? '', host: req.headers.host ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
+			seen.push({
+				method: req.method ?? '',
+				host: req.headers.host ?? '',
+				url: req.url ?? '',
+				authorization: req.headers.authorization,
+				body,
+			});
 			handler(req, body, res);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
-	return { port, seen, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		port,
+		seen,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 /**
@@ -56,7 +72,9 @@ export async function redirectingPortal() {
 			return;
 		}
 		res.writeHead(redirect.status, { Location: redirect.location, 'Content-Type': 'text/html' });
-		res.end(`<html><body>Moved to <a href="${redirect.location}">${redirect.location}</a></body></html>`);
+		res.end(
+			`<html><body>Moved to <a href="${redirect.location}">${redirect.location}</a></body></html>`,
+		);
 	});
 	const origin = `http://127.0.0.1:${portal.port}`;
 	const targets = {
@@ -73,7 +91,10 @@ export async function redirectingPortal() {
 			redirect = { status, location };
 		},
 		/** Requests that reached anything but the portal's own origin. */
-		offOrigin: () => [...elsewhere.seen, ...portal.seen.filter((r) => r.host !== `127.0.0.1:${portal.port}`)],
+		offOrigin: () => [
+			...elsewhere.seen,
+			...portal.seen.filter((r) => r.host !== `127.0.0.1:${portal.port}`),
+		],
 		atPortal: () => portal.seen.filter((r) => r.host === `127.0.0.1:${portal.port}`),
 		reset() {
 			elsewhere.seen.length = 0;

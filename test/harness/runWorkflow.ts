@@ -51,7 +51,10 @@ export function makeAdditionalData(
 	workflowData: WorkflowFile,
 ): IWorkflowExecuteAdditionalData {
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, { ...workflowData, pinData: undefined });
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		...workflowData,
+		pinData: undefined,
+	});
 	return {
 		hooks,
 		credentialsHelper: credentials,
@@ -135,7 +138,14 @@ export function singleNodeWorkflow(
 		name: 'single node',
 		active: false,
 		nodes: [
-			{ parameters: {}, id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: {},
+				id: 'a0000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
 			{
 				parameters: parameters as never,
 				id: 'a0000000-0000-4000-8000-000000000002',
@@ -147,7 +157,9 @@ export function singleNodeWorkflow(
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			},
 		],
-		connections: { Start: { main: [[{ node: 'DocSpace Admin', type: 'main' as never, index: 0 }]] } },
+		connections: {
+			Start: { main: [[{ node: 'DocSpace Admin', type: 'main' as never, index: 0 }]] },
+		},
 		pinData: { Start: input.map((json) => ({ json })) },
 		settings: { executionOrder: 'v1' },
 	} as unknown as WorkflowFile;

@@ -31,12 +31,27 @@ export interface CallResult {
 }
 
 /** One HTTP call to the sandbox; requests and 200 responses are checked against the official spec. */
-export async function call(sandbox: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	options: CallOptions = {},
+): Promise<CallResult> {
 	const url = `${sandbox.origin}/api/2.0${path}`;
-	const auth = options.token ?? (options.key === undefined ? `Bearer ${API_KEYS.owner}` : options.key ? `Bearer ${options.key}` : '');
+	const auth =
+		options.token ??
+		(options.key === undefined
+			? `Bearer ${API_KEYS.owner}`
+			: options.key
+				? `Bearer ${options.key}`
+				: '');
 	const response = await fetch(url, {
 		method,
-		headers: { ...(options.form ? {} : { 'Content-Type': 'application/json' }), Accept: 'application/json', ...(auth ? { Authorization: auth } : {}) },
+		headers: {
+			...(options.form ? {} : { 'Content-Type': 'application/json' }),
+			Accept: 'application/json',
+			...(auth ? { Authorization: auth } : {}),
+		},
 		body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
 	});
 	const text = await response.text();
@@ -47,14 +62,25 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 		json = undefined;
 	}
 	if (options.contract !== false) {
-		const request = { method, url, body: options.body, form: options.form ? formSummary(options.form) : undefined };
-		const problems = [...contractProblems(request), ...responseProblems(request, response.status, json)];
+		const request = {
+			method,
+			url,
+			body: options.body,
+			form: options.form ? formSummary(options.form) : undefined,
+		};
+		const problems = [
+			...contractProblems(request),
+			...responseProblems(request, response.status, json),
+		];
 		if (problems.length) throw new Error(`Contract problems:\n${problems.join('\n')}`);
 	}
 	return { status: response.status, text, json, headers: response.headers };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 5000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -67,13 +93,26 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 /** Hands the sandbox's request log to the per-test contract check (see setup.ts). */
 export function recordSandboxRequests(sandbox: Sandbox): void {
 	for (const entry of sandbox.log) {
-		recordedRequests.push({ method: entry.method, url: `${sandbox.origin}/api/2.0${entry.path}${entry.query}`, body: entry.body, form: entry.form });
+		recordedRequests.push({
+			method: entry.method,
+			url: `${sandbox.origin}/api/2.0${entry.path}${entry.query}`,
+			body: entry.body,
+			form: entry.form,
+		});
 	}
 	sandbox.log.length = 0;
 }
 
 export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, unknown> = {}) {
-	return { docSpaceApi: { baseUrl: sandbox.origin, authType: 'apiKey', apiKey: API_KEYS.owner, ignoreSslIssues: false, ...overrides } } as Record<string, Record<string, unknown>>;
+	return {
+		docSpaceApi: {
+			baseUrl: sandbox.origin,
+			authType: 'apiKey',
+			apiKey: API_KEYS.owner,
+			ignoreSslIssues: false,
+			...overrides,
+		},
+	} as Record<string, Record<string, unknown>>;
 }
 
 /**

@@ -19,7 +19,12 @@ export async function scriptedServer(steps: Step[]) {
 			req.socket.destroy();
 			return;
 		}
-		const body = typeof step.body === 'string' ? step.body : step.body === undefined ? '' : JSON.stringify(step.body);
+		const body =
+			typeof step.body === 'string'
+				? step.body
+				: step.body === undefined
+					? ''
+					: JSON.stringify(step.body);
 		res.writeHead(step.status, {
 			'Content-Type': typeof step.body === 'string' ? 'text/html' : 'application/json',
 			...step.headers,

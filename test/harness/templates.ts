@@ -40,10 +40,20 @@ export class TemplateRun {
 	private readonly additionalData: IWorkflowExecuteAdditionalData;
 	last?: IRun;
 
-	constructor(file: string, settings: TemplateSettings, credentials: Record<string, ICredentialDataDecryptedObject>) {
-		this.workflowData = prepareTemplate(loadWorkflow(join(TEMPLATES, file)), settings) as WorkflowFile;
+	constructor(
+		file: string,
+		settings: TemplateSettings,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		this.workflowData = prepareTemplate(
+			loadWorkflow(join(TEMPLATES, file)),
+			settings,
+		) as WorkflowFile;
 		this.workflow = makeWorkflow(this.workflowData);
-		this.additionalData = makeAdditionalData(new TestCredentialsHelper(credentials), this.workflowData);
+		this.additionalData = makeAdditionalData(
+			new TestCredentialsHelper(credentials),
+			this.workflowData,
+		);
 	}
 
 	node(name: string): INode {
@@ -53,10 +63,16 @@ export class TemplateRun {
 	}
 
 	/** What the node's webhook answers to the call: the items it emits and the HTTP status. */
-	async callWebhook(nodeName: string, call: HttpCall, resuming = false): Promise<{ result: IWebhookResponseData; status: number }> {
+	async callWebhook(
+		nodeName: string,
+		call: HttpCall,
+		resuming = false,
+	): Promise<{ result: IWebhookResponseData; status: number }> {
 		const node = this.node(nodeName);
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const description = nodeType.description.webhooks?.find((w) => Boolean(w.restartWebhook) === resuming);
+		const description = nodeType.description.webhooks?.find(
+			(w) => Boolean(w.restartWebhook) === resuming,
+		);
 		if (!description) throw new Error(`"${nodeName}" has no ${resuming ? 'resume ' : ''}webhook`);
 		const webhookData = {
 			httpMethod: call.method,
@@ -76,21 +92,49 @@ export class TemplateRun {
 			setHeader: () => response,
 		};
 		const body = call.body ?? {};
-		this.additionalData.httpRequest = { method: call.method, body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json', ...call.headers }, query: call.query ?? {}, params: {} } as never;
+		this.additionalData.httpRequest = {
+			method: call.method,
+			body,
+			rawBody: Buffer.from(JSON.stringify(body)),
+			headers: { 'content-type': 'application/json', ...call.headers },
+			query: call.query ?? {},
+			params: {},
+		} as never;
 		this.additionalData.httpResponse = response as never;
-		const context = new WebhookContext(this.workflow, node, this.additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			this.workflow,
+			node,
+			this.additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		// As n8n's webhook service does: nodes built on the Node class take the context as an argument.
 		const webhookContext = context as unknown as IWebhookFunctions;
-		const result = nodeType instanceof Node ? await nodeType.webhook!(webhookContext) : await nodeType.webhook!.call(webhookContext);
+		const result =
+			nodeType instanceof Node
+				? await nodeType.webhook!(webhookContext)
+				: await nodeType.webhook!.call(webhookContext);
 		return { result, status };
 	}
 
 	/** Runs the workflow from a trigger that emitted these items. */
-	async start(trigger: string, items: INodeExecutionData[] = [{ json: {} }], mode: WorkflowExecuteMode = 'webhook'): Promise<IRun> {
+	async start(
+		trigger: string,
+		items: INodeExecutionData[] = [{ json: {} }],
+		mode: WorkflowExecuteMode = 'webhook',
+	): Promise<IRun> {
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: this.node(trigger), data: { main: [items] }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node: this.node(trigger), data: { main: [items] }, source: null }],
+			},
 		});
-		this.last = await new WorkflowExecute(this.additionalData, mode, runExecutionData).processRunExecutionData(this.workflow);
+		this.last = await new WorkflowExecute(
+			this.additionalData,
+			mode,
+			runExecutionData,
+		).processRunExecutionData(this.workflow);
 		return this.last;
 	}
 
@@ -101,7 +145,11 @@ export class TemplateRun {
 		if (!this.last?.waitTill || !stack?.length) throw new Error('The last run is not waiting');
 		const { result } = await this.callWebhook(stack[0].node.name, call, true);
 		stack[0].data.main = result.workflowData as INodeExecutionData[][];
-		this.last = await new WorkflowExecute(this.additionalData, 'webhook', waiting).processRunExecutionData(this.workflow);
+		this.last = await new WorkflowExecute(
+			this.additionalData,
+			'webhook',
+			waiting,
+		).processRunExecutionData(this.workflow);
 		return this.last;
 	}
 
@@ -127,7 +175,10 @@ type WebhookResponse = import('n8n-workflow').IExecuteResponsePromiseData;
 /** What a Respond to Webhook node of the run answered, in order (n8n's `sendResponse` hook). */
 export function webhookResponses(run: TemplateRun): WebhookResponse[] {
 	const responses: WebhookResponse[] = [];
-	run['additionalData'].hooks!.addHandler('sendResponse', (response) => void responses.push(response));
+	run['additionalData'].hooks!.addHandler(
+		'sendResponse',
+		(response) => void responses.push(response),
+	);
 	return responses;
 }
 
@@ -138,6 +189,10 @@ export function webhookResponses(run: TemplateRun): WebhookResponse[] {
 export async function resumeAtWaitTill(run: TemplateRun): Promise<IRun> {
 	const waiting = run.last?.data;
 	if (!run.last?.waitTill || !waiting) throw new Error('The last run is not waiting');
-	run.last = await new WorkflowExecute(run['additionalData'], 'webhook', waiting).processRunExecutionData(run['workflow']);
+	run.last = await new WorkflowExecute(
+		run['additionalData'],
+		'webhook',
+		waiting,
+	).processRunExecutionData(run['workflow']);
 	return run.last;
 }

@@ -7,17 +7,42 @@ import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/helpers/portalUrl';
 import { API_KEY, apiKeyCredentials, PORTAL } from '../harness/portal';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
-const HOSTILE = ['../', '..', '%2F', '%2e%2e', '/', '\\', '?', '#', '@self/../x', '\u0000', ' ', 'http://evil.example', '%252F'];
+const HOSTILE = [
+	'../',
+	'..',
+	'%2F',
+	'%2e%2e',
+	'/',
+	'\\',
+	'?',
+	'#',
+	'@self/../x',
+	'\u0000',
+	' ',
+	'http://evil.example',
+	'%252F',
+];
 
 /** Strings an expression could produce: hostile fragments, unicode, huge, empty. */
 const nasty = fc.oneof(
 	fc.string(),
 	fc.string({ unit: 'grapheme', maxLength: 50 }),
-	fc.array(fc.constantFrom(...HOSTILE, 'a', '1', '-'), { maxLength: 12 }).map((parts) => parts.join('')),
+	fc
+		.array(fc.constantFrom(...HOSTILE, 'a', '1', '-'), { maxLength: 12 })
+		.map((parts) => parts.join('')),
 	fc.string({ minLength: 5000, maxLength: 20000 }),
 	fc.constant(''),
 );
-const anything = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.object(), fc.array(fc.string()));
+const anything = fc.oneof(
+	nasty,
+	fc.integer(),
+	fc.double(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.constant(undefined),
+	fc.object(),
+	fc.array(fc.string()),
+);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,9 +50,16 @@ describe('every id is checked before it enters a URL path', () => {
 	it('accepts only GUIDs for users and whole numbers for entries, whatever the input', () => {
 		fc.assert(
 			fc.property(anything, (value) => {
-				const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+				const text =
+					typeof value === 'number'
+						? String(value)
+						: typeof value === 'string'
+							? value.trim()
+							: undefined;
 				expect(idProblem('user', value) === undefined).toBe(text !== undefined && GUID.test(text));
-				expect(idProblem('folder', value) === undefined).toBe(text !== undefined && /^[1-9][0-9]{0,17}$/.test(text));
+				expect(idProblem('folder', value) === undefined).toBe(
+					text !== undefined && /^[1-9][0-9]{0,17}$/.test(text),
+				);
 				const problem = idProblem('room', value);
 				if (problem) expect(problem.length).toBeLessThan(200);
 			}),
@@ -40,7 +72,11 @@ describe('every id is checked before it enters a URL path', () => {
 		const values = fc.sample(anything, 60);
 		const input = values.map((value) => ({ id: value }));
 		const workflow = singleNodeWorkflow(
-			{ resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{
+				resource: 'user',
+				operation: 'get',
+				user: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			input as never,
 			{ continueOnFail: true },
 		);
@@ -69,23 +105,30 @@ describe('the credential never reaches another origin', () => {
 
 	it('attaches the key only to requests for the portal’s own origin', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.webUrl(), nasty.map((p) => `${PORTAL}${p}`), nasty), (url) => {
-				const credentials = { baseUrl: PORTAL, authType: 'apiKey', apiKey: API_KEY };
-				let target: string | undefined;
-				try {
-					target = new URL(url, PORTAL).origin;
-				} catch {
-					target = undefined;
-				}
-				try {
-					const options = authenticateRequest(credentials, { url });
-					expect(target).toBe(PORTAL);
-					expect(options.headers?.Authorization).toBe(`Bearer ${API_KEY}`);
-				} catch (error) {
-					expect(target).not.toBe(PORTAL);
-					expect((error as Error).message).not.toContain(API_KEY);
-				}
-			}),
+			fc.property(
+				fc.oneof(
+					fc.webUrl(),
+					nasty.map((p) => `${PORTAL}${p}`),
+					nasty,
+				),
+				(url) => {
+					const credentials = { baseUrl: PORTAL, authType: 'apiKey', apiKey: API_KEY };
+					let target: string | undefined;
+					try {
+						target = new URL(url, PORTAL).origin;
+					} catch {
+						target = undefined;
+					}
+					try {
+						const options = authenticateRequest(credentials, { url });
+						expect(target).toBe(PORTAL);
+						expect(options.headers?.Authorization).toBe(`Bearer ${API_KEY}`);
+					} catch (error) {
+						expect(target).not.toBe(PORTAL);
+						expect((error as Error).message).not.toContain(API_KEY);
+					}
+				},
+			),
 			{ numRuns: 2000 },
 		);
 	});
@@ -95,9 +138,20 @@ describe('dates and free text', () => {
 	it('rejects unreadable audit dates before any request', async () => {
 		nock.disableNetConnect();
 		const { output } = await runWorkflow(
-			singleNodeWorkflow({ resource: 'audit', operation: 'getEvents', returnAll: true, filters: { from: 'yesterday-ish' } }, [{}], { continueOnFail: true }),
+			singleNodeWorkflow(
+				{
+					resource: 'audit',
+					operation: 'getEvents',
+					returnAll: true,
+					filters: { from: 'yesterday-ish' },
+				},
+				[{}],
+				{ continueOnFail: true },
+			),
 			structuredClone(apiKeyCredentials) as never,
 		);
-		expect(jsonOf(output['DocSpace Admin'])[0].error).toBe("Invalid value in the parameter 'From' [item 0]");
+		expect(jsonOf(output['DocSpace Admin'])[0].error).toBe(
+			"Invalid value in the parameter 'From' [item 0]",
+		);
 	});
 });

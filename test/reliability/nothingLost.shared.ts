@@ -17,18 +17,32 @@ export async function disableAndGetUnderFaults(sandbox: Sandbox, count: number, 
 	const credentials = sandboxCredentials(sandbox) as never;
 	const locator = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 
-	const disable = await runWorkflow(singleNodeWorkflow({ resource: 'user', operation: 'disable', user: locator }, input, { continueOnFail: true }), credentials);
+	const disable = await runWorkflow(
+		singleNodeWorkflow({ resource: 'user', operation: 'disable', user: locator }, input, {
+			continueOnFail: true,
+		}),
+		credentials,
+	);
 	const disabled = disable.output['DocSpace Admin'];
-	const get = await runWorkflow(singleNodeWorkflow({ resource: 'user', operation: 'get', user: locator, output: 'simplified' }, input, { continueOnFail: true }), credentials);
+	const get = await runWorkflow(
+		singleNodeWorkflow(
+			{ resource: 'user', operation: 'get', user: locator, output: 'simplified' },
+			input,
+			{ continueOnFail: true },
+		),
+		credentials,
+	);
 	const read = get.output['DocSpace Admin'];
 
-	const pairedInOrder = (items: typeof disabled) => items.every((item, i) => (item.pairedItem as { item: number }).item === i);
+	const pairedInOrder = (items: typeof disabled) =>
+		items.every((item, i) => (item.pairedItem as { item: number }).item === i);
 	let stateMismatches = 0;
 	disabled.forEach((item, i) => {
 		const status = sandbox.state.user(users[i].id)!.status;
 		if (item.json.error ? status !== 1 : status !== 2) stateMismatches++;
 	});
-	const rateLimited = (items: typeof disabled) => items.filter((i) => /rate limit|daily limit/.test(String(i.json.error ?? ''))).length;
+	const rateLimited = (items: typeof disabled) =>
+		items.filter((i) => /rate limit|daily limit/.test(String(i.json.error ?? ''))).length;
 	return {
 		items: count,
 		disableItems: disabled.length,

@@ -3,7 +3,12 @@
  * SecurityController.GetAuditEventsByFilter / GetLoginEventsByFilter (plan branch),
  * AuditEventsRepository.GetByFilterWithActionsAsync and LoginEventsRepository.GetByFilterAsync.
  */
-import { AUDIT_ACTION, AUDIT_ACTION_TYPE, AUDIT_ENTRY, AUDIT_LOCATION } from '../../nodes/DocSpaceAdmin/api/codes';
+import {
+	AUDIT_ACTION,
+	AUDIT_ACTION_TYPE,
+	AUDIT_ENTRY,
+	AUDIT_LOCATION,
+} from '../../nodes/DocSpaceAdmin/api/codes';
 import type { AuditEvent, LoginEvent } from '../../sandbox/model';
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
@@ -24,17 +29,63 @@ const ago = (ms: number) => isoNow(Date.now() - ms);
 
 type Kind = Pick<AuditEvent, 'actionId' | 'actionType' | 'location' | 'entries'>;
 const KIND = {
-	fileCreated: { actionId: AUDIT_ACTION.FILE_CREATED, actionType: AUDIT_ACTION_TYPE.CREATE, location: AUDIT_LOCATION.FILES, entries: [AUDIT_ENTRY.FILE] },
-	fileMoved: { actionId: AUDIT_ACTION.FILE_MOVED, actionType: AUDIT_ACTION_TYPE.MOVE, location: AUDIT_LOCATION.FILES, entries: [AUDIT_ENTRY.FILE, AUDIT_ENTRY.FOLDER] },
-	roomCreated: { actionId: AUDIT_ACTION.ROOM_CREATED, actionType: AUDIT_ACTION_TYPE.CREATE, location: AUDIT_LOCATION.ROOMS, entries: [AUDIT_ENTRY.ROOM] },
-	statusChanged: { actionId: AUDIT_ACTION.USERS_UPDATED_STATUS, actionType: AUDIT_ACTION_TYPE.UPDATE, location: AUDIT_LOCATION.CONTACTS, entries: [AUDIT_ENTRY.USER] },
-	reassigned: { actionId: AUDIT_ACTION.USER_DATA_REASSIGNS, actionType: AUDIT_ACTION_TYPE.REASSIGNS, location: AUDIT_LOCATION.CONTACTS, entries: [AUDIT_ENTRY.USER] },
-	userDeleted: { actionId: AUDIT_ACTION.USER_DELETED, actionType: AUDIT_ACTION_TYPE.DELETE, location: AUDIT_LOCATION.CONTACTS, entries: [AUDIT_ENTRY.USER] },
-	userUpdated: { actionId: AUDIT_ACTION.USER_UPDATED, actionType: AUDIT_ACTION_TYPE.UPDATE, location: AUDIT_LOCATION.CONTACTS, entries: [AUDIT_ENTRY.USER] },
-	folderCreated: { actionId: AUDIT_ACTION.FOLDER_CREATED, actionType: AUDIT_ACTION_TYPE.CREATE, location: AUDIT_LOCATION.FOLDERS, entries: [AUDIT_ENTRY.FOLDER] },
+	fileCreated: {
+		actionId: AUDIT_ACTION.FILE_CREATED,
+		actionType: AUDIT_ACTION_TYPE.CREATE,
+		location: AUDIT_LOCATION.FILES,
+		entries: [AUDIT_ENTRY.FILE],
+	},
+	fileMoved: {
+		actionId: AUDIT_ACTION.FILE_MOVED,
+		actionType: AUDIT_ACTION_TYPE.MOVE,
+		location: AUDIT_LOCATION.FILES,
+		entries: [AUDIT_ENTRY.FILE, AUDIT_ENTRY.FOLDER],
+	},
+	roomCreated: {
+		actionId: AUDIT_ACTION.ROOM_CREATED,
+		actionType: AUDIT_ACTION_TYPE.CREATE,
+		location: AUDIT_LOCATION.ROOMS,
+		entries: [AUDIT_ENTRY.ROOM],
+	},
+	statusChanged: {
+		actionId: AUDIT_ACTION.USERS_UPDATED_STATUS,
+		actionType: AUDIT_ACTION_TYPE.UPDATE,
+		location: AUDIT_LOCATION.CONTACTS,
+		entries: [AUDIT_ENTRY.USER],
+	},
+	reassigned: {
+		actionId: AUDIT_ACTION.USER_DATA_REASSIGNS,
+		actionType: AUDIT_ACTION_TYPE.REASSIGNS,
+		location: AUDIT_LOCATION.CONTACTS,
+		entries: [AUDIT_ENTRY.USER],
+	},
+	userDeleted: {
+		actionId: AUDIT_ACTION.USER_DELETED,
+		actionType: AUDIT_ACTION_TYPE.DELETE,
+		location: AUDIT_LOCATION.CONTACTS,
+		entries: [AUDIT_ENTRY.USER],
+	},
+	userUpdated: {
+		actionId: AUDIT_ACTION.USER_UPDATED,
+		actionType: AUDIT_ACTION_TYPE.UPDATE,
+		location: AUDIT_LOCATION.CONTACTS,
+		entries: [AUDIT_ENTRY.USER],
+	},
+	folderCreated: {
+		actionId: AUDIT_ACTION.FOLDER_CREATED,
+		actionType: AUDIT_ACTION_TYPE.CREATE,
+		location: AUDIT_LOCATION.FOLDERS,
+		entries: [AUDIT_ENTRY.FOLDER],
+	},
 } satisfies Record<string, Kind>;
 
-function auditEvent(id: number, date: string, userId: string, kind: Kind, target: string[]): AuditEvent {
+function auditEvent(
+	id: number,
+	date: string,
+	userId: string,
+	kind: Kind,
+	target: string[],
+): AuditEvent {
 	return { id, date, userId, product: 2, target, action: 'Event', ...kind };
 }
 
@@ -72,7 +123,8 @@ async function ids(kind: 'events' | 'login', query: string, contract = true): Pr
 }
 
 const events = (query: string, contract = true) => ids('events', query, contract);
-const dateOf = (id: number) => encodeURIComponent(sandbox.state.audit.find((e) => e.id === id)!.date);
+const dateOf = (id: number) =>
+	encodeURIComponent(sandbox.state.audit.find((e) => e.id === id)!.date);
 
 describe('audit events filter with an action (AuditEventsRepository branch A)', () => {
 	it('keeps that action, and with Target only events whose stored target equals it', async () => {
@@ -80,8 +132,12 @@ describe('audit events filter with an action (AuditEventsRepository branch A)', 
 		expect(await events(`action=${AUDIT_ACTION.USER_DELETED}&target=${IDS.jane}`)).toEqual([6]);
 		expect(await events(`action=${AUDIT_ACTION.USER_DELETED}&target=${IDS.bob}`)).toEqual([]);
 		// The stored target of a reassignment is "from,to": equality with one id fails.
-		expect(await events(`action=${AUDIT_ACTION.USER_DATA_REASSIGNS}&target=${IDS.jane}`)).toEqual([]);
-		expect(await events(`action=${AUDIT_ACTION.USER_DATA_REASSIGNS}&target=${IDS.jane},${IDS.bob}`)).toEqual([5]);
+		expect(await events(`action=${AUDIT_ACTION.USER_DATA_REASSIGNS}&target=${IDS.jane}`)).toEqual(
+			[],
+		);
+		expect(
+			await events(`action=${AUDIT_ACTION.USER_DATA_REASSIGNS}&target=${IDS.jane},${IDS.bob}`),
+		).toEqual([5]);
 	});
 
 	it('ignores actionType, moduleType and entryType', async () => {
@@ -90,9 +146,13 @@ describe('audit events filter with an action (AuditEventsRepository branch A)', 
 	});
 
 	it('treats action -1 (None) and 0 as no action', async () => {
-		expect(await events(`action=${AUDIT_ACTION.NONE}&actionType=${AUDIT_ACTION_TYPE.CREATE}`)).toEqual([7, 3, 1]);
+		expect(
+			await events(`action=${AUDIT_ACTION.NONE}&actionType=${AUDIT_ACTION_TYPE.CREATE}`),
+		).toEqual([7, 3, 1]);
 		// 0 is outside the spec's MessageAction enum; the controller maps it to None.
-		expect(await events(`action=0&actionType=${AUDIT_ACTION_TYPE.CREATE}`, false)).toEqual([7, 3, 1]);
+		expect(await events(`action=0&actionType=${AUDIT_ACTION_TYPE.CREATE}`, false)).toEqual([
+			7, 3, 1,
+		]);
 	});
 });
 
@@ -104,7 +164,9 @@ describe('audit events filter without an action (AuditEventsRepository branch B)
 
 	it('actionType keeps the actions of that type, also together with moduleType', async () => {
 		expect(await events(`actionType=${AUDIT_ACTION_TYPE.CREATE}`)).toEqual([7, 3, 1]);
-		expect(await events(`actionType=${AUDIT_ACTION_TYPE.CREATE}&moduleType=${AUDIT_LOCATION.FILES}`)).toEqual([1]);
+		expect(
+			await events(`actionType=${AUDIT_ACTION_TYPE.CREATE}&moduleType=${AUDIT_LOCATION.FILES}`),
+		).toEqual([1]);
 	});
 
 	it('entryType with target keeps actions about that entry type whose stored target contains Target', async () => {
@@ -132,7 +194,9 @@ describe('audit events filter: actor, period, order and paging', () => {
 	});
 
 	it('returns the newest first (same date: highest id first), paging after the filters', async () => {
-		sandbox.state.audit.push(auditEvent(8, sandbox.state.audit[5].date, IDS.owner, KIND.userUpdated, [IDS.jane]));
+		sandbox.state.audit.push(
+			auditEvent(8, sandbox.state.audit[5].date, IDS.owner, KIND.userUpdated, [IDS.jane]),
+		);
 		const query = `entryType=${AUDIT_ENTRY.USER}&target=${IDS.jane}`;
 		expect(await events(`${query}&count=2&startIndex=0`)).toEqual([8, 6]);
 		expect(await events(`${query}&count=2&startIndex=2`)).toEqual([5, 4]);
@@ -142,25 +206,39 @@ describe('audit events filter: actor, period, order and paging', () => {
 
 describe('a plan without the audit option (SecurityController.GetLastAuditEvents / GetLastLoginEvents)', () => {
 	function manyEvents(count: number, startId: number, age: (i: number) => number): AuditEvent[] {
-		return Array.from({ length: count }, (_, i) => auditEvent(startId + i, ago(age(i)), IDS.bob, KIND.fileCreated, ['1']));
+		return Array.from({ length: count }, (_, i) =>
+			auditEvent(startId + i, ago(age(i)), IDS.bob, KIND.fileCreated, ['1']),
+		);
 	}
 
 	it('answers the events filter with the latest 20 events within 180 days, every filter and paging ignored', async () => {
 		sandbox.state.auditInPlan = false;
-		sandbox.state.audit = [...manyEvents(10, 1, (i) => (181 + i) * DAY), ...manyEvents(12, 11, (i) => (12 - i) * MINUTE)];
+		sandbox.state.audit = [
+			...manyEvents(10, 1, (i) => (181 + i) * DAY),
+			...manyEvents(12, 11, (i) => (12 - i) * MINUTE),
+		];
 		const filtered = `userId=${IDS.jane}&action=${AUDIT_ACTION.USER_DELETED}&target=${IDS.jane}&count=5&startIndex=3`;
 		const recent = Array.from({ length: 12 }, (_, i) => 22 - i);
 		expect(await events(filtered)).toEqual(recent);
 		sandbox.state.audit.push(...manyEvents(10, 23, (i) => (10 - i) * 1000));
 		const latest = await events(filtered);
 		expect(latest).toEqual(Array.from({ length: 20 }, (_, i) => 32 - i));
-		expect((await call(sandbox, 'GET', '/security/audit/events/last')).json.response.map((e: { id: number }) => e.id)).toEqual(latest);
+		expect(
+			(await call(sandbox, 'GET', '/security/audit/events/last')).json.response.map(
+				(e: { id: number }) => e.id,
+			),
+		).toEqual(latest);
 	});
 
 	it('answers the login filter with the latest 20 login events, with no date window', async () => {
 		sandbox.state.auditInPlan = false;
-		sandbox.state.logins = Array.from({ length: 25 }, (_, i) => loginEvent(i + 1, ago((25 - i) * 20 * DAY), IDS.bob, AUDIT_ACTION.LOGIN_SUCCESS));
-		const r = await ids('login', `userId=${IDS.jane}&action=${AUDIT_ACTION.LOGOUT}&count=5&startIndex=2`);
+		sandbox.state.logins = Array.from({ length: 25 }, (_, i) =>
+			loginEvent(i + 1, ago((25 - i) * 20 * DAY), IDS.bob, AUDIT_ACTION.LOGIN_SUCCESS),
+		);
+		const r = await ids(
+			'login',
+			`userId=${IDS.jane}&action=${AUDIT_ACTION.LOGOUT}&count=5&startIndex=2`,
+		);
 		expect(r).toEqual(Array.from({ length: 20 }, (_, i) => 25 - i));
 	});
 });

@@ -14,22 +14,37 @@ describe('every other route answers in the shape of the official spec', () => {
 	it('people: list, type, bulk delete, self delete, log out, key info', async () => {
 		const all = await call(sandbox, 'GET', '/people?count=10');
 		expect(all.json.response.every((u: { status: number }) => u.status === 1)).toBe(true);
-		const typed = await call(sandbox, 'PUT', '/people/type/RoomAdmin', { body: { userIds: [id('liam')] } });
+		const typed = await call(sandbox, 'PUT', '/people/type/RoomAdmin', {
+			body: { userIds: [id('liam')] },
+		});
 		expect(typed.json.response[0]).toMatchObject({ id: id('liam'), isRoomAdmin: true });
-		const notSuspended = await call(sandbox, 'PUT', '/people/delete', { body: { userIds: [id('liam'), id('paula')] } });
-		expect([notSuspended.status, notSuspended.json.error.message]).toEqual([403, 'Users are not suspended']);
-		const bulk = await call(sandbox, 'PUT', '/people/delete', { body: { userIds: [id('paula'), id('greg')] } });
+		const notSuspended = await call(sandbox, 'PUT', '/people/delete', {
+			body: { userIds: [id('liam'), id('paula')] },
+		});
+		expect([notSuspended.status, notSuspended.json.error.message]).toEqual([
+			403,
+			'Users are not suspended',
+		]);
+		const bulk = await call(sandbox, 'PUT', '/people/delete', {
+			body: { userIds: [id('paula'), id('greg')] },
+		});
 		expect(bulk.json.response.map((u: { id: string }) => u.id)).toEqual([id('paula'), id('greg')]);
 		expect(sandbox.state.user(id('greg'))).toBeUndefined();
 		expect(sandbox.state.entry(sandbox.state.folders['room:marketing'])).toBeDefined();
 		const self = await call(sandbox, 'PUT', '/people/self/delete', { key: API_KEYS.user });
-		expect(self.json.response).toBe('Instructions to disable your profile has been sent to <b>jane.doe@corp.example</b> email address');
+		expect(self.json.response).toBe(
+			'Instructions to disable your profile has been sent to <b>jane.doe@corp.example</b> email address',
+		);
 		expect((await call(sandbox, 'PUT', '/people/self/delete')).status).toBe(403);
 		const logout = await call(sandbox, 'PUT', `/security/activeconnections/logoutall/${IDS.jane}`);
 		expect(logout.json.response).toBeUndefined();
 		expect(sandbox.state.user(IDS.jane)!.sessions).toBe(0);
 		const key = await call(sandbox, 'GET', '/keys/@self');
-		expect(key.json.response).toMatchObject({ name: 'n8n offboarding', permissions: ['*'], keyPostfix: API_KEYS.owner.slice(-4) });
+		expect(key.json.response).toMatchObject({
+			name: 'n8n offboarding',
+			permissions: ['*'],
+			keyPostfix: API_KEYS.owner.slice(-4),
+		});
 	});
 
 	it('files: folder info, file sharing, copy and delete operations', async () => {
@@ -38,13 +53,35 @@ describe('every other route answers in the shape of the official spec', () => {
 		expect(info.json.response).toMatchObject({ title: 'Sales Deals', roomType: 2 });
 		const shares = await call(sandbox, 'GET', `/files/file/${q3}/share`, { key: API_KEYS.user });
 		expect(shares.json.response.map((s: { access: number }) => s.access)).toEqual([1, 2]);
-		const set = await call(sandbox, 'PUT', `/files/file/${q3}/share`, { key: API_KEYS.user, body: { share: [{ shareTo: id('liam'), access: 6 }], notify: false } });
+		const set = await call(sandbox, 'PUT', `/files/file/${q3}/share`, {
+			key: API_KEYS.user,
+			body: { share: [{ shareTo: id('liam'), access: 6 }], notify: false },
+		});
 		expect(set.json.response.map((s: { access: number }) => s.access).sort()).toEqual([2, 6]);
-		const copy = await call(sandbox, 'PUT', '/files/fileops/copy', { body: { fileIds: [sandbox.state.children(sandbox.state.folders['room:deals'])[0].id], destFolderId: sandbox.state.folders.archive, deleteAfter: false, returnSingleOperation: true } });
+		const copy = await call(sandbox, 'PUT', '/files/fileops/copy', {
+			body: {
+				fileIds: [sandbox.state.children(sandbox.state.folders['room:deals'])[0].id],
+				destFolderId: sandbox.state.folders.archive,
+				deleteAfter: false,
+				returnSingleOperation: true,
+			},
+		});
 		expect(copy.json.response[0]).toMatchObject({ Operation: 1 });
-		const del = await call(sandbox, 'PUT', '/files/fileops/delete', { body: { folderIds: [sandbox.state.folders['workspace:zoe']], deleteAfter: false, immediately: true, returnSingleOperation: true } });
+		const del = await call(sandbox, 'PUT', '/files/fileops/delete', {
+			body: {
+				folderIds: [sandbox.state.folders['workspace:zoe']],
+				deleteAfter: false,
+				immediately: true,
+				returnSingleOperation: true,
+			},
+		});
 		expect(del.json.response[0]).toMatchObject({ Operation: 2 });
-		await waitFor(async () => (sandbox.state.tick(), sandbox.state.entry(sandbox.state.folders['workspace:zoe']) ? undefined : true));
+		await waitFor(
+			async () => (
+				sandbox.state.tick(),
+				sandbox.state.entry(sandbox.state.folders['workspace:zoe']) ? undefined : true
+			),
+		);
 	});
 
 	it('audit and webhooks: login report and trigger list', async () => {
@@ -81,11 +118,27 @@ describe('controls for tests and demos', () => {
 	it('serves the request log and state, and takes faults over HTTP', async () => {
 		await call(sandbox, 'GET', '/people/@self');
 		const log = await (await fetch(`${sandbox.origin}/__sandbox/log`)).json();
-		expect(log).toEqual([expect.objectContaining({ method: 'GET', path: '/people/@self', status: 200, userId: IDS.owner })]);
-		const put = await fetch(`${sandbox.origin}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ rules: [{ path: '^/people/@self$', status: 503, times: 1 }], auditInPlan: false }) });
+		expect(log).toEqual([
+			expect.objectContaining({
+				method: 'GET',
+				path: '/people/@self',
+				status: 200,
+				userId: IDS.owner,
+			}),
+		]);
+		const put = await fetch(`${sandbox.origin}/__sandbox/faults`, {
+			method: 'PUT',
+			body: JSON.stringify({
+				rules: [{ path: '^/people/@self$', status: 503, times: 1 }],
+				auditInPlan: false,
+			}),
+		});
 		expect(put.status).toBe(204);
 		expect((await call(sandbox, 'GET', '/people/@self')).status).toBe(503);
-		const state = (await (await fetch(`${sandbox.origin}/__sandbox/state`)).json()) as { auditInPlan: boolean; users: unknown[] };
+		const state = (await (await fetch(`${sandbox.origin}/__sandbox/state`)).json()) as {
+			auditInPlan: boolean;
+			users: unknown[];
+		};
 		expect(state.auditInPlan).toBe(false);
 		expect(state.users).toHaveLength(29);
 	});

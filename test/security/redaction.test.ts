@@ -17,20 +17,35 @@ import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow'
  * appears in any string the package produces: message, description, any field
  * of the error and its cause chain, output items, and n8n's log lines.
  */
-const node: INode = { id: 'n', name: 'DocSpace Admin', type: 'docSpaceAdmin', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'DocSpace Admin',
+	type: 'docSpaceAdmin',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 const KEY_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 
-const apiKeyCore = fc.string({ unit: fc.constantFrom(...KEY_CHARS), minLength: 8, maxLength: 48 }).map((s) => `sk-${s}`);
+const apiKeyCore = fc
+	.string({ unit: fc.constantFrom(...KEY_CHARS), minLength: 8, maxLength: 48 })
+	.map((s) => `sk-${s}`);
 const passwordCore = fc
 	.string({ unit: fc.constantFrom(...PRINTABLE), minLength: 8, maxLength: 40 })
 	.filter((s) => s.trim().length >= 8);
 /** What a paste brings around a value: spaces, tabs, newlines. */
-const padding = fc.array(fc.constantFrom(' ', '\n', '\t', '\r\n', '  '), { maxLength: 3 }).map((parts) => parts.join(''));
-const filler = (maxLength: number) => fc.string({ unit: fc.constantFrom(...KEY_CHARS, ' ', '.', ':', '"', '\n'), maxLength });
+const padding = fc
+	.array(fc.constantFrom(' ', '\n', '\t', '\r\n', '  '), { maxLength: 3 })
+	.map((parts) => parts.join(''));
+const filler = (maxLength: number) =>
+	fc.string({ unit: fc.constantFrom(...KEY_CHARS, ' ', '.', ':', '"', '\n'), maxLength });
 /** Where the echo starts: anywhere, with extra weight right around the 300-character cut. */
-const echoStart = fc.oneof(fc.integer({ min: 0, max: 420 }), fc.integer({ min: MAX_SHOWN_LENGTH - 45, max: MAX_SHOWN_LENGTH + 5 }));
+const echoStart = fc.oneof(
+	fc.integer({ min: 0, max: 420 }),
+	fc.integer({ min: MAX_SHOWN_LENGTH - 45, max: MAX_SHOWN_LENGTH + 5 }),
+);
 
 type Field = 'apiKey' | 'password' | 'sessionToken';
 const secretCase = fc.record({
@@ -48,12 +63,15 @@ const ECHOES: Record<string, (typed: string) => string> = {
 	'URL-encoded, trimmed': (typed) => encodeURIComponent(typed.trim()),
 	'URL-encoded, as typed': (typed) => encodeURIComponent(typed),
 	'JSON-escaped': (typed) => JSON.stringify(typed).slice(1, -1),
-	'twice': (typed) => `${typed.trim()} and again ${typed}`,
+	twice: (typed) => `${typed.trim()} and again ${typed}`,
 };
 
 const FAILURES: Record<string, (said: string) => Failure> = {
 	'400 with a message': (said) => ({ status: 400, body: { error: { message: said } } }),
-	'400 validation problem': (said) => ({ status: 400, body: { response: { title: 'x', errors: { Key: [said] } } } }),
+	'400 validation problem': (said) => ({
+		status: 400,
+		body: { response: { title: 'x', errors: { Key: [said] } } },
+	}),
 	'403 with a reason': (said) => ({ status: 403, body: { error: { message: said } } }),
 	'402 plan': (said) => ({ status: 402, body: { error: { message: said } } }),
 	'500 with a message': (said) => ({ status: 500, body: { error: { message: said } } }),
@@ -73,9 +91,17 @@ describe('redaction of every form of a secret, before any cut', () => {
 				filler(120),
 				({ field, core, before, after }, echo, kind, start, prefixText, suffix) => {
 					const typed = `${before}${core}${after}`;
-					const credentials = { baseUrl: 'https://portal.example.com', authType: 'apiKey', [field]: typed };
+					const credentials = {
+						baseUrl: 'https://portal.example.com',
+						authType: 'apiKey',
+						[field]: typed,
+					};
 					const said = `${prefixText.padEnd(start, 'x').slice(0, start)}${ECHOES[echo](typed)}${suffix}`;
-					const error = toNodeApiError(node, FAILURES[kind](said), { action: 'get the user', secrets: secretForms(credentials), itemIndex: 0 });
+					const error = toNodeApiError(node, FAILURES[kind](said), {
+						action: 'get the user',
+						secrets: secretForms(credentials),
+						itemIndex: 0,
+					});
 					expect(leaks(stringsIn(error), [typed])).toEqual([]);
 					expect(error.message).toMatch(/^Could not get the user: /);
 				},
@@ -87,15 +113,24 @@ describe('redaction of every form of a secret, before any cut', () => {
 	it('masks a key that straddles the 300-character cut completely (the old order left its prefix)', () => {
 		const key = 'sk-0123456789abcdefghijklmnopqrstuv';
 		const said = `${'x'.repeat(MAX_SHOWN_LENGTH - 10)}${key} trailing`;
-		const error = toNodeApiError(node, FAILURES['400 with a message'](said), { action: 'get the user', secrets: secretForms({ apiKey: ` ${key}\n` }) });
-		expect(error.message).toBe(`Could not get the user: ${'x'.repeat(MAX_SHOWN_LENGTH - 10)}*** tra...`);
+		const error = toNodeApiError(node, FAILURES['400 with a message'](said), {
+			action: 'get the user',
+			secrets: secretForms({ apiKey: ` ${key}\n` }),
+		});
+		expect(error.message).toBe(
+			`Could not get the user: ${'x'.repeat(MAX_SHOWN_LENGTH - 10)}*** tra...`,
+		);
 	});
 
 	it('masks the trimmed key when the credential holds it with a trailing newline', () => {
-		const error = toNodeApiError(node, FAILURES['400 with a message']('Invalid token Bearer sk-abcdefgh12345678 given'), {
-			action: 'get the user',
-			secrets: secretForms({ apiKey: 'sk-abcdefgh12345678\n' }),
-		});
+		const error = toNodeApiError(
+			node,
+			FAILURES['400 with a message']('Invalid token Bearer sk-abcdefgh12345678 given'),
+			{
+				action: 'get the user',
+				secrets: secretForms({ apiKey: 'sk-abcdefgh12345678\n' }),
+			},
+		);
 		expect(error.message).toBe('Could not get the user: Invalid token Bearer *** given');
 	});
 });
@@ -108,18 +143,39 @@ async function echoingPortal() {
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString();
-			const quote = (sent: string) => `${shape.prefix.padEnd(shape.start, 'x').slice(0, shape.start)}${sent}${shape.suffix}`;
+			const quote = (sent: string) =>
+				`${shape.prefix.padEnd(shape.start, 'x').slice(0, shape.start)}${sent}${shape.suffix}`;
 			res.setHeader('Content-Type', 'application/json');
 			if (req.url === '/api/2.0/authentication') {
 				const { password } = JSON.parse(body) as { password: string };
 				if (password.includes('reject')) {
-					res.writeHead(403).end(JSON.stringify({ error: { message: quote(`bad password ${password}`) }, status: 1, statusCode: 403 }));
+					res
+						.writeHead(403)
+						.end(
+							JSON.stringify({
+								error: { message: quote(`bad password ${password}`) },
+								status: 1,
+								statusCode: 403,
+							}),
+						);
 					return;
 				}
-				res.writeHead(200).end(JSON.stringify({ response: { token: shape.token, sms: false, tfa: false }, status: 0, statusCode: 200 }));
+				res
+					.writeHead(200)
+					.end(
+						JSON.stringify({
+							response: { token: shape.token, sms: false, tfa: false },
+							status: 0,
+							statusCode: 200,
+						}),
+					);
 				return;
 			}
-			const error = { message: quote(`${req.headers.authorization ?? ''} ${encodeURIComponent(req.headers.authorization ?? '')}`) };
+			const error = {
+				message: quote(
+					`${req.headers.authorization ?? ''} ${encodeURIComponent(req.headers.authorization ?? '')}`,
+				),
+			};
 			res.writeHead(400).end(JSON.stringify({ error, status: 1, statusCode: 400 }));
 		});
 	});
@@ -137,7 +193,9 @@ describe('through the engine, with a portal that echoes what it was sent', () =>
 		const portal = await echoingPortal();
 		const captured: string[] = [];
 		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
-			jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' '))),
+			jest
+				.spyOn(console, level)
+				.mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' '))),
 		);
 		let runs = 0;
 		try {
@@ -154,15 +212,34 @@ describe('through the engine, with a portal that echoes what it was sent', () =>
 						const token = `tok-${key.slice(3)}`;
 						portal.shape({ start, prefix, suffix: ' end', token });
 						const typedKey = `${pad}${key}${pad}`;
-						const typedPassword = mode === 'password rejected' ? `${pad}reject${password}` : `${pad}${password}`;
+						const typedPassword =
+							mode === 'password rejected' ? `${pad}reject${password}` : `${pad}${password}`;
 						const credential =
 							mode === 'apiKey'
 								? { baseUrl: portal.origin, authType: 'apiKey', apiKey: typedKey }
-								: { baseUrl: portal.origin, authType: 'password', email: 'a@b.c', password: typedPassword, sessionToken: '' };
-						const parameters = { resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: JANE_ID } };
-						const { output, errors, run } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail }), { docSpaceApi: credential } as never);
+								: {
+										baseUrl: portal.origin,
+										authType: 'password',
+										email: 'a@b.c',
+										password: typedPassword,
+										sessionToken: '',
+									};
+						const parameters = {
+							resource: 'user',
+							operation: 'get',
+							user: { __rl: true, mode: 'id', value: JANE_ID },
+						};
+						const { output, errors, run } = await runWorkflow(
+							singleNodeWorkflow(parameters, [{}], { continueOnFail }),
+							{ docSpaceApi: credential } as never,
+						);
 						runs++;
-						const texts = [JSON.stringify(jsonOf(output['DocSpace Admin'])), JSON.stringify(errors), ...stringsIn(run.data.resultData.error), ...captured];
+						const texts = [
+							JSON.stringify(jsonOf(output['DocSpace Admin'])),
+							JSON.stringify(errors),
+							...stringsIn(run.data.resultData.error),
+							...captured,
+						];
 						const secrets = mode === 'apiKey' ? [typedKey] : [typedPassword, token];
 						expect(leaks(texts, secrets)).toEqual([]);
 						captured.length = 0;

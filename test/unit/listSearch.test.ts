@@ -8,10 +8,22 @@ describe('searchUsers (resource locator list)', () => {
 		portal()
 			.get('/api/2.0/people/filter')
 			.query({ count: 50, startIndex: 0, sortBy: 'displayname', filterValue: 'user' })
-			.reply(200, envelope(Array.from({ length: 50 }, (_, i) => numberedEmployee(i + 1)), { total: 60 }))
+			.reply(
+				200,
+				envelope(
+					Array.from({ length: 50 }, (_, i) => numberedEmployee(i + 1)),
+					{ total: 60 },
+				),
+			)
 			.get('/api/2.0/people/filter')
 			.query({ count: 50, startIndex: 50, sortBy: 'displayname', filterValue: 'user' })
-			.reply(200, envelope(Array.from({ length: 10 }, (_, i) => numberedEmployee(i + 51)), { total: 60 }));
+			.reply(
+				200,
+				envelope(
+					Array.from({ length: 10 }, (_, i) => numberedEmployee(i + 51)),
+					{ total: 60 },
+				),
+			);
 		const ctx = loadOptionsContext(structuredClone(apiKeyCredentials));
 
 		const first = await searchUsers.call(ctx, ' user ');
@@ -40,8 +52,12 @@ describe('searchUsers (resource locator list)', () => {
 
 describe('user lists that fit the operation (against the sandbox)', () => {
 	it('offers disabled users for Delete/Reassign-from and active admins for Reassign-to', async () => {
-		const { testSandbox, sandboxCredentials, recordSandboxRequests } = await import('../harness/sandbox');
-		const { searchAdmins, searchDisabledUsers } = await import('../../nodes/DocSpaceAdmin/methods/listSearch');
+		const { testSandbox, sandboxCredentials, recordSandboxRequests } = await import(
+			'../harness/sandbox'
+		);
+		const { searchAdmins, searchDisabledUsers } = await import(
+			'../../nodes/DocSpaceAdmin/methods/listSearch'
+		);
 		const sandbox = await testSandbox();
 		try {
 			const ctx = loadOptionsContext(sandboxCredentials(sandbox) as never);

@@ -1,6 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { Clock, JobWatch, Phase, WaitSettings } from '../../nodes/DocSpaceAdmin/helpers/poller';
+import type {
+	Clock,
+	JobWatch,
+	Phase,
+	WaitSettings,
+} from '../../nodes/DocSpaceAdmin/helpers/poller';
 import {
 	MAX_POLL_INTERVAL_SECONDS,
 	describeTask,
@@ -28,7 +33,8 @@ function fakeClock(onSleep?: (ms: number) => void) {
 }
 
 function ctx(abortSignal?: AbortSignal): IExecuteFunctions {
-	return executeContext(structuredClone(apiKeyCredentials), { abortSignal }).context as unknown as IExecuteFunctions;
+	return executeContext(structuredClone(apiKeyCredentials), { abortSignal })
+		.context as unknown as IExecuteFunctions;
 }
 
 const settings = (overrides: Partial<WaitSettings> = {}): WaitSettings => ({
@@ -71,8 +77,22 @@ describe('waitForJob', () => {
 
 	it('starts with short sleeps and grows them to the poll interval', async () => {
 		const { clock, sleeps } = fakeClock();
-		const job = scripted(['running', 'running', 'running', 'running', 'running', 'running', 'completed']);
-		const result = await waitForJob(ctx(), job.watch, settings({ pollIntervalSeconds: 3 }), 0, clock);
+		const job = scripted([
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'completed',
+		]);
+		const result = await waitForJob(
+			ctx(),
+			job.watch,
+			settings({ pollIntervalSeconds: 3 }),
+			0,
+			clock,
+		);
 		expect(sleeps).toEqual([250, 500, 1000, 2000, 3000, 3000]);
 		expect(result).toMatchObject({ outcome: 'completed', polls: 7, elapsedMs: 9750 });
 	});
@@ -80,7 +100,9 @@ describe('waitForJob', () => {
 	it('fails at the deadline with a message that says what to do', async () => {
 		const { clock, sleeps } = fakeClock();
 		const job = scripted(['running']);
-		const error = await failureOf(waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 10 }), 2, clock));
+		const error = await failureOf(
+			waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 10 }), 2, clock),
+		);
 		expect(error.message).toBe('The test job did not finish within 10 seconds [item 2]');
 		expect(error.description).toMatch(/Timeout \(Seconds\)/);
 		expect(sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
@@ -89,14 +111,28 @@ describe('waitForJob', () => {
 	it('never sleeps past the deadline', async () => {
 		const { clock, sleeps } = fakeClock();
 		const job = scripted(['running']);
-		await failureOf(waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 1, pollIntervalSeconds: 30 }), 0, clock));
+		await failureOf(
+			waitForJob(
+				ctx(),
+				job.watch,
+				settings({ timeoutSeconds: 1, pollIntervalSeconds: 30 }),
+				0,
+				clock,
+			),
+		);
 		expect(sleeps).toEqual([250, 500, 250]);
 	});
 
 	it('returns the last status at the deadline when asked to', async () => {
 		const { clock } = fakeClock();
 		const job = scripted(['running']);
-		const result = await waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 5, onTimeout: 'returnStatus' }), 0, clock);
+		const result = await waitForJob(
+			ctx(),
+			job.watch,
+			settings({ timeoutSeconds: 5, onTimeout: 'returnStatus' }),
+			0,
+			clock,
+		);
 		expect(result).toMatchObject({ outcome: 'timedOut', state: 'running', elapsedMs: 5000 });
 	});
 
@@ -104,7 +140,13 @@ describe('waitForJob', () => {
 		const { clock } = fakeClock();
 		const terminate = jest.fn(async () => 'canceled' as Phase);
 		const job = scripted(['running'], { terminate });
-		const result = await waitForJob(ctx(), job.watch, settings({ timeoutSeconds: 5, onTimeout: 'terminate' }), 0, clock);
+		const result = await waitForJob(
+			ctx(),
+			job.watch,
+			settings({ timeoutSeconds: 5, onTimeout: 'terminate' }),
+			0,
+			clock,
+		);
 		expect(terminate).toHaveBeenCalledTimes(1);
 		expect(result).toMatchObject({ outcome: 'terminated', state: 'canceled' });
 	});
@@ -124,7 +166,9 @@ describe('waitForJob', () => {
 		const controller = new AbortController();
 		const { clock } = fakeClock(() => controller.abort());
 		const job = scripted(['running']);
-		const error = await failureOf(waitForJob(ctx(controller.signal), job.watch, settings(), 0, clock));
+		const error = await failureOf(
+			waitForJob(ctx(controller.signal), job.watch, settings(), 0, clock),
+		);
 		expect(error.message).toBe('Stopped waiting for the test job: the execution was canceled');
 		expect(job.polls()).toBe(1);
 	});
@@ -148,7 +192,15 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
 			.reply(200, envelope(progress(2, 100)));
 		const { clock } = fakeClock();
-		const result = await waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock);
+		const result = await waitForTask.call(
+			ctx(),
+			'reassign',
+			JANE_ID,
+			'the data reassignment',
+			settings(),
+			0,
+			clock,
+		);
 		expect(result.outcome).toBe('completed');
 		expect(describeTask(result.state.progress)).toEqual({
 			taskId: `1_${JANE_ID}_ReassignProgressItem`,
@@ -197,7 +249,16 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			asked++;
 			return 'completed' as const;
 		};
-		const result = await waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock, outcome);
+		const result = await waitForTask.call(
+			ctx(),
+			'reassign',
+			JANE_ID,
+			'the data reassignment',
+			settings(),
+			0,
+			clock,
+			outcome,
+		);
 		expect(result.outcome).toBe('completed');
 		expect(asked).toBe(1);
 	});
@@ -205,14 +266,43 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 	it('fails a dropped task whose result the portal does not show, saying so', async () => {
 		seenThenGone();
 		const { clock } = fakeClock();
-		const error = await failureOf(waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock, async () => undefined));
-		expect(error.message).toBe('The data reassignment failed [item 0]: DocSpace no longer reports the task, and the portal does not show its result');
+		const error = await failureOf(
+			waitForTask.call(
+				ctx(),
+				'reassign',
+				JANE_ID,
+				'the data reassignment',
+				settings(),
+				0,
+				clock,
+				async () => undefined,
+			),
+		);
+		expect(error.message).toBe(
+			'The data reassignment failed [item 0]: DocSpace no longer reports the task, and the portal does not show its result',
+		);
 	});
 
 	it('never sleeps longer than 30 s between polls, whatever the interval asked for', async () => {
 		const { clock, sleeps } = fakeClock();
-		const { watch } = scripted(['running', 'running', 'running', 'running', 'running', 'running', 'running', 'running', 'completed']);
-		await waitForJob(ctx(), watch, settings({ pollIntervalSeconds: 300, timeoutSeconds: 3600 }), 0, clock);
+		const { watch } = scripted([
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'running',
+			'completed',
+		]);
+		await waitForJob(
+			ctx(),
+			watch,
+			settings({ pollIntervalSeconds: 300, timeoutSeconds: 3600 }),
+			0,
+			clock,
+		);
 		expect(Math.max(...sleeps)).toBe(MAX_POLL_INTERVAL_SECONDS * 1000);
 		expect(MAX_POLL_INTERVAL_SECONDS * 1000).toBeLessThan(60_000);
 	});
@@ -265,7 +355,15 @@ describe('waitForFileOperation', () => {
 			.query({ id: OP })
 			.reply(200, envelope([op(true, { folders: [{ id: 1201, parentId: 1300 }] })]));
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock);
+		const result = await waitForFileOperation.call(
+			ctx(),
+			OP,
+			'moving the folder',
+			settings(),
+			0,
+			notChecked,
+			clock,
+		);
 		expect(result.outcome).toBe('completed');
 		expect(result.state.operation?.folders).toEqual([{ id: 1201, parentId: 1300 }]);
 	});
@@ -282,7 +380,15 @@ describe('waitForFileOperation', () => {
 	it('counts an operation that vanished as completed only when its result is at the destination', async () => {
 		vanishing();
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => true, clock);
+		const result = await waitForFileOperation.call(
+			ctx(),
+			OP,
+			'moving the folder',
+			settings(),
+			0,
+			async () => true,
+			clock,
+		);
 		expect(result.outcome).toBe('completed');
 		expect(result.state).toEqual({ seen: true, confirmed: true });
 	});
@@ -290,7 +396,15 @@ describe('waitForFileOperation', () => {
 	it('reports an operation that vanished without its result at the destination as unknown, not completed', async () => {
 		vanishing();
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => false, clock);
+		const result = await waitForFileOperation.call(
+			ctx(),
+			OP,
+			'moving the folder',
+			settings(),
+			0,
+			async () => false,
+			clock,
+		);
 		expect(result.outcome).toBe('unknown');
 		expect(result.state).toEqual({ seen: true, confirmed: false });
 	});
@@ -298,7 +412,15 @@ describe('waitForFileOperation', () => {
 	it('does not take an operation it never saw for a success either', async () => {
 		portal().get('/api/2.0/files/fileops').query({ id: OP }).reply(200, envelope([]));
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, async () => false, clock);
+		const result = await waitForFileOperation.call(
+			ctx(),
+			OP,
+			'moving the folder',
+			settings(),
+			0,
+			async () => false,
+			clock,
+		);
 		expect(result.outcome).toBe('unknown');
 	});
 
@@ -306,10 +428,19 @@ describe('waitForFileOperation', () => {
 		portal()
 			.get('/api/2.0/files/fileops')
 			.query({ id: OP })
-			.reply(200, envelope([op(true, { error: "You don't have enough permission to move the folder", status: 4 })]));
+			.reply(
+				200,
+				envelope([
+					op(true, { error: "You don't have enough permission to move the folder", status: 4 }),
+				]),
+			);
 		const { clock } = fakeClock();
-		const error = await failureOf(waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock));
-		expect(error.message).toBe("Moving the folder failed [item 0]: You don't have enough permission to move the folder");
+		const error = await failureOf(
+			waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock),
+		);
+		expect(error.message).toBe(
+			"Moving the folder failed [item 0]: You don't have enough permission to move the folder",
+		);
 	});
 });
 
@@ -328,7 +459,13 @@ describe('progress-guided polling', () => {
 
 	it('checks again when the progress says the job should be done, never sooner than 100 ms', async () => {
 		const { clock, sleeps } = fakeClock();
-		const result = await waitForJob(ctx(), progressJob([10, 50, 90, 100]), settings({ pollIntervalSeconds: 5 }), 0, clock);
+		const result = await waitForJob(
+			ctx(),
+			progressJob([10, 50, 90, 100]),
+			settings({ pollIntervalSeconds: 5 }),
+			0,
+			clock,
+		);
 		expect(result.outcome).toBe('completed');
 		// 10 % → 50 % in 250 ms: 312.5 ms to go (+50 ms) instead of the 500 ms backoff, and so on.
 		expect(sleeps).toEqual([250, 362.5, 126.5625]);
@@ -343,7 +480,9 @@ describe('progress-guided polling', () => {
 	it('estimates nothing without progress', async () => {
 		const { estimateRemainingMs } = await import('../../nodes/DocSpaceAdmin/helpers/poller');
 		expect(estimateRemainingMs(undefined, { at: 10, percentage: 50 })).toBeUndefined();
-		expect(estimateRemainingMs({ at: 0, percentage: 30 }, { at: 10, percentage: 30 })).toBeUndefined();
+		expect(
+			estimateRemainingMs({ at: 0, percentage: 30 }, { at: 10, percentage: 30 }),
+		).toBeUndefined();
 		expect(estimateRemainingMs({ at: 0, percentage: 0 }, { at: 1000, percentage: 50 })).toBe(1000);
 	});
 });

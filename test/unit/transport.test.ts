@@ -27,7 +27,12 @@ function ctx(baseUrl?: string): IExecuteFunctions {
 const getJane = {
 	method: 'GET' as const,
 	path: ['people', JANE_ID],
-	error: { action: 'get the user', requiredRole: 'a DocSpace admin', notFound: 'No user has that ID', itemIndex: 0 },
+	error: {
+		action: 'get the user',
+		requiredRole: 'a DocSpace admin',
+		notFound: 'No user has that ID',
+		itemIndex: 0,
+	},
 };
 
 async function failureOf(promise: Promise<unknown>) {
@@ -56,21 +61,57 @@ describe('apiRequest', () => {
 
 	it('treats a body without `response` (no task) as an empty result', async () => {
 		portal().get(`/api/2.0/people/reassign/progress/${JANE_ID}`).reply(200, envelope(undefined));
-		const result = await apiRequest.call(ctx(), { ...getJane, path: ['people', 'reassign', 'progress', JANE_ID] });
+		const result = await apiRequest.call(ctx(), {
+			...getJane,
+			path: ['people', 'reassign', 'progress', JANE_ID],
+		});
 		expect(result.response).toBeUndefined();
 	});
 
 	it.each([
-		[400, errorEnvelope(400, 'Incorrect status', 'System.ArgumentException'), 'Could not get the user: Incorrect status', /rejected the values/],
+		[
+			400,
+			errorEnvelope(400, 'Incorrect status', 'System.ArgumentException'),
+			'Could not get the user: Incorrect status',
+			/rejected the values/,
+		],
 		[401, '', 'Could not get the user: DocSpace did not accept the credential', /API key/],
-		[402, errorEnvelope(402, 'The option is not allowed'), 'Could not get the user: not allowed by the portal’s DocSpace plan (The option is not allowed)', /plan/],
-		[403, errorEnvelope(403, 'Access denied', 'System.Security.SecurityException'), 'Could not get the user: access denied', /needs a DocSpace admin/],
-		[403, errorEnvelope(403, 'The user is not suspended', 'System.InvalidOperationException'), 'Could not get the user: The user is not suspended', /Resolve the condition/],
-		[404, errorEnvelope(404, 'The user could not be found'), 'Could not get the user: No user has that ID', /Check the ID/],
-		[500, errorEnvelope(500, 'Data reassign process for Jane Doe is not complete.'), 'Could not get the user: Data reassign process for Jane Doe is not complete.', /internal problem/],
+		[
+			402,
+			errorEnvelope(402, 'The option is not allowed'),
+			'Could not get the user: not allowed by the portal’s DocSpace plan (The option is not allowed)',
+			/plan/,
+		],
+		[
+			403,
+			errorEnvelope(403, 'Access denied', 'System.Security.SecurityException'),
+			'Could not get the user: access denied',
+			/needs a DocSpace admin/,
+		],
+		[
+			403,
+			errorEnvelope(403, 'The user is not suspended', 'System.InvalidOperationException'),
+			'Could not get the user: The user is not suspended',
+			/Resolve the condition/,
+		],
+		[
+			404,
+			errorEnvelope(404, 'The user could not be found'),
+			'Could not get the user: No user has that ID',
+			/Check the ID/,
+		],
+		[
+			500,
+			errorEnvelope(500, 'Data reassign process for Jane Doe is not complete.'),
+			'Could not get the user: Data reassign process for Jane Doe is not complete.',
+			/internal problem/,
+		],
 	])('maps HTTP %i to a NodeApiError with a fix', async (status, body, message, description) => {
 		// n8n repeats a request once after a 401 (to refresh an expirable token).
-		portal().get(`/api/2.0/people/${JANE_ID}`).times(status === 401 ? 2 : 1).reply(status, body);
+		portal()
+			.get(`/api/2.0/people/${JANE_ID}`)
+			.times(status === 401 ? 2 : 1)
+			.reply(status, body);
 		const error = await failureOf(apiRequest.call(ctx(), getJane));
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe(message);
@@ -99,7 +140,9 @@ describe('apiRequest', () => {
 		const error = await failureOf(
 			apiRequest.call(ctx(), { ...getJane, path: ['people', 'filter'], qs: { count: 100 } }),
 		);
-		expect(error.message).toBe('Could not get the user: The field Count must be between 1 and 100.');
+		expect(error.message).toBe(
+			'Could not get the user: The field Count must be between 1 and 100.',
+		);
 	});
 
 	it('retries a GET on 429, honouring Retry-After', async () => {
@@ -143,7 +186,10 @@ describe('apiRequest', () => {
 	});
 
 	it('keeps resending a rate-limited write for longer than other failures, then stops', async () => {
-		portal().put('/api/2.0/people/status/2').times(RETRY.rateLimitedAttempts).reply(429, '', { 'Retry-After': '1' });
+		portal()
+			.put('/api/2.0/people/status/2')
+			.times(RETRY.rateLimitedAttempts)
+			.reply(429, '', { 'Retry-After': '1' });
 		const error = await failureOf(apiRequest.call(ctx(), disableJane));
 		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
 		expect(sleeps).toEqual(Array(RETRY.rateLimitedAttempts - 1).fill(1000));
@@ -167,13 +213,20 @@ describe('apiRequest', () => {
 	it.each([
 		['PUT', disableJane, '/api/2.0/people/status/2'],
 		['POST', startReassignment, '/api/2.0/people/reassign/start'],
-	] as const)('names the daily write limit on a %s and does not wait it out', async (method, request, path) => {
-		portal().intercept(path, method).reply(429, '', { 'Retry-After': '43200' });
-		const error = await failureOf(apiRequest.call(ctx(), request));
-		expect(error.message).toBe(`Could not ${request.error.action}: the daily limit of 10,000 DocSpace writes is used up`);
-		expect(error.description).toMatch(/10,000 POST and PUT requests per user per day.*43200 seconds \(about 12 h\)/);
-		expect(sleeps).toEqual([]);
-	});
+	] as const)(
+		'names the daily write limit on a %s and does not wait it out',
+		async (method, request, path) => {
+			portal().intercept(path, method).reply(429, '', { 'Retry-After': '43200' });
+			const error = await failureOf(apiRequest.call(ctx(), request));
+			expect(error.message).toBe(
+				`Could not ${request.error.action}: the daily limit of 10,000 DocSpace writes is used up`,
+			);
+			expect(error.description).toMatch(
+				/10,000 POST and PUT requests per user per day.*43200 seconds \(about 12 h\)/,
+			);
+			expect(sleeps).toEqual([]);
+		},
+	);
 
 	it('retries 502/503/504 and resets with growing delays, within a bounded number of attempts', async () => {
 		const server = await scriptedServer([
@@ -185,7 +238,9 @@ describe('apiRequest', () => {
 		]);
 		try {
 			const error = await failureOf(apiRequest.call(ctx(server.origin), getJane));
-			expect(error.message).toBe('Could not get the user: the DocSpace portal is unavailable (HTTP 502)');
+			expect(error.message).toBe(
+				'Could not get the user: the DocSpace portal is unavailable (HTTP 502)',
+			);
 			expect(sleeps).toEqual([500, 1000, 2000, 4000]);
 			expect(server.seen).toHaveLength(RETRY.attempts);
 		} finally {
@@ -194,11 +249,17 @@ describe('apiRequest', () => {
 	});
 
 	it('recovers when a retry succeeds after a reset', async () => {
-		const server = await scriptedServer([{ reset: true }, { status: 200, body: envelope(employee()) }]);
+		const server = await scriptedServer([
+			{ reset: true },
+			{ status: 200, body: envelope(employee()) },
+		]);
 		try {
 			const result = await apiRequest.call(ctx(server.origin), getJane);
 			expect(result.response).toMatchObject({ id: JANE_ID });
-			expect(server.seen.map((r) => r.url)).toEqual([`/api/2.0/people/${JANE_ID}`, `/api/2.0/people/${JANE_ID}`]);
+			expect(server.seen.map((r) => r.url)).toEqual([
+				`/api/2.0/people/${JANE_ID}`,
+				`/api/2.0/people/${JANE_ID}`,
+			]);
 		} finally {
 			await server.close();
 		}
@@ -229,7 +290,9 @@ describe('apiRequest', () => {
 			req.resume();
 			setTimeout(() => {
 				running--;
-				res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope([employee()], {}, method)));
+				res
+					.writeHead(200, { 'Content-Type': 'application/json' })
+					.end(JSON.stringify(envelope([employee()], {}, method)));
 			}, 30);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -254,10 +317,15 @@ describe('apiRequest', () => {
 		);
 	});
 
-	it.each(['..', '../people', 'a/b', '%2F..', '', 'x y', '.'])('refuses %j as a path segment before any request', async (segment) => {
-		const error = await failureOf(apiRequest.call(ctx(), { ...getJane, path: ['people', segment] }));
-		expect(error.name).toBe('NodeOperationError');
-	});
+	it.each(['..', '../people', 'a/b', '%2F..', '', 'x y', '.'])(
+		'refuses %j as a path segment before any request',
+		async (segment) => {
+			const error = await failureOf(
+				apiRequest.call(ctx(), { ...getJane, path: ['people', segment] }),
+			);
+			expect(error.name).toBe('NodeOperationError');
+		},
+	);
 });
 
 describe('apiRequestAllItems', () => {
@@ -277,11 +345,27 @@ describe('apiRequestAllItems', () => {
 		portal()
 			.get('/api/2.0/people/filter')
 			.query({ count: 100, startIndex: 0 })
-			.reply(200, envelope(Array.from({ length: 100 }, (_, i) => numberedEmployee(i)), { total: 500 }))
+			.reply(
+				200,
+				envelope(
+					Array.from({ length: 100 }, (_, i) => numberedEmployee(i)),
+					{ total: 500 },
+				),
+			)
 			.get('/api/2.0/people/filter')
 			.query({ count: 20, startIndex: 100 })
-			.reply(200, envelope(Array.from({ length: 20 }, (_, i) => numberedEmployee(100 + i)), { total: 500 }));
-		const users = await apiRequestAllItems.call(ctx(), { ...getJane, path: ['people', 'filter'] }, 120);
+			.reply(
+				200,
+				envelope(
+					Array.from({ length: 20 }, (_, i) => numberedEmployee(100 + i)),
+					{ total: 500 },
+				),
+			);
+		const users = await apiRequestAllItems.call(
+			ctx(),
+			{ ...getJane, path: ['people', 'filter'] },
+			120,
+		);
 		expect(users).toHaveLength(120);
 	});
 });

@@ -42,17 +42,56 @@ function setup(webhookBaseUrl: string, events = ['user.updated', 'user.deleted']
 		parameters: { events },
 		credentials: { docSpaceApi: { id: 'docSpaceApi', name: 'DocSpace account' } },
 	};
-	const workflowData = { id: 'wf1', name: 'Offboard on webhook', nodes: [node], connections: {}, active: true } as never;
+	const workflowData = {
+		id: 'wf1',
+		name: 'Offboard on webhook',
+		nodes: [node],
+		connections: {},
+		active: true,
+	} as never;
 	const workflow = makeWorkflow(workflowData);
-	const additionalData = makeAdditionalData(new TestCredentialsHelper(sandboxCredentials(current()) as never), workflowData);
+	const additionalData = makeAdditionalData(
+		new TestCredentialsHelper(sandboxCredentials(current()) as never),
+		workflowData,
+	);
 	additionalData.webhookBaseUrl = webhookBaseUrl;
-	const webhookData = { httpMethod: 'POST', node: node.name, path: `${node.webhookId}/webhook`, webhookDescription: trigger.description.webhooks![0], workflowId: 'wf1', workflowExecuteAdditionalData: additionalData } as IWebhookData;
-	const hooks = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData) as unknown as IHookFunctions;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: `${node.webhookId}/webhook`,
+		webhookDescription: trigger.description.webhooks![0],
+		workflowId: 'wf1',
+		workflowExecuteAdditionalData: additionalData,
+	} as IWebhookData;
+	const hooks = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		'activate',
+		webhookData,
+	) as unknown as IHookFunctions;
 	const deliver = (raw: Buffer, headers: Record<string, unknown>) => {
 		let status = 200;
-		additionalData.httpRequest = { rawBody: raw, body: JSON.parse(raw.toString()), headers, query: {}, params: {} } as never;
-		additionalData.httpResponse = { status: (s: number) => ((status = s), { send: () => undefined, end: () => undefined }) } as never;
-		const ctx = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData, [], null) as unknown as IWebhookFunctions;
+		additionalData.httpRequest = {
+			rawBody: raw,
+			body: JSON.parse(raw.toString()),
+			headers,
+			query: {},
+			params: {},
+		} as never;
+		additionalData.httpResponse = {
+			status: (s: number) => ((status = s), { send: () => undefined, end: () => undefined }),
+		} as never;
+		const ctx = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			webhookData,
+			[],
+			null,
+		) as unknown as IWebhookFunctions;
 		return trigger.webhook.call(ctx).then((result) => ({ result, status: () => status }));
 	};
 	return { hooks, deliver, staticData: () => workflow.staticData };
@@ -66,7 +105,12 @@ describe('DocSpace Admin Trigger', () => {
 		expect(await methods.checkExists.call(hooks)).toBe(false);
 		expect(await methods.create.call(hooks)).toBe(true);
 		expect(sandbox.state.webhooks).toEqual([
-			expect.objectContaining({ uri: 'https://n8n.example.com/webhook/c0ffee00-0000-4000-8000-000000000001/webhook', triggers: 4 + 8, enabled: true, ssl: true }),
+			expect.objectContaining({
+				uri: 'https://n8n.example.com/webhook/c0ffee00-0000-4000-8000-000000000001/webhook',
+				triggers: 4 + 8,
+				enabled: true,
+				ssl: true,
+			}),
 		]);
 		expect(sandbox.state.webhooks[0].secretKey).toMatch(/^[0-9a-f]{48}$/);
 		expect(await methods.checkExists.call(hooks)).toBe(true);
@@ -88,14 +132,31 @@ describe('DocSpace Admin Trigger', () => {
 
 			const valid = await deliver(raw, headers);
 			expect(valid.status()).toBe(200);
-			expect(valid.result.workflowData?.[0][0].json).toMatchObject({ event: { trigger: 'user.updated' }, payload: { id: IDS.jane, status: 2 } });
+			expect(valid.result.workflowData?.[0][0].json).toMatchObject({
+				event: { trigger: 'user.updated' },
+				payload: { id: IDS.jane, status: 2 },
+			});
 
 			const forged = Buffer.from(raw.toString().replace(IDS.jane, IDS.bob));
 			const cases: Array<[string, Buffer, Record<string, unknown>]> = [
 				['changed body', forged, headers],
 				['missing signature', raw, { ...headers, 'x-docspace-signature-256': undefined }],
-				['wrong secret', raw, { ...headers, 'x-docspace-signature-256': signBody(raw, 'not-the-secret') }],
-				['wrong algorithm', raw, { ...headers, 'x-docspace-signature-256': String(headers['x-docspace-signature-256']).replace('sha256=', 'sha1=') }],
+				[
+					'wrong secret',
+					raw,
+					{ ...headers, 'x-docspace-signature-256': signBody(raw, 'not-the-secret') },
+				],
+				[
+					'wrong algorithm',
+					raw,
+					{
+						...headers,
+						'x-docspace-signature-256': String(headers['x-docspace-signature-256']).replace(
+							'sha256=',
+							'sha1=',
+						),
+					},
+				],
 			];
 			for (const [, body, h] of cases) {
 				const rejected = await deliver(body, h);
@@ -124,8 +185,12 @@ describe('DocSpace Admin Trigger', () => {
 			expect(startsExecution(skipped.result)).toBe(false);
 			expect(sandbox.state.webhooks).toHaveLength(1);
 
-			const selected = Buffer.from(JSON.stringify({ event: { trigger: 'user.deleted' }, payload: {} }));
-			const started = await deliver(selected, { 'x-docspace-signature-256': signBody(selected, secret) });
+			const selected = Buffer.from(
+				JSON.stringify({ event: { trigger: 'user.deleted' }, payload: {} }),
+			);
+			const started = await deliver(selected, {
+				'x-docspace-signature-256': signBody(selected, secret),
+			});
 			expect(startsExecution(started.result)).toBe(true);
 		} finally {
 			await endpoint.close();

@@ -1,4 +1,9 @@
-import { AUDIT_ACTION, AUDIT_ACTION_TYPE, AUDIT_ENTRY, AUDIT_LOCATION } from '../../nodes/DocSpaceAdmin/api/codes';
+import {
+	AUDIT_ACTION,
+	AUDIT_ACTION_TYPE,
+	AUDIT_ENTRY,
+	AUDIT_LOCATION,
+} from '../../nodes/DocSpaceAdmin/api/codes';
 import type { AuditEvent } from '../../sandbox/model';
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
@@ -13,21 +18,44 @@ beforeEach(() => {
 });
 
 async function run(parameters: Record<string, unknown>) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), sandboxCredentials(sandbox) as never);
+	const { output, errors } = await runWorkflow(
+		singleNodeWorkflow(parameters, [{}], { continueOnFail: true }),
+		sandboxCredentials(sandbox) as never,
+	);
 	expect(errors).toEqual({});
 	return jsonOf(output['DocSpace Admin']);
 }
 
-const getEvents = (filters: Record<string, unknown>) => run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters });
+const getEvents = (filters: Record<string, unknown>) =>
+	run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters });
 
 type Kind = Pick<AuditEvent, 'actionId' | 'actionType' | 'location' | 'entries' | 'action'>;
 
-const FILE_CREATED: Kind = { actionId: AUDIT_ACTION.FILE_CREATED, actionType: AUDIT_ACTION_TYPE.CREATE, location: AUDIT_LOCATION.FILES, entries: [AUDIT_ENTRY.FILE], action: 'File created' };
-const DATA_REASSIGNED: Kind = { actionId: AUDIT_ACTION.USER_DATA_REASSIGNS, actionType: AUDIT_ACTION_TYPE.REASSIGNS, location: AUDIT_LOCATION.CONTACTS, entries: [AUDIT_ENTRY.USER], action: 'User data reassigned' };
+const FILE_CREATED: Kind = {
+	actionId: AUDIT_ACTION.FILE_CREATED,
+	actionType: AUDIT_ACTION_TYPE.CREATE,
+	location: AUDIT_LOCATION.FILES,
+	entries: [AUDIT_ENTRY.FILE],
+	action: 'File created',
+};
+const DATA_REASSIGNED: Kind = {
+	actionId: AUDIT_ACTION.USER_DATA_REASSIGNS,
+	actionType: AUDIT_ACTION_TYPE.REASSIGNS,
+	location: AUDIT_LOCATION.CONTACTS,
+	entries: [AUDIT_ENTRY.USER],
+	action: 'User data reassigned',
+};
 
 /** `count` events by `userId`, a second apart, the newest now. */
 function events(count: number, userId: string, kind: Kind, target: string[]): AuditEvent[] {
-	return Array.from({ length: count }, (_, i) => ({ id: 1000 + i, date: isoNow(Date.now() - i * 1000), userId, product: 2, target, ...kind }));
+	return Array.from({ length: count }, (_, i) => ({
+		id: 1000 + i,
+		date: isoNow(Date.now() - i * 1000),
+		userId,
+		product: 2,
+		target,
+		...kind,
+	}));
 }
 
 describe('Get Events', () => {
@@ -46,27 +74,48 @@ describe('Get Events', () => {
 		const victor = sandbox.state.ids.victor;
 		sandbox.state.audit.push(...events(1, IDS.owner, DATA_REASSIGNED, [victor, IDS.bob]));
 		const found = await getEvents({ target: victor, entryType: AUDIT_ENTRY.USER });
-		expect(found.map((e) => e.actionId)).toEqual([AUDIT_ACTION.USER_DATA_REASSIGNS, AUDIT_ACTION.USERS_UPDATED_STATUS]);
-		expect(found.every((e) => (e.target as string[]).includes(victor) && (e.entries as number[]).includes(AUDIT_ENTRY.USER))).toBe(true);
-		expect(sandbox.log.map((r) => r.query)).toEqual([`?entryType=${AUDIT_ENTRY.USER}&target=${victor}&count=100&startIndex=0`]);
+		expect(found.map((e) => e.actionId)).toEqual([
+			AUDIT_ACTION.USER_DATA_REASSIGNS,
+			AUDIT_ACTION.USERS_UPDATED_STATUS,
+		]);
+		expect(
+			found.every(
+				(e) =>
+					(e.target as string[]).includes(victor) &&
+					(e.entries as number[]).includes(AUDIT_ENTRY.USER),
+			),
+		).toBe(true);
+		expect(sandbox.log.map((r) => r.query)).toEqual([
+			`?entryType=${AUDIT_ENTRY.USER}&target=${victor}&count=100&startIndex=0`,
+		]);
 	});
 
 	it('with Action and Target returns the event with exactly that target', async () => {
 		const victor = sandbox.state.ids.victor;
 		const found = await getEvents({ action: AUDIT_ACTION.USERS_UPDATED_STATUS, target: victor });
-		expect(found).toEqual([expect.objectContaining({ actionId: AUDIT_ACTION.USERS_UPDATED_STATUS, target: [victor] })]);
+		expect(found).toEqual([
+			expect.objectContaining({ actionId: AUDIT_ACTION.USERS_UPDATED_STATUS, target: [victor] }),
+		]);
 	});
 
 	it('refuses Target alone before sending anything, naming the parameter', async () => {
 		const [result] = await getEvents({ target: IDS.jane });
-		expect(result.error).toBe("The parameter 'Target' filters nothing without 'Action' or 'Entry Type' [item 0]");
+		expect(result.error).toBe(
+			"The parameter 'Target' filters nothing without 'Action' or 'Entry Type' [item 0]",
+		);
 		expect(result.description).toContain('Add an Action or Entry Type filter');
 		expect(sandbox.log).toEqual([]);
 	});
 
 	it('refuses Action Type and Module next to Action, which DocSpace would ignore', async () => {
-		const [result] = await getEvents({ action: AUDIT_ACTION.USER_DELETED, actionType: AUDIT_ACTION_TYPE.DELETE, moduleType: AUDIT_LOCATION.CONTACTS });
-		expect(result.error).toBe("The parameters 'Action Type' and 'Module' cannot be combined with 'Action' [item 0]");
+		const [result] = await getEvents({
+			action: AUDIT_ACTION.USER_DELETED,
+			actionType: AUDIT_ACTION_TYPE.DELETE,
+			moduleType: AUDIT_LOCATION.CONTACTS,
+		});
+		expect(result.error).toBe(
+			"The parameters 'Action Type' and 'Module' cannot be combined with 'Action' [item 0]",
+		);
 		expect(result.description).toContain('DocSpace ignores them when Action is set');
 		expect(sandbox.log).toEqual([]);
 	});
@@ -76,9 +125,14 @@ describe('plan without the audit trail', () => {
 	it('reports the plan instead of passing the latest events on as filtered ones', async () => {
 		sandbox.state.auditInPlan = false;
 		sandbox.state.audit.push(...events(25, IDS.bob, FILE_CREATED, ['1']));
-		for (const filters of [{ userId: IDS.jane }, { target: IDS.jane, entryType: AUDIT_ENTRY.USER }]) {
+		for (const filters of [
+			{ userId: IDS.jane },
+			{ target: IDS.jane, entryType: AUDIT_ENTRY.USER },
+		]) {
 			const [result] = await getEvents(filters);
-			expect(result.error).toBe('DocSpace ignored the filters and returned its latest events instead [item 0]');
+			expect(result.error).toBe(
+				'DocSpace ignored the filters and returned its latest events instead [item 0]',
+			);
 			expect(result.description).toContain('plan does not include the audit trail');
 			expect(result.description).toContain('Upgrade the plan');
 		}
@@ -96,11 +150,22 @@ describe('plan without the audit trail', () => {
 
 describe('Get Login Events and Create Report', () => {
 	it('reads login events and creates a report', async () => {
-		const logins = await run({ resource: 'audit', operation: 'getLoginEvents', returnAll: false, limit: 5, filters: { userId: IDS.jane, action: AUDIT_ACTION.LOGIN_SUCCESS } });
+		const logins = await run({
+			resource: 'audit',
+			operation: 'getLoginEvents',
+			returnAll: false,
+			limit: 5,
+			filters: { userId: IDS.jane, action: AUDIT_ACTION.LOGIN_SUCCESS },
+		});
 		expect(logins.length).toBeGreaterThan(0);
-		expect(logins.every((e) => e.userId === IDS.jane && e.actionId === AUDIT_ACTION.LOGIN_SUCCESS)).toBe(true);
+		expect(
+			logins.every((e) => e.userId === IDS.jane && e.actionId === AUDIT_ACTION.LOGIN_SUCCESS),
+		).toBe(true);
 		const [report] = await run({ resource: 'audit', operation: 'createReport', report: 'events' });
-		expect(report).toMatchObject({ report: 'auditTrail', storedIn: 'My documents of the credential’s user (CSV)' });
+		expect(report).toMatchObject({
+			report: 'auditTrail',
+			storedIn: 'My documents of the credential’s user (CSV)',
+		});
 		expect(report.url).toContain('/doceditor?fileid=');
 	});
 });

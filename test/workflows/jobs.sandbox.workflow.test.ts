@@ -14,7 +14,10 @@ const id = (key: string) => sandbox.state.ids[key];
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(parameters: Record<string, unknown>, credentials = sandboxCredentials(sandbox)) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), credentials as never);
+	const { output, errors } = await runWorkflow(
+		singleNodeWorkflow(parameters, [{}], { continueOnFail: true }),
+		credentials as never,
+	);
 	expect(errors).toEqual({});
 	return jsonOf(output['DocSpace Admin'])[0];
 }
@@ -33,7 +36,9 @@ const reassign = (extra: Record<string, unknown> = {}) => ({
 
 describe('Data Reassignment', () => {
 	it('checks whether a reassignment is needed', async () => {
-		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(IDS.jane) })).toEqual({
+		expect(
+			await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(IDS.jane) }),
+		).toEqual({
 			userId: IDS.jane,
 			displayName: 'Jane Doe',
 			reassignmentNeeded: true,
@@ -41,10 +46,16 @@ describe('Data Reassignment', () => {
 			ownedRooms: 2,
 			archivedRooms: 0,
 		});
-		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('paula')) })).toMatchObject({ reassignmentNeeded: false, reasons: [] });
+		expect(
+			await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('paula')) }),
+		).toMatchObject({ reassignmentNeeded: false, reasons: [] });
 		// DocSpace's own check says "not needed" for these two; the node reads the facts.
-		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('rita')) })).toMatchObject({ reassignmentNeeded: true, archivedRooms: 1 });
-		expect(await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('greg')) })).toMatchObject({
+		expect(
+			await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('rita')) }),
+		).toMatchObject({ reassignmentNeeded: true, archivedRooms: 1 });
+		expect(
+			await run({ resource: 'reassignment', operation: 'checkNeeded', user: byId(id('greg')) }),
+		).toMatchObject({
 			reassignmentNeeded: true,
 			reasons: ['shared files from "My documents"'],
 		});
@@ -54,7 +65,8 @@ describe('Data Reassignment', () => {
 		const result = await run(reassign());
 		expect(result).toEqual({
 			error: 'The user Jane Doe is still active [item 0]',
-			description: 'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
+			description:
+				'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
 		});
 		expect(sandbox.writes()).toEqual([]);
 	});
@@ -89,42 +101,76 @@ describe('Data Reassignment', () => {
 		await disableJane();
 		const started = await run(reassign({ waitForCompletion: false }));
 		expect(started).toMatchObject({ status: 'created', percentage: 0, outcome: 'started' });
-		const progress = await run({ resource: 'reassignment', operation: 'getProgress', user: byId(IDS.jane) });
+		const progress = await run({
+			resource: 'reassignment',
+			operation: 'getProgress',
+			user: byId(IDS.jane),
+		});
 		expect(['created', 'running', 'completed']).toContain(progress.status);
-		const none = await run({ resource: 'reassignment', operation: 'getProgress', user: byId(id('paula')) });
-		expect(none).toEqual({ userId: id('paula'), status: 'none', percentage: 0, isCompleted: false, error: '' });
+		const none = await run({
+			resource: 'reassignment',
+			operation: 'getProgress',
+			user: byId(id('paula')),
+		});
+		expect(none).toEqual({
+			userId: id('paula'),
+			status: 'none',
+			percentage: 0,
+			isCompleted: false,
+			error: '',
+		});
 	});
 
 	it('ends as an error carrying the server’s message when the job fails', async () => {
 		await disableJane();
-		sandbox.setJobFaults({ failTask: { queue: 'reassign', atPercent: 50, message: 'Storage quota exceeded' } });
+		sandbox.setJobFaults({
+			failTask: { queue: 'reassign', atPercent: 50, message: 'Storage quota exceeded' },
+		});
 		const result = await run(reassign());
-		expect(result.error).toBe('The data reassignment of Jane Doe failed [item 0]: Storage quota exceeded');
+		expect(result.error).toBe(
+			'The data reassignment of Jane Doe failed [item 0]: Storage quota exceeded',
+		);
 	});
 
 	it.each([
-		['fail', { error: 'The data reassignment of Jane Doe did not finish within 1 seconds [item 0]' }],
+		[
+			'fail',
+			{ error: 'The data reassignment of Jane Doe did not finish within 1 seconds [item 0]' },
+		],
 		['returnStatus', { outcome: 'timedOut', status: 'running', percentage: 30 }],
 		['terminate', { outcome: 'terminated', status: 'canceled', isCompleted: true }],
-	])('honours the timeout policy "%s" for a job that never finishes', async (onTimeout, expected) => {
-		await disableJane();
-		sandbox.setJobFaults({ stickTask: { queue: 'reassign', atPercent: 30 } });
-		const result = await run(reassign({ waitOptions: { timeoutSeconds: 1, pollIntervalSeconds: 1, onTimeout } }));
-		expect(result).toMatchObject(expected);
-	});
+	])(
+		'honours the timeout policy "%s" for a job that never finishes',
+		async (onTimeout, expected) => {
+			await disableJane();
+			sandbox.setJobFaults({ stickTask: { queue: 'reassign', atPercent: 30 } });
+			const result = await run(
+				reassign({ waitOptions: { timeoutSeconds: 1, pollIntervalSeconds: 1, onTimeout } }),
+			);
+			expect(result).toMatchObject(expected);
+		},
+	);
 
 	it('terminates a running job', async () => {
 		await disableJane();
 		sandbox.setJobFaults({ stickTask: { queue: 'reassign', atPercent: 20 } });
 		await run(reassign({ waitForCompletion: false }));
-		const result = await run({ resource: 'reassignment', operation: 'terminate', user: byId(IDS.jane) });
+		const result = await run({
+			resource: 'reassignment',
+			operation: 'terminate',
+			user: byId(IDS.jane),
+		});
 		expect(result).toMatchObject({ terminated: true, userId: IDS.jane, status: 'canceled' });
 	});
 });
 
 describe('Data Removal', () => {
 	it('refuses an active user, and erases a disabled one', async () => {
-		const refused = await run({ resource: 'dataRemoval', operation: 'start', user: byId(IDS.jane) });
+		const refused = await run({
+			resource: 'dataRemoval',
+			operation: 'start',
+			user: byId(IDS.jane),
+		});
 		expect(refused.error).toBe('The user Jane Doe is still active [item 0]');
 		expect(sandbox.writes()).toEqual([]);
 		await disableJane();
@@ -137,9 +183,20 @@ describe('Data Removal', () => {
 	it('reads progress and terminates (which answers without a body)', async () => {
 		await disableJane();
 		sandbox.setJobFaults({ stickTask: { queue: 'remove', atPercent: 45 } });
-		await run({ resource: 'dataRemoval', operation: 'start', user: byId(IDS.jane), waitForCompletion: false });
-		expect(await run({ resource: 'dataRemoval', operation: 'getProgress', user: byId(IDS.jane) })).toMatchObject({ status: 'running' });
-		const stopped = await run({ resource: 'dataRemoval', operation: 'terminate', user: byId(IDS.jane) });
+		await run({
+			resource: 'dataRemoval',
+			operation: 'start',
+			user: byId(IDS.jane),
+			waitForCompletion: false,
+		});
+		expect(
+			await run({ resource: 'dataRemoval', operation: 'getProgress', user: byId(IDS.jane) }),
+		).toMatchObject({ status: 'running' });
+		const stopped = await run({
+			resource: 'dataRemoval',
+			operation: 'terminate',
+			user: byId(IDS.jane),
+		});
 		expect(stopped).toMatchObject({ terminated: true, userId: IDS.jane, status: 'canceled' });
 	});
 });
@@ -152,10 +209,17 @@ describe('Personal Folder', () => {
 	});
 
 	it('empties a guest’s own "My documents"', async () => {
-		const guest = sandboxCredentials(sandbox, { authType: 'password', email: 'gina.guest@corp.example', password: PASSWORD, sessionToken: '' });
+		const guest = sandboxCredentials(sandbox, {
+			authType: 'password',
+			email: 'gina.guest@corp.example',
+			password: PASSWORD,
+			sessionToken: '',
+		});
 		const result = await run({ resource: 'personalFolder', operation: 'startDeletion' }, guest);
 		expect(result).toMatchObject({ userId: id('gina'), status: 'completed', outcome: 'completed' });
 		expect(sandbox.state.children(sandbox.state.myDocuments(id('gina'))!.id)).toEqual([]);
-		expect(await run({ resource: 'personalFolder', operation: 'getProgress' }, guest)).toMatchObject({ status: 'completed' });
+		expect(
+			await run({ resource: 'personalFolder', operation: 'getProgress' }, guest),
+		).toMatchObject({ status: 'completed' });
 	});
 });

@@ -18,20 +18,39 @@ beforeEach(() => {
 	sandbox = current();
 });
 
-const SCOPE = 'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write';
+const SCOPE =
+	'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write';
 
 /** "Connect my account" as n8n does it (PKCE), returning the token data n8n stores in `oauthTokenData`. */
 async function connectedCredential(): Promise<ICredentialDataDecryptedObject> {
 	const client = sandbox.state.clients.find((c) => c.clientId === CLIENT_IDS.n8n)!;
 	const verifier = randomBytes(32).toString('base64url');
 	const challenge = createHash('sha256').update(verifier).digest('base64url');
-	const query = new URLSearchParams({ client_id: client.clientId, redirect_uri: N8N_OAUTH_CALLBACKS[0], response_type: 'code', scope: SCOPE, state: 'x', code_challenge: challenge, code_challenge_method: 'S256' });
-	const authorized = await fetch(`${sandbox.origin}/oauth2/authorize?${query}`, { redirect: 'manual' });
+	const query = new URLSearchParams({
+		client_id: client.clientId,
+		redirect_uri: N8N_OAUTH_CALLBACKS[0],
+		response_type: 'code',
+		scope: SCOPE,
+		state: 'x',
+		code_challenge: challenge,
+		code_challenge_method: 'S256',
+	});
+	const authorized = await fetch(`${sandbox.origin}/oauth2/authorize?${query}`, {
+		redirect: 'manual',
+	});
 	const code = new URL(authorized.headers.get('location')!).searchParams.get('code')!;
 	const token = await fetch(`${sandbox.origin}/oauth2/token`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
-		body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: N8N_OAUTH_CALLBACKS[0], code_verifier: verifier }).toString(),
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+		},
+		body: new URLSearchParams({
+			grant_type: 'authorization_code',
+			code,
+			redirect_uri: N8N_OAUTH_CALLBACKS[0],
+			code_verifier: verifier,
+		}).toString(),
 	});
 	const oauthTokenData = (await token.json()) as ICredentialDataDecryptedObject;
 	return {
@@ -49,25 +68,41 @@ async function connectedCredential(): Promise<ICredentialDataDecryptedObject> {
 }
 
 function oauthWorkflow() {
-	const wf = singleNodeWorkflow({ authentication: 'oAuth2', resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: IDS.jane }, output: 'raw' });
-	wf.nodes[1].credentials = { docSpaceOAuth2Api: { id: 'docSpaceOAuth2Api', name: 'DocSpace OAuth2' } };
+	const wf = singleNodeWorkflow({
+		authentication: 'oAuth2',
+		resource: 'user',
+		operation: 'get',
+		user: { __rl: true, mode: 'id', value: IDS.jane },
+		output: 'raw',
+	});
+	wf.nodes[1].credentials = {
+		docSpaceOAuth2Api: { id: 'docSpaceOAuth2Api', name: 'DocSpace OAuth2' },
+	};
 	return wf;
 }
 
 describe('OAuth2 credential (engine run, real HTTP)', () => {
 	it('gets a user with the access token n8n stored after connecting', async () => {
 		const credential = await connectedCredential();
-		const { output, errors } = await runWorkflow(oauthWorkflow(), { docSpaceOAuth2Api: credential });
+		const { output, errors } = await runWorkflow(oauthWorkflow(), {
+			docSpaceOAuth2Api: credential,
+		});
 
 		expect(errors).toEqual({});
-		expect(jsonOf(output['DocSpace Admin'])).toEqual([expect.objectContaining({ id: IDS.jane, displayName: 'Jane Doe' })]);
-		expect(sandbox.log.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([`200 GET /people/${IDS.jane}`]);
+		expect(jsonOf(output['DocSpace Admin'])).toEqual([
+			expect.objectContaining({ id: IDS.jane, displayName: 'Jane Doe' }),
+		]);
+		expect(sandbox.log.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([
+			`200 GET /people/${IDS.jane}`,
+		]);
 		expect(sandbox.log[0].userId).toBe(sandbox.state.ids.sam);
 	});
 
 	it('refreshes an expired access token on the 401 and stores the new one', async () => {
 		const credential = await connectedCredential();
-		const expired = String((credential.oauthTokenData as ICredentialDataDecryptedObject).access_token);
+		const expired = String(
+			(credential.oauthTokenData as ICredentialDataDecryptedObject).access_token,
+		);
 		sandbox.oauth.expireAccessTokens();
 		const store = { docSpaceOAuth2Api: credential };
 
@@ -75,8 +110,14 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 
 		expect(errors).toEqual({});
 		expect(jsonOf(output['DocSpace Admin'])).toEqual([expect.objectContaining({ id: IDS.jane })]);
-		expect(sandbox.log.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([`401 GET /people/${IDS.jane}`, `200 GET /people/${IDS.jane}`]);
-		expect(sandbox.oauth.tokenRequests.map((r) => `${r.grantType} ${r.status}`)).toEqual(['authorization_code 200', 'refresh_token 200']);
+		expect(sandbox.log.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([
+			`401 GET /people/${IDS.jane}`,
+			`200 GET /people/${IDS.jane}`,
+		]);
+		expect(sandbox.oauth.tokenRequests.map((r) => `${r.grantType} ${r.status}`)).toEqual([
+			'authorization_code 200',
+			'refresh_token 200',
+		]);
 		const saved = (store.docSpaceOAuth2Api.oauthTokenData ?? {}) as ICredentialDataDecryptedObject;
 		expect(credentials.savedTokenData).toHaveLength(1);
 		expect(saved.access_token).not.toBe(expired);
@@ -86,7 +127,12 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 	it('names the missing scope’s failure without leaking the tokens or the client secret', async () => {
 		const credential = await connectedCredential();
 		const wf = oauthWorkflow();
-		wf.nodes[1].parameters = { authentication: 'oAuth2', resource: 'user', operation: 'disable', user: { __rl: true, mode: 'id', value: IDS.jane } } as never;
+		wf.nodes[1].parameters = {
+			authentication: 'oAuth2',
+			resource: 'user',
+			operation: 'disable',
+			user: { __rl: true, mode: 'id', value: IDS.jane },
+		} as never;
 		// The app was connected with accounts:read only.
 		const tokenData = credential.oauthTokenData as ICredentialDataDecryptedObject;
 		const grant = sandbox.oauth.grant(String(tokenData.access_token))!;
@@ -97,19 +143,25 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 		const text = JSON.stringify(errors);
 		expect(errors['DocSpace Admin']).toBeDefined();
 		expect(sandbox.log.at(-1)?.status).toBe(403);
-		for (const secret of [tokenData.access_token, tokenData.refresh_token, credential.clientSecret]) expect(text).not.toContain(String(secret).slice(0, 12));
+		for (const secret of [tokenData.access_token, tokenData.refresh_token, credential.clientSecret])
+			expect(text).not.toContain(String(secret).slice(0, 12));
 	});
 
 	it('searches users for the "From list" picker with the OAuth2 credential', async () => {
 		const credential = await connectedCredential();
 		const ctx = loadOptionsContext(
 			{ docSpaceOAuth2Api: credential },
-			{ parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get' }, credentials: { docSpaceOAuth2Api: { id: 'docSpaceOAuth2Api', name: 'DocSpace OAuth2' } } },
+			{
+				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get' },
+				credentials: { docSpaceOAuth2Api: { id: 'docSpaceOAuth2Api', name: 'DocSpace OAuth2' } },
+			},
 		);
 
 		const result = await searchUsers.call(ctx, 'jane');
 
 		expect(result.results.map((r) => r.value)).toContain(IDS.jane);
-		expect(sandbox.log.every((r) => r.status === 200 && r.userId === sandbox.state.ids.sam)).toBe(true);
+		expect(sandbox.log.every((r) => r.status === 200 && r.userId === sandbox.state.ids.sam)).toBe(
+			true,
+		);
 	});
 });

@@ -33,14 +33,26 @@ function offboarding(operation: 'preview' | 'run', extra: Record<string, unknown
 	};
 }
 
-async function runItems(parameters: Record<string, unknown>, input = [{}]): Promise<INodeExecutionData[]> {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, input, { continueOnFail: true }), sandboxCredentials(sandbox) as never);
+async function runItems(
+	parameters: Record<string, unknown>,
+	input = [{}],
+): Promise<INodeExecutionData[]> {
+	const { output, errors } = await runWorkflow(
+		singleNodeWorkflow(parameters, input, { continueOnFail: true }),
+		sandboxCredentials(sandbox) as never,
+	);
 	expect(errors).toEqual({});
 	return output['DocSpace Admin'];
 }
 const run = async (parameters: Record<string, unknown>) => jsonOf(await runItems(parameters))[0];
-const step = (report: Record<string, unknown>, name: string) => (report.steps as Array<{ step: string; status: string; detail: string }>).find((s) => s.step === name)!;
-const planned = (preview: Record<string, unknown>, name: string) => (preview.plan as Array<{ step: string; status: string; detail: string }>).find((s) => s.step === name)!;
+const step = (report: Record<string, unknown>, name: string) =>
+	(report.steps as Array<{ step: string; status: string; detail: string }>).find(
+		(s) => s.step === name,
+	)!;
+const planned = (preview: Record<string, unknown>, name: string) =>
+	(preview.plan as Array<{ step: string; status: string; detail: string }>).find(
+		(s) => s.step === name,
+	)!;
 
 describe('Offboarding: every door the leaver could still open', () => {
 	it('Preview lists the groups, the rooms (and why some stay), the API keys and OAuth apps, and writes nothing', async () => {
@@ -52,16 +64,26 @@ describe('Offboarding: every door the leaver could still open', () => {
 			managedGroups: [{ id: engineering, name: 'Engineering' }],
 			rooms: [
 				{ title: 'Company Workspaces', willLeave: true },
-				{ title: 'HR Policies', willLeave: false, reason: 'the credential’s user is not a room manager there' },
+				{
+					title: 'HR Policies',
+					willLeave: false,
+					reason: 'the credential’s user is not a room manager there',
+				},
 			],
 			apiKeys: [{ name: 'Jane scripts' }],
 			oauthApps: [{ id: CLIENT_IDS.jane, name: 'Jane report exporter' }],
 		});
-		expect(planned(preview, 'leaveGroups').detail).toBe('Make Bob Brown manager of "Engineering", then remove Jane Doe from "Engineering"');
+		expect(planned(preview, 'leaveGroups').detail).toBe(
+			'Make Bob Brown manager of "Engineering", then remove Jane Doe from "Engineering"',
+		);
 		expect(planned(preview, 'leaveRooms').detail).toBe('Remove Jane Doe from "Company Workspaces"');
-		expect(planned(preview, 'revokeKeysAndApps').detail).toBe('Revoke 1 API key(s) ("Jane scripts") and delete 1 OAuth app(s) ("Jane report exporter") of Jane Doe');
+		expect(planned(preview, 'revokeKeysAndApps').detail).toBe(
+			'Revoke 1 API key(s) ("Jane scripts") and delete 1 OAuth app(s) ("Jane report exporter") of Jane Doe',
+		);
 		expect(preview.warnings).toEqual([
-			expect.stringContaining('Jane Doe stays a member of "HR Policies" (the credential’s user is not a room manager there)'),
+			expect.stringContaining(
+				'Jane Doe stays a member of "HR Policies" (the credential’s user is not a room manager there)',
+			),
 			expect.stringContaining('revoke the consents the leaver gave to OAuth apps'),
 		]);
 	});
@@ -77,31 +99,49 @@ describe('Offboarding: every door the leaver could still open', () => {
 		expect(state.entry(state.folders['room:hr'])!.shares[IDS.jane]).toBe(2);
 		expect(state.apiKeys.some((k) => k.userId === IDS.jane)).toBe(false);
 		expect(state.clients.some((c) => c.clientId === CLIENT_IDS.jane)).toBe(false);
-		expect(step(report, 'leaveRooms').detail).toBe('Jane Doe removed from "Company Workspaces"; still a member of "HR Policies" (the credential’s user is not a room manager there)');
+		expect(step(report, 'leaveRooms').detail).toBe(
+			'Jane Doe removed from "Company Workspaces"; still a member of "HR Policies" (the credential’s user is not a room manager there)',
+		);
 		// The new manager is set before the leaver leaves: DocSpace keeps a removed member as manager otherwise.
 		const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
-		expect(writes.indexOf(`PUT /group/${engineering}/manager`)).toBeLessThan(writes.indexOf(`DELETE /group/${engineering}/members`));
+		expect(writes.indexOf(`PUT /group/${engineering}/manager`)).toBeLessThan(
+			writes.indexOf(`DELETE /group/${engineering}/members`),
+		);
 
 		sandbox.log.length = 0;
 		const again = await run(offboarding('run'));
 		expect(sandbox.writes()).toEqual([]);
 		expect(again).toMatchObject({ success: true, changed: false });
-		expect([step(again, 'leaveGroups').status, step(again, 'leaveRooms').status, step(again, 'revokeKeysAndApps').status]).toEqual(['alreadyDone', 'skipped', 'alreadyDone']);
+		expect([
+			step(again, 'leaveGroups').status,
+			step(again, 'leaveRooms').status,
+			step(again, 'revokeKeysAndApps').status,
+		]).toEqual(['alreadyDone', 'skipped', 'alreadyDone']);
 	});
 
 	it('keeps a form filler in the room unless told to remove them anyway', async () => {
 		sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.formRoles = [IDS.jane];
 		const kept = await run(offboarding('run'));
-		expect(step(kept, 'leaveRooms').detail).toContain('still a member of "HR Policies" (the credential’s user is not a room manager there), "Company Workspaces" (fills in forms there');
-		expect(sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.shares[IDS.jane]).toBe(10);
+		expect(step(kept, 'leaveRooms').detail).toContain(
+			'still a member of "HR Policies" (the credential’s user is not a room manager there), "Company Workspaces" (fills in forms there',
+		);
+		expect(sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.shares[IDS.jane]).toBe(
+			10,
+		);
 		const forced = await run(offboarding('run', { removeFormFillers: true }));
 		expect(step(forced, 'leaveRooms').status).toBe('done');
-		expect(sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.shares[IDS.jane]).toBeUndefined();
+		expect(
+			sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.shares[IDS.jane],
+		).toBeUndefined();
 	});
 
 	it('blocks a new group manager DocSpace would silently ignore', async () => {
-		const preview = await run(offboarding('preview', { newGroupManagerId: sandbox.state.ids.gina }));
-		expect(preview.blockers).toEqual(['Gina Guest cannot manage groups: choose an active user who is not a guest as the new group manager.']);
+		const preview = await run(
+			offboarding('preview', { newGroupManagerId: sandbox.state.ids.gina }),
+		);
+		expect(preview.blockers).toEqual([
+			'Gina Guest cannot manage groups: choose an active user who is not a guest as the new group manager.',
+		]);
 	});
 
 	it('attaches the report as a CSV and an HTML file, and stores them in the archive room', async () => {
@@ -112,7 +152,10 @@ describe('Offboarding: every door the leaver could still open', () => {
 			}),
 		);
 		const csv = Buffer.from(item.binary!.reportCsv.data, 'base64').toString('utf8');
-		expect(item.binary!.reportCsv).toMatchObject({ mimeType: 'text/csv', fileName: expect.stringMatching(/^offboarding-jane-doe-\d{4}-\d{2}-\d{2}\.csv$/) });
+		expect(item.binary!.reportCsv).toMatchObject({
+			mimeType: 'text/csv',
+			fileName: expect.stringMatching(/^offboarding-jane-doe-\d{4}-\d{2}-\d{2}\.csv$/),
+		});
 		expect(csv.split('\r\n')[0]).toBe('order,step,status,detail,error,durationSeconds');
 		expect(csv).toContain('1,disable,done,Jane Doe disabled; sessions ended,,');
 		const html = Buffer.from(item.binary!.reportHtml.data, 'base64').toString('utf8');
@@ -120,7 +163,10 @@ describe('Offboarding: every door the leaver could still open', () => {
 		expect(html).toContain('Bob Brown (room manager)');
 		const stored = item.json.storedReport as { files: Array<{ id: number; title: string }> };
 		const room = sandbox.state.entries.find((e) => e.title === 'Archive – Jane Doe')!;
-		expect(stored.files.map((f) => sandbox.state.entry(f.id)!.parentId)).toEqual([room.id, room.id]);
+		expect(stored.files.map((f) => sandbox.state.entry(f.id)!.parentId)).toEqual([
+			room.id,
+			room.id,
+		]);
 		expect(sandbox.state.entry(stored.files[0].id)!.content).toBe(csv);
 	});
 
@@ -132,15 +178,29 @@ describe('Offboarding: every door the leaver could still open', () => {
 
 	it('offboards several leavers side by side, each report paired to its item', async () => {
 		const leavers = ['paula', 'victor', 'greg'].map((key) => ({ userId: sandbox.state.ids[key] }));
-		const items = await runItems(offboarding('run', { user: byId('={{ $json.userId }}'), report: { attachFiles: false, parallel: 3 } }), leavers);
+		const items = await runItems(
+			offboarding('run', {
+				user: byId('={{ $json.userId }}'),
+				report: { attachFiles: false, parallel: 3 },
+			}),
+			leavers,
+		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items.map((i) => (i.json.user as { id: string }).id)).toEqual(leavers.map((l) => l.userId));
+		expect(items.map((i) => (i.json.user as { id: string }).id)).toEqual(
+			leavers.map((l) => l.userId),
+		);
 		expect(items.every((i) => i.json.success === true)).toBe(true);
 	});
 
 	it('runs a leaver given twice only once, and says which item had them first', async () => {
 		const paula = { userId: sandbox.state.ids.paula };
-		const items = await runItems(offboarding('run', { user: byId('={{ $json.userId }}'), report: { attachFiles: false, parallel: 2 } }), [paula, paula]);
+		const items = await runItems(
+			offboarding('run', {
+				user: byId('={{ $json.userId }}'),
+				report: { attachFiles: false, parallel: 2 },
+			}),
+			[paula, paula],
+		);
 		expect(items[0].json.success).toBe(true);
 		expect(items[1].json.error).toBe('The same leaver is also in item 0 [item 1]');
 	});

@@ -33,15 +33,22 @@ function offboarding(operation: 'preview' | 'run', extra: Record<string, unknown
 }
 
 async function run(parameters: Record<string, unknown>, apiKey = API_KEYS.owner) {
-	const { output, errors } = await runWorkflow(singleNodeWorkflow(parameters, [{}], { continueOnFail: true }), sandboxCredentials(sandbox, { apiKey }) as never);
+	const { output, errors } = await runWorkflow(
+		singleNodeWorkflow(parameters, [{}], { continueOnFail: true }),
+		sandboxCredentials(sandbox, { apiKey }) as never,
+	);
 	expect(errors).toEqual({});
 	return jsonOf(output['DocSpace Admin'])[0];
 }
 
 const statuses = (report: Record<string, unknown>) =>
-	Object.fromEntries((report.steps as Array<{ step: string; status: string }>).map((s) => [s.step, s.status]));
-const planned = (preview: Record<string, unknown>) => (preview.plan as Array<{ step: string; status: string }>).map((s) => `${s.step}:${s.status}`);
-const archiveRoom = () => sandbox.state.entries.find((e) => e.title === ARCHIVE_TITLE && sandbox.state.isRoom(e));
+	Object.fromEntries(
+		(report.steps as Array<{ step: string; status: string }>).map((s) => [s.step, s.status]),
+	);
+const planned = (preview: Record<string, unknown>) =>
+	(preview.plan as Array<{ step: string; status: string }>).map((s) => `${s.step}:${s.status}`);
+const archiveRoom = () =>
+	sandbox.state.entries.find((e) => e.title === ARCHIVE_TITLE && sandbox.state.isRoom(e));
 
 describe('Offboarding → Preview', () => {
 	it('returns the ordered plan, says exactly who will see the archive, and makes no write request', async () => {
@@ -53,9 +60,15 @@ describe('Offboarding → Preview', () => {
 			canRun: true,
 			blockers: [],
 			reassignment: { needed: true, reasons: ['owns 2 active room(s)'] },
-			archive: { workspace: { title: 'Workspace – Jane Doe' }, room: { title: ARCHIVE_TITLE, exists: false } },
+			archive: {
+				workspace: { title: 'Workspace – Jane Doe' },
+				room: { title: ARCHIVE_TITLE, exists: false },
+			},
 		});
-		expect((preview.ownedRooms as Array<{ title: string }>).map((r) => r.title)).toEqual(['Project Phoenix', 'Sales Deals']);
+		expect((preview.ownedRooms as Array<{ title: string }>).map((r) => r.title)).toEqual([
+			'Project Phoenix',
+			'Sales Deals',
+		]);
 		expect(planned(preview)).toEqual([
 			'disable:pending',
 			'reassign:pending',
@@ -69,23 +82,43 @@ describe('Offboarding → Preview', () => {
 			'finalize:pending',
 			'auditSummary:pending',
 		]);
-		const visibleTo = (preview.archive as { visibleTo: Array<{ name: string; role: string }> }).visibleTo.map((v) => `${v.name}: ${v.role}`);
-		expect(visibleTo).toEqual(['Alex Admin: owner', 'Bob Brown: room manager', `${sandbox.state.ids['group:hr']}: viewer`, 'Every DocSpace admin: viewer']);
-		expect(preview.warnings).toEqual([expect.stringContaining('revoke the consents'), expect.stringContaining('cannot be transferred by an admin')]);
+		const visibleTo = (
+			preview.archive as { visibleTo: Array<{ name: string; role: string }> }
+		).visibleTo.map((v) => `${v.name}: ${v.role}`);
+		expect(visibleTo).toEqual([
+			'Alex Admin: owner',
+			'Bob Brown: room manager',
+			`${sandbox.state.ids['group:hr']}: viewer`,
+			'Every DocSpace admin: viewer',
+		]);
+		expect(preview.warnings).toEqual([
+			expect.stringContaining('revoke the consents'),
+			expect.stringContaining('cannot be transferred by an admin'),
+		]);
 	});
 
 	it('names what blocks the plan, and Run then sends nothing', async () => {
 		const preview = await run(offboarding('preview', { recipient: byId(sandbox.state.ids.liam) }));
 		expect(preview.canRun).toBe(false);
-		expect(preview.blockers).toEqual(['Liam Chen cannot receive data: choose an active DocSpace admin or room admin.']);
+		expect(preview.blockers).toEqual([
+			'Liam Chen cannot receive data: choose an active DocSpace admin or room admin.',
+		]);
 		const refused = await run(offboarding('run', { recipient: byId(sandbox.state.ids.liam) }));
-		expect(refused.error).toBe('The offboarding cannot start [item 0]: Liam Chen cannot receive data: choose an active DocSpace admin or room admin.');
+		expect(refused.error).toBe(
+			'The offboarding cannot start [item 0]: Liam Chen cannot receive data: choose an active DocSpace admin or room admin.',
+		);
 		expect(sandbox.writes()).toEqual([]);
 	});
 
 	it('blocks an archive room the credential’s user may not change, instead of failing halfway', async () => {
 		// The owner is a DocSpace admin but not a member of "HR Policies": DocSpace refuses them its members and moves into it.
-		const preview = await run(offboarding('preview', { archiveInto: 'existingRoom', archiveRoomId: String(sandbox.state.folders['room:hr']), readOnlyGroupId: '' }));
+		const preview = await run(
+			offboarding('preview', {
+				archiveInto: 'existingRoom',
+				archiveRoomId: String(sandbox.state.folders['room:hr']),
+				readOnlyGroupId: '',
+			}),
+		);
 		expect(preview.canRun).toBe(false);
 		expect(preview.blockers).toEqual([
 			'The credential’s user may not change the members of "HR Policies": only its owner and room managers may (a DocSpace admin must be invited as room manager).',
@@ -99,15 +132,25 @@ describe('Offboarding → Preview', () => {
 		delete state.entry(state.folders['room:workspaces'])!.shares[state.ids.sam];
 		const preview = await run(offboarding('preview'), API_KEYS.admin);
 		expect(preview.canRun).toBe(false);
-		expect(preview.blockers).toEqual([expect.stringContaining('may not move "Workspace – Jane Doe"')]);
+		expect(preview.blockers).toEqual([
+			expect.stringContaining('may not move "Workspace – Jane Doe"'),
+		]);
 	});
 
 	it('lists who already sees an existing archive room, and refuses groups where the room type has no viewers', async () => {
 		const partners = String(sandbox.state.folders['room:partners']);
-		const preview = await run(offboarding('preview', { archiveInto: 'existingRoom', archiveRoomId: partners }));
-		expect(preview.blockers).toContain('A public room does not accept groups as viewers: choose a custom, collaboration or virtual data room, or leave "Read-Only Group ID" empty.');
-		const names = (preview.archive as { visibleTo: Array<{ name: string }> }).visibleTo.map((v) => v.name);
-		expect(names).toEqual(expect.arrayContaining(['Bob Brown', 'Petra Partner', 'Gina Guest', 'Every DocSpace admin']));
+		const preview = await run(
+			offboarding('preview', { archiveInto: 'existingRoom', archiveRoomId: partners }),
+		);
+		expect(preview.blockers).toContain(
+			'A public room does not accept groups as viewers: choose a custom, collaboration or virtual data room, or leave "Read-Only Group ID" empty.',
+		);
+		const names = (preview.archive as { visibleTo: Array<{ name: string }> }).visibleTo.map(
+			(v) => v.name,
+		);
+		expect(names).toEqual(
+			expect.arrayContaining(['Bob Brown', 'Petra Partner', 'Gina Guest', 'Every DocSpace admin']),
+		);
 	});
 
 	it('blocks what DocSpace refuses for the people involved: LDAP users, admins without the owner, yourself', async () => {
@@ -117,8 +160,13 @@ describe('Offboarding → Preview', () => {
 			'Jane Doe signs in through LDAP: DocSpace refuses to disable LDAP users. Disable them in your LDAP directory, then run again.',
 			'Jane Doe signs in through LDAP: DocSpace refuses to delete LDAP users. Choose "Keep the Disabled Profile".',
 		]);
-		const admin = await run(offboarding('preview', { user: byId(sandbox.state.ids.dana), workspaceFolderId: '' }), API_KEYS.admin);
-		expect(admin.blockers).toEqual(['Dana Scully is a DocSpace admin: only the portal owner may disable them and hand over their data. Use the owner’s credential.']);
+		const admin = await run(
+			offboarding('preview', { user: byId(sandbox.state.ids.dana), workspaceFolderId: '' }),
+			API_KEYS.admin,
+		);
+		expect(admin.blockers).toEqual([
+			'Dana Scully is a DocSpace admin: only the portal owner may disable them and hand over their data. Use the owner’s credential.',
+		]);
 		expect(sandbox.writes()).toEqual([]);
 	});
 });
@@ -192,13 +240,22 @@ describe('Offboarding → Run', () => {
 		sandbox.log.length = 0;
 		const again = await run(offboarding('run', { archiveTheRoom: true }));
 		expect(sandbox.writes()).toEqual([]);
-		expect(statuses(again)).toMatchObject({ disable: 'alreadyDone', reassign: 'alreadyDone', createArchiveRoom: 'alreadyDone', moveWorkspace: 'alreadyDone', archiveTheRoom: 'alreadyDone' });
+		expect(statuses(again)).toMatchObject({
+			disable: 'alreadyDone',
+			reassign: 'alreadyDone',
+			createArchiveRoom: 'alreadyDone',
+			moveWorkspace: 'alreadyDone',
+			archiveTheRoom: 'alreadyDone',
+		});
 	});
 
 	it('hands over a leaver who owns only archived rooms, which DocSpace’s own check calls "not needed"', async () => {
 		const rita = sandbox.state.ids.rita;
 		const preview = await run(offboarding('preview', { user: byId(rita), workspaceFolderId: '' }));
-		expect(preview.reassignment).toEqual({ needed: true, reasons: [expect.stringContaining('owns 1 archived room(s)')] });
+		expect(preview.reassignment).toEqual({
+			needed: true,
+			reasons: [expect.stringContaining('owns 1 archived room(s)')],
+		});
 		const report = await run(offboarding('run', { user: byId(rita), workspaceFolderId: '' }));
 		expect(statuses(report)).toMatchObject({ reassign: 'done' });
 		expect(sandbox.state.entry(sandbox.state.folders['room:marketing'])!.createdBy).toBe(IDS.bob);
@@ -207,13 +264,22 @@ describe('Offboarding → Run', () => {
 	it('hands over the shared files of a leaver without rooms', async () => {
 		const greg = sandbox.state.ids.greg;
 		const preview = await run(offboarding('preview', { user: byId(greg), workspaceFolderId: '' }));
-		expect(preview.reassignment).toEqual({ needed: true, reasons: ['shared files from "My documents"'] });
+		expect(preview.reassignment).toEqual({
+			needed: true,
+			reasons: ['shared files from "My documents"'],
+		});
 	});
 
 	it('stops every destructive step after a failed reassignment', async () => {
-		sandbox.setJobFaults({ failTask: { queue: 'reassign', atPercent: 50, message: 'Storage quota exceeded' } });
+		sandbox.setJobFaults({
+			failTask: { queue: 'reassign', atPercent: 50, message: 'Storage quota exceeded' },
+		});
 		const report = await run(offboarding('run', { finalStep: 'removeData' }));
-		expect(report).toMatchObject({ success: false, failedStep: 'reassign', failureReason: 'The reassignment failed [item 0]: Storage quota exceeded' });
+		expect(report).toMatchObject({
+			success: false,
+			failedStep: 'reassign',
+			failureReason: 'The reassignment failed [item 0]: Storage quota exceeded',
+		});
 		expect(statuses(report)).toEqual({
 			disable: 'done',
 			reassign: 'failed',
@@ -230,7 +296,12 @@ describe('Offboarding → Run', () => {
 		const state = sandbox.state;
 		expect(state.user(IDS.jane)!.status).toBe(2);
 		expect(state.myDocuments(IDS.jane)).toBeDefined();
-		expect(state.entry(state.folders['workspace:jane'])!.parentId).toBe(state.folders['room:workspaces']);
-		expect(sandbox.writes().map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /people/status/2', 'POST /people/reassign/start']);
+		expect(state.entry(state.folders['workspace:jane'])!.parentId).toBe(
+			state.folders['room:workspaces'],
+		);
+		expect(sandbox.writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+			'PUT /people/status/2',
+			'POST /people/reassign/start',
+		]);
 	});
 });

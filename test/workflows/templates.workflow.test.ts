@@ -13,9 +13,15 @@ let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
 const CREDENTIAL = 'docspaceCredential';
-const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({ [CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject });
+const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
+	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
+});
 const template = (file: string, values: Record<string, string> = {}) =>
-	new TemplateRun(file, { values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL }, credentials());
+	new TemplateRun(
+		file,
+		{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+		credentials(),
+	);
 
 const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
 	const message = sandbox.notifications.find((n) => n[kind]);
@@ -39,8 +45,12 @@ describe('Template: offboard an employee on demand', () => {
 		expect(sandbox.writes()).toEqual([]);
 		const request = sandbox.notifications[0];
 		expect(request.text).toContain('Offboarding Jane Doe (jane.doe@corp.example)');
-		expect(request.text).toContain('The archived workspace will be visible to: Alex Admin (owner), Bob Brown (room manager)');
-		expect(String(request.approveUrl)).toMatch(/^http:\/\/localhost:5678\/webhook-waiting\/\d+\?signature=[0-9a-f]+&approved=true$/);
+		expect(request.text).toContain(
+			'The archived workspace will be visible to: Alex Admin (owner), Bob Brown (room manager)',
+		);
+		expect(String(request.approveUrl)).toMatch(
+			/^http:\/\/localhost:5678\/webhook-waiting\/\d+\?signature=[0-9a-f]+&approved=true$/,
+		);
 
 		const approve = approvalLink('approveUrl');
 		await run.resume({ method: 'GET', query: Object.fromEntries(approve.searchParams) });
@@ -58,14 +68,22 @@ describe('Template: offboard an employee on demand', () => {
 	it('changes nothing when the approver rejects', async () => {
 		const run = template('offboard-on-demand.json');
 		await run.start('Start offboarding', [{ json: {} }], 'manual');
-		await run.resume({ method: 'GET', query: Object.fromEntries(approvalLink('rejectUrl').searchParams) });
+		await run.resume({
+			method: 'GET',
+			query: Object.fromEntries(approvalLink('rejectUrl').searchParams),
+		});
 		expect(run.ran('Run offboarding')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
-		expect(sandbox.notifications.at(-1)).toMatchObject({ success: false, text: expect.stringContaining('was not approved') });
+		expect(sandbox.notifications.at(-1)).toMatchObject({
+			success: false,
+			text: expect.stringContaining('was not approved'),
+		});
 	});
 
 	it('reports the blockers and asks nobody when the plan cannot run', async () => {
-		const run = template('offboard-on-demand.json', { recipientEmail: sandbox.state.user(sandbox.state.ids.gina)!.email });
+		const run = template('offboard-on-demand.json', {
+			recipientEmail: sandbox.state.user(sandbox.state.ids.gina)!.email,
+		});
 		await run.start('Start offboarding', [{ json: {} }], 'manual');
 		expect(run.last?.waitTill).toBeUndefined();
 		expect(sandbox.writes()).toEqual([]);
@@ -77,27 +95,52 @@ describe('Template: offboard an employee on demand', () => {
 describe('Template: offboard an employee when HR calls a webhook', () => {
 	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
 	const hrTemplate = () =>
-		new TemplateRun('offboard-on-hr-webhook.json', { values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, headerAuthCredentialId: 'hr' }, {
-			...credentials(),
-			hr: SECRET,
-		} as never);
-	const body = () => ({ email: 'jane.doe@corp.example', recipientEmail: 'bob.brown@corp.example', workspaceFolderId: String(sandbox.state.folders['workspace:jane']) });
+		new TemplateRun(
+			'offboard-on-hr-webhook.json',
+			{
+				values: sandboxTemplateValues(sandbox),
+				credentialId: CREDENTIAL,
+				headerAuthCredentialId: 'hr',
+			},
+			{
+				...credentials(),
+				hr: SECRET,
+			} as never,
+		);
+	const body = () => ({
+		email: 'jane.doe@corp.example',
+		recipientEmail: 'bob.brown@corp.example',
+		workspaceFolderId: String(sandbox.state.folders['workspace:jane']),
+	});
 
 	it('offboards the employee named in a request with the right secret, and reports to the chat', async () => {
 		const run = hrTemplate();
-		const { result, status } = await run.callWebhook('HR: employee left', { method: 'POST', body: body(), headers: { 'x-hr-secret': SECRET.value } });
+		const { result, status } = await run.callWebhook('HR: employee left', {
+			method: 'POST',
+			body: body(),
+			headers: { 'x-hr-secret': SECRET.value },
+		});
 		expect(status).toBe(200);
 		await run.start('HR: employee left', result.workflowData![0]);
 		expect(run.error()).toBeUndefined();
 		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
 		expect(archivedInto()).toBe('Archive – Jane Doe');
-		expect(sandbox.notifications).toEqual([expect.objectContaining({ success: true, text: expect.stringContaining('Offboarding finished for jane.doe@corp.example') })]);
+		expect(sandbox.notifications).toEqual([
+			expect.objectContaining({
+				success: true,
+				text: expect.stringContaining('Offboarding finished for jane.doe@corp.example'),
+			}),
+		]);
 	});
 
 	it('refuses a request without the secret: no items, no requests to DocSpace', async () => {
 		const run = hrTemplate();
-		const { result, status } = await run.callWebhook('HR: employee left', { method: 'POST', body: body(), headers: { 'x-hr-secret': 'guess' } });
+		const { result, status } = await run.callWebhook('HR: employee left', {
+			method: 'POST',
+			body: body(),
+			headers: { 'x-hr-secret': 'guess' },
+		});
 		expect(status).toBe(403);
 		expect(result.workflowData).toBeUndefined();
 		expect(sandbox.log).toEqual([]);
@@ -105,13 +148,20 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 
 	it('changes nothing and says why when the employee is unknown', async () => {
 		const run = hrTemplate();
-		const { result } = await run.callWebhook('HR: employee left', { method: 'POST', body: { ...body(), email: 'nobody@corp.example' }, headers: { 'x-hr-secret': SECRET.value } });
+		const { result } = await run.callWebhook('HR: employee left', {
+			method: 'POST',
+			body: { ...body(), email: 'nobody@corp.example' },
+			headers: { 'x-hr-secret': SECRET.value },
+		});
 		await run.start('HR: employee left', result.workflowData![0]);
 		expect(sandbox.writes()).toEqual([]);
 		expect(run.ran('Run offboarding')).toBe(false);
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.notifications).toEqual([
-			expect.objectContaining({ success: false, text: 'Offboarding of nobody@corp.example was not run: Could not find the user: No user has the email nobody@corp.example' }),
+			expect.objectContaining({
+				success: false,
+				text: 'Offboarding of nobody@corp.example was not run: Could not find the user: No user has the email nobody@corp.example',
+			}),
 		]);
 	});
 
@@ -126,7 +176,11 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 describe('Template: weekly check of disabled users who still own data', () => {
 	it('posts one list of the disabled users DocSpace says still own data, and changes nothing', async () => {
 		const run = template('weekly-disabled-users-check.json');
-		await run.start('Every Monday at 8:00', [{ json: { timestamp: '2026-11-23T08:00:00.000+00:00' } }], 'trigger');
+		await run.start(
+			'Every Monday at 8:00',
+			[{ json: { timestamp: '2026-11-23T08:00:00.000+00:00' } }],
+			'trigger',
+		);
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.writes()).toEqual([]);
 		const checked = run.output('Still owns data?');
@@ -144,12 +198,21 @@ describe('Every template in examples/workflows', () => {
 	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
 
 	it('is tested above, uses only node types n8n has, and names its DocSpace credential', () => {
-		expect(files.sort()).toEqual(['offboard-many-from-csv.json', 'offboard-on-demand.json', 'offboard-on-hr-webhook.json', 'weekly-disabled-users-check.json']);
+		expect(files.sort()).toEqual([
+			'offboard-many-from-csv.json',
+			'offboard-on-demand.json',
+			'offboard-on-hr-webhook.json',
+			'weekly-disabled-users-check.json',
+		]);
 		for (const file of files) {
 			const run = template(file);
 			for (const node of run.workflowData.nodes) {
 				expect(() => nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
-				if (node.type.startsWith(PACKAGE)) expect(node.credentials?.docSpaceApi).toEqual({ id: CREDENTIAL, name: 'DocSpace account' });
+				if (node.type.startsWith(PACKAGE))
+					expect(node.credentials?.docSpaceApi).toEqual({
+						id: CREDENTIAL,
+						name: 'DocSpace account',
+					});
 			}
 		}
 	});

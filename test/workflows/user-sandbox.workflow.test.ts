@@ -16,14 +16,26 @@ beforeEach(() => {
 describe('User operations against the sandbox portal (engine run, real HTTP)', () => {
 	it('gets users by email and ID', async () => {
 		const wf = workflow('user-get');
-		wf.pinData = { Start: [{ json: { email: 'jane.doe@corp.example' } }, { json: { email: 'nobody@corp.example' } }] };
+		wf.pinData = {
+			Start: [
+				{ json: { email: 'jane.doe@corp.example' } },
+				{ json: { email: 'nobody@corp.example' } },
+			],
+		};
 
 		const { output, errors } = await runWorkflow(wf, sandboxCredentials(sandbox) as never);
 
 		expect(errors).toEqual({});
 		expect(jsonOf(output['Get User by Email'])).toEqual([
-			expect.objectContaining({ id: IDS.jane, displayName: 'Jane Doe', type: 'user', status: 'active' }),
-			expect.objectContaining({ error: 'Could not find the user: No user has the email nobody@corp.example' }),
+			expect.objectContaining({
+				id: IDS.jane,
+				displayName: 'Jane Doe',
+				type: 'user',
+				status: 'active',
+			}),
+			expect.objectContaining({
+				error: 'Could not find the user: No user has the email nobody@corp.example',
+			}),
 		]);
 		expect(output['Get User by ID'][0].json).toMatchObject({ id: IDS.jane, isCollaborator: true });
 		expect(sandbox.writes()).toEqual([]);
@@ -31,11 +43,21 @@ describe('User operations against the sandbox portal (engine run, real HTTP)', (
 
 	it('lists the disabled users', async () => {
 		const wf = workflow('user-getMany');
-		wf.nodes[1].parameters = { resource: 'user', operation: 'getMany', returnAll: true, filters: { status: 'disabled' }, output: 'simplified' };
+		wf.nodes[1].parameters = {
+			resource: 'user',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { status: 'disabled' },
+			output: 'simplified',
+		};
 
 		const { output } = await runWorkflow(wf, sandboxCredentials(sandbox) as never);
 
-		expect(jsonOf(output['Disabled Users']).map((u) => u.displayName)).toEqual(['Greg Former', 'Paula Gone', 'Victor Stale']);
+		expect(jsonOf(output['Disabled Users']).map((u) => u.displayName)).toEqual([
+			'Greg Former',
+			'Paula Gone',
+			'Victor Stale',
+		]);
 		expect(sandbox.log.map((r) => `${r.method} ${r.path}${r.query}`)).toEqual([
 			'GET /people/filter?employeeStatus=2&count=100&startIndex=0',
 		]);
@@ -45,7 +67,12 @@ describe('User operations against the sandbox portal (engine run, real HTTP)', (
 		const wf = workflow('user-get');
 		wf.pinData = { Start: [{ json: { email: 'bob.brown@corp.example' } }] };
 		sandbox.faults = [{ path: '^/people/' + IDS.bob + '$', expireToken: true, times: 1 }];
-		const credentials = sandboxCredentials(sandbox, { authType: 'password', email: 'alex.admin@corp.example', password: PASSWORD, sessionToken: '' });
+		const credentials = sandboxCredentials(sandbox, {
+			authType: 'password',
+			email: 'alex.admin@corp.example',
+			password: PASSWORD,
+			sessionToken: '',
+		});
 
 		const { output, errors, credentials: helper } = await runWorkflow(wf, credentials as never);
 

@@ -1,11 +1,19 @@
 import path from 'path';
 
 import { BOB_ID, employee, JANE_ID, numberedEmployee } from '../harness/fixtures';
-import { API_KEY, apiKeyCredentials, envelope, errorEnvelope, portal, PORTAL } from '../harness/portal';
+import {
+	API_KEY,
+	apiKeyCredentials,
+	envelope,
+	errorEnvelope,
+	portal,
+	PORTAL,
+} from '../harness/portal';
 import { jsonOf, loadWorkflow, runWorkflow } from '../harness/runWorkflow';
 
 const workflow = (name: string) => loadWorkflow(path.join(__dirname, `${name}.workflow.json`));
-const credentials = () => structuredClone(apiKeyCredentials) as unknown as Record<string, Record<string, string>>;
+const credentials = () =>
+	structuredClone(apiKeyCredentials) as unknown as Record<string, Record<string, string>>;
 
 describe('User → Get (engine run)', () => {
 	it('finds users by email and by ID, and reports a missing user as an error item', async () => {
@@ -17,7 +25,10 @@ describe('User → Get (engine run)', () => {
 			.reply(200, envelope(jane))
 			.get('/api/2.0/people/email')
 			.query({ email: 'nobody@corp.example' })
-			.reply(404, errorEnvelope(404, 'The user could not be found', 'ASC.Common.Web.ItemNotFoundException'))
+			.reply(
+				404,
+				errorEnvelope(404, 'The user could not be found', 'ASC.Common.Web.ItemNotFoundException'),
+			)
 			.get(`/api/2.0/people/${JANE_ID}`)
 			.reply(200, envelope(jane));
 
@@ -25,7 +36,10 @@ describe('User → Get (engine run)', () => {
 
 		expect(errors).toEqual({});
 		expect(jsonOf(output['Get User by Email'])).toEqual(jsonOf(expected['Get User by Email']));
-		expect(output['Get User by Email'].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output['Get User by Email'].map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 		// The error item has no id, so the next node reports a parameter problem for it, without a request.
 		const byId = output['Get User by ID'];
 		expect(byId[0].json).toMatchObject({ id: JANE_ID, status: 2, isCollaborator: true });
@@ -39,10 +53,22 @@ describe('User → Get Many (engine run)', () => {
 		const all = Array.from({ length: 150 }, (_, i) => numberedEmployee(i + 1));
 		const api = portal()
 			.get('/api/2.0/people/filter')
-			.query({ employeeStatus: 2, employeeType: 'User', filterValue: 'user', count: 100, startIndex: 0 })
+			.query({
+				employeeStatus: 2,
+				employeeType: 'User',
+				filterValue: 'user',
+				count: 100,
+				startIndex: 0,
+			})
 			.reply(200, envelope(all.slice(0, 100), { total: 150 }))
 			.get('/api/2.0/people/filter')
-			.query({ employeeStatus: 2, employeeType: 'User', filterValue: 'user', count: 100, startIndex: 100 })
+			.query({
+				employeeStatus: 2,
+				employeeType: 'User',
+				filterValue: 'user',
+				count: 100,
+				startIndex: 100,
+			})
 			.reply(200, envelope(all.slice(100), { total: 150 }));
 
 		const { output, errors } = await runWorkflow(workflow('user-getMany'), credentials());
@@ -51,7 +77,9 @@ describe('User → Get Many (engine run)', () => {
 		const users = jsonOf(output['Disabled Users']);
 		expect(users).toHaveLength(150);
 		expect(users[149]).toMatchObject({ displayName: 'User 150', type: 'user', status: 'active' });
-		expect(output['Disabled Users'].every((i) => JSON.stringify(i.pairedItem) === '{"item":0}')).toBe(true);
+		expect(
+			output['Disabled Users'].every((i) => JSON.stringify(i.pairedItem) === '{"item":0}'),
+		).toBe(true);
 		expect(api.isDone()).toBe(true);
 	});
 
@@ -59,14 +87,29 @@ describe('User → Get Many (engine run)', () => {
 		const api = portal()
 			.get('/api/2.0/people/filter')
 			.query({ count: 3, startIndex: 0 })
-			.reply(200, envelope([employee(), employee({ id: BOB_ID, displayName: 'Bob' }), numberedEmployee(3)], { total: 40 }));
+			.reply(
+				200,
+				envelope([employee(), employee({ id: BOB_ID, displayName: 'Bob' }), numberedEmployee(3)], {
+					total: 40,
+				}),
+			);
 		const wf = workflow('user-getMany');
 		const node = wf.nodes.find((n) => n.name === 'Disabled Users')!;
-		node.parameters = { resource: 'user', operation: 'getMany', returnAll: false, limit: 3, output: 'raw' };
+		node.parameters = {
+			resource: 'user',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 3,
+			output: 'raw',
+		};
 
 		const { output } = await runWorkflow(wf, credentials());
 
-		expect(jsonOf(output['Disabled Users']).map((u) => u.displayName)).toEqual(['Jane Doe', 'Bob', 'User 3']);
+		expect(jsonOf(output['Disabled Users']).map((u) => u.displayName)).toEqual([
+			'Jane Doe',
+			'Bob',
+			'User 3',
+		]);
 		expect(api.isDone()).toBe(true);
 	});
 });

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+export const GUID_REGEX =
+	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 export const EMAIL_REGEX = '^\\s*[^\\s@/\\\\]+@[^\\s@/\\\\]+\\.[^\\s@/\\\\]+\\s*$';
 
 /** A user picker: From list (server-side search), By email, By ID. */
@@ -20,7 +21,10 @@ export function userLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: options.searchListMethod ?? 'searchUsers', searchable: true },
+				typeOptions: {
+					searchListMethod: options.searchListMethod ?? 'searchUsers',
+					searchable: true,
+				},
 			},
 			{
 				displayName: 'By Email',
@@ -28,7 +32,10 @@ export function userLocator(
 				type: 'string',
 				placeholder: 'e.g. jane.doe@example.com',
 				validation: [
-					{ type: 'regex', properties: { regex: EMAIL_REGEX, errorMessage: 'Not a valid email address' } },
+					{
+						type: 'regex',
+						properties: { regex: EMAIL_REGEX, errorMessage: 'Not a valid email address' },
+					},
 				],
 			},
 			{
@@ -37,7 +44,10 @@ export function userLocator(
 				type: 'string',
 				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
 				validation: [
-					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid user ID (GUID)' } },
+					{
+						type: 'regex',
+						properties: { regex: GUID_REGEX, errorMessage: 'Not a valid user ID (GUID)' },
+					},
 				],
 			},
 		],
@@ -104,9 +114,21 @@ export function waitProperties(jobName: string): INodeProperties[] {
 					type: 'options',
 					default: 'fail',
 					options: [
-						{ name: 'Fail', value: 'fail', description: 'Stop with an error; the job keeps running in DocSpace' },
-						{ name: 'Return Current Status', value: 'returnStatus', description: 'Output the last progress and carry on' },
-						{ name: 'Terminate the Job', value: 'terminate', description: 'Ask DocSpace to stop the job, then output its status' },
+						{
+							name: 'Fail',
+							value: 'fail',
+							description: 'Stop with an error; the job keeps running in DocSpace',
+						},
+						{
+							name: 'Return Current Status',
+							value: 'returnStatus',
+							description: 'Output the last progress and carry on',
+						},
+						{
+							name: 'Terminate the Job',
+							value: 'terminate',
+							description: 'Ask DocSpace to stop the job, then output its status',
+						},
 					],
 				},
 				{
@@ -154,7 +176,11 @@ export function batchOption(verb: string): INodeProperties {
 export const ENTRY_ID_REGEX = '^\\s*[1-9][0-9]{0,17}\\s*$';
 
 /** A folder picker by ID (DocSpace folder ids are whole numbers). */
-export function folderIdField(displayName: string, name: string, description?: string): INodeProperties {
+export function folderIdField(
+	displayName: string,
+	name: string,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -168,7 +194,15 @@ export function folderIdField(displayName: string, name: string, description?: s
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 1201',
-				validation: [{ type: 'regex', properties: { regex: ENTRY_ID_REGEX, errorMessage: 'Not a valid folder ID (a whole number)' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: ENTRY_ID_REGEX,
+							errorMessage: 'Not a valid folder ID (a whole number)',
+						},
+					},
+				],
 			},
 		],
 	};
@@ -184,13 +218,26 @@ export function roomLocator(description?: string): INodeProperties {
 		required: true,
 		description,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRooms', searchable: true } },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRooms', searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 1170',
-				validation: [{ type: 'regex', properties: { regex: ENTRY_ID_REGEX, errorMessage: 'Not a valid room ID (a whole number)' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: ENTRY_ID_REGEX,
+							errorMessage: 'Not a valid room ID (a whole number)',
+						},
+					},
+				],
 			},
 		],
 	};
@@ -208,7 +255,14 @@ export const entryProperties: INodeProperties[] = [
 			{ name: 'File', value: 'file' },
 		],
 	},
-	{ displayName: 'Entry ID', name: 'entryId', type: 'string', default: '', required: true, placeholder: 'e.g. 1201' },
+	{
+		displayName: 'Entry ID',
+		name: 'entryId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1201',
+	},
 ];
 
 /**
@@ -238,5 +292,9 @@ export const authenticationProperty: INodeProperties = {
 /** The node's credentials, each shown for its choice of `authentication`. */
 export const docSpaceCredentials = [
 	{ name: 'docSpaceApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'docSpaceOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'docSpaceOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** Output items that carry files (binary data) besides their JSON. */
 export class ItemsWithFiles {
@@ -15,5 +20,8 @@ export interface OperationModule {
 	 * Optional: handles all input items at once (e.g. one request for many users).
 	 * Returns one entry per item, in order: its output, or the error for that item.
 	 */
-	executeBatch?(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<OperationOutput | Error>>;
+	executeBatch?(
+		this: IExecuteFunctions,
+		itemIndices: number[],
+	): Promise<Array<OperationOutput | Error>>;
 }

@@ -8,11 +8,21 @@ import { userIdFromLocator } from '../helpers/users';
 import { userLocator } from './common.descriptions';
 
 /** Get Progress of a people job, keyed by the user it works on. */
-export function getProgressOperation(resource: string, queue: 'reassign' | 'remove', searchListMethod: string) {
+export function getProgressOperation(
+	resource: string,
+	queue: 'reassign' | 'remove',
+	searchListMethod: string,
+) {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: ['getProgress'] } }, [
-			userLocator('User', { searchListMethod, description: 'The user the job works on; "none" means DocSpace holds no job for them' }),
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: [resource], operation: ['getProgress'] } },
+			[
+				userLocator('User', {
+					searchListMethod,
+					description: 'The user the job works on; "none" means DocSpace holds no job for them',
+				}),
+			],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 			return [await progressOutput(this, queue, userId, itemIndex)];
@@ -21,11 +31,21 @@ export function getProgressOperation(resource: string, queue: 'reassign' | 'remo
 }
 
 /** Terminate a people job. */
-export function terminateOperation(resource: string, queue: 'reassign' | 'remove', searchListMethod: string) {
+export function terminateOperation(
+	resource: string,
+	queue: 'reassign' | 'remove',
+	searchListMethod: string,
+) {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: ['terminate'] } }, [
-			userLocator('User', { searchListMethod, description: 'Stops the job; what was already moved or deleted stays so' }),
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: [resource], operation: ['terminate'] } },
+			[
+				userLocator('User', {
+					searchListMethod,
+					description: 'Stops the job; what was already moved or deleted stays so',
+				}),
+			],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 			const progress = await terminateTask(this, queue, userId, itemIndex);

@@ -12,14 +12,31 @@ import * as reassignment from './reassignment/Reassignment.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, unknown>> = { user, reassignment, dataRemoval, personalFolder, folder, room, audit, offboarding };
+const resources: Record<string, Record<string, unknown>> = {
+	user,
+	reassignment,
+	dataRemoval,
+	personalFolder,
+	folder,
+	room,
+	audit,
+	offboarding,
+};
 
-function operationModule(ctx: IExecuteFunctions, resource: string, operation: string): OperationModule {
+function operationModule(
+	ctx: IExecuteFunctions,
+	resource: string,
+	operation: string,
+): OperationModule {
 	const candidate = resources[resource]?.[operation] as Partial<OperationModule> | undefined;
 	if (typeof candidate?.execute !== 'function') {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-			description: 'Pick a resource and an operation from the lists in the node.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+			{
+				description: 'Pick a resource and an operation from the lists in the node.',
+			},
+		);
 	}
 	return candidate as OperationModule;
 }
@@ -38,9 +55,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const succeed = (results: OperationOutput, itemIndex: number) =>
 		output.push(
-			...this.helpers.constructExecutionMetaData(results instanceof ItemsWithFiles ? results.items : this.helpers.returnJsonArray(results), {
-				itemData: { item: itemIndex },
-			}),
+			...this.helpers.constructExecutionMetaData(
+				results instanceof ItemsWithFiles ? results.items : this.helpers.returnJsonArray(results),
+				{
+					itemData: { item: itemIndex },
+				},
+			),
 		);
 	const fail = (error: Error & { description?: string | null }, itemIndex: number) => {
 		if (this.continueOnFail()) {
@@ -50,7 +70,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 			return;
 		}
-		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		if (error instanceof NodeApiError)
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	};
 
@@ -59,7 +80,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			this,
 			items.map((_, i) => i),
 		);
-		results.forEach((result, itemIndex) => (result instanceof Error ? fail(result, itemIndex) : succeed(result, itemIndex)));
+		results.forEach((result, itemIndex) =>
+			result instanceof Error ? fail(result, itemIndex) : succeed(result, itemIndex),
+		);
 		return [output];
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

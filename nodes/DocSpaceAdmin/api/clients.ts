@@ -19,7 +19,10 @@ interface ClientPage {
 const CLIENT_PAGE = 50;
 
 /** `GET clients`, every page: a DocSpace admin sees every app of the portal, anyone else their own. */
-export async function listClients(ctx: IExecuteFunctions, itemIndex: number): Promise<OAuthClientDto[]> {
+export async function listClients(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OAuthClientDto[]> {
 	const all: OAuthClientDto[] = [];
 	let after: Pick<ClientPage, 'last_client_id' | 'last_created_on'> = {};
 	for (;;) {
@@ -37,10 +40,19 @@ export async function listClients(ctx: IExecuteFunctions, itemIndex: number): Pr
 	}
 }
 
-export async function deleteClient(ctx: IExecuteFunctions, clientId: string, itemIndex: number): Promise<void> {
+export async function deleteClient(
+	ctx: IExecuteFunctions,
+	clientId: string,
+	itemIndex: number,
+): Promise<void> {
 	await apiRequest.call(ctx, {
 		method: 'DELETE',
 		path: ['clients', clientId],
-		error: { action: 'delete the OAuth app', requiredRole: 'a DocSpace admin (or the app’s creator)', notFound: `No OAuth app has the ID ${clientId}`, itemIndex },
+		error: {
+			action: 'delete the OAuth app',
+			requiredRole: 'a DocSpace admin (or the app’s creator)',
+			notFound: `No OAuth app has the ID ${clientId}`,
+			itemIndex,
+		},
 	});
 }

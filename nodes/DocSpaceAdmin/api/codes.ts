@@ -8,7 +8,13 @@
 export const EMPLOYEE_STATUS = { ACTIVE: 1, TERMINATED: 2, PENDING: 4 } as const;
 export type EmployeeStatusCode = (typeof EMPLOYEE_STATUS)[keyof typeof EMPLOYEE_STATUS];
 
-export const TASK_STATUS = { CREATED: 0, RUNNING: 1, COMPLETED: 2, CANCELED: 3, FAILED: 4 } as const;
+export const TASK_STATUS = {
+	CREATED: 0,
+	RUNNING: 1,
+	COMPLETED: 2,
+	CANCELED: 3,
+	FAILED: 4,
+} as const;
 
 /** FileShare: access levels of files, folders and room roles. */
 export const SHARE = {
@@ -26,7 +32,14 @@ export const SHARE = {
 } as const;
 
 /** RoomType, as `POST files/rooms` takes it and rooms report it. */
-export const ROOM_TYPE = { FILLING_FORMS: 1, EDITING: 2, CUSTOM: 5, PUBLIC: 6, VIRTUAL_DATA: 8, AI: 9 } as const;
+export const ROOM_TYPE = {
+	FILLING_FORMS: 1,
+	EDITING: 2,
+	CUSTOM: 5,
+	PUBLIC: 6,
+	VIRTUAL_DATA: 8,
+	AI: 9,
+} as const;
 
 /** FolderType values of the roots the node tells apart. */
 export const FOLDER_TYPE = { TRASH: 3, MY_DOCUMENTS: 5, ROOMS: 14, ARCHIVE: 20 } as const;
@@ -83,10 +96,21 @@ export const AUDIT_ACTION_TYPE = {
 } as const;
 
 /** LocationType of audit events, sent as `moduleType` (Types/LocationType.cs); 0 (None) means no filter. */
-export const AUDIT_LOCATION = { FILES: 1, FOLDERS: 2, ROOMS: 27, SETTINGS: 29, CONTACTS: 30 } as const;
+export const AUDIT_LOCATION = {
+	FILES: 1,
+	FOLDERS: 2,
+	ROOMS: 27,
+	SETTINGS: 29,
+	CONTACTS: 30,
+} as const;
 
 /** HTTP statuses the node acts on. */
-export const HTTP = { BAD_REQUEST: 400, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
+export const HTTP = {
+	BAD_REQUEST: 400,
+	PAYMENT_REQUIRED: 402,
+	FORBIDDEN: 403,
+	NOT_FOUND: 404,
+} as const;
 
 /** The httpCode of a NodeApiError (a string), as a number; NaN when no HTTP answer came (a network failure). */
 export function httpCodeOf(error: unknown): number {

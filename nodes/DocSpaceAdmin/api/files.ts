@@ -9,16 +9,29 @@ import { apiRequest } from '../transport';
 
 /** One function per Files call; operations and the offboarding flow share them. */
 
-export async function getFolder(ctx: IExecuteFunctions, folderId: string | number, label: string, itemIndex: number): Promise<EntryDto> {
+export async function getFolder(
+	ctx: IExecuteFunctions,
+	folderId: string | number,
+	label: string,
+	itemIndex: number,
+): Promise<EntryDto> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['files', 'folder', folderId],
-		error: { action: `read the ${label}`, notFound: `No folder has the ID ${folderId} (${label})`, itemIndex },
+		error: {
+			action: `read the ${label}`,
+			notFound: `No folder has the ID ${folderId} (${label})`,
+			itemIndex,
+		},
 	})) as Envelope<EntryDto>;
 	return envelope.response as EntryDto;
 }
 
-export async function getFile(ctx: IExecuteFunctions, fileId: string | number, itemIndex: number): Promise<EntryDto> {
+export async function getFile(
+	ctx: IExecuteFunctions,
+	fileId: string | number,
+	itemIndex: number,
+): Promise<EntryDto> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['files', 'file', fileId],
@@ -39,18 +52,30 @@ export interface MoveRequest {
  * destination before it queues the operation and answers 403 when they are missing
  * (FileStorageService.MoveOrCopyItemsAsync → FileOperationsManager.PublishMoveOrCopyItemsTaskAsync).
  */
-export async function startMove(ctx: IExecuteFunctions, move: MoveRequest, itemIndex: number): Promise<FileOperation | undefined> {
+export async function startMove(
+	ctx: IExecuteFunctions,
+	move: MoveRequest,
+	itemIndex: number,
+): Promise<FileOperation | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'PUT',
 		path: ['files', 'fileops', 'move'],
 		body: { ...move, deleteAfter: false, returnSingleOperation: true },
-		error: { action: 'move the entries', requiredRole: 'edit rights on the entries and on the destination', itemIndex },
+		error: {
+			action: 'move the entries',
+			requiredRole: 'edit rights on the entries and on the destination',
+			itemIndex,
+		},
 	})) as Envelope<FileOperation[]>;
 	return envelope.response?.[0];
 }
 
 /** The caller's file operations with that id; DocSpace reports a finished one once, then forgets it. */
-export async function getFileOperations(ctx: IExecuteFunctions, operationId: string, itemIndex: number): Promise<FileOperation[]> {
+export async function getFileOperations(
+	ctx: IExecuteFunctions,
+	operationId: string,
+	itemIndex: number,
+): Promise<FileOperation[]> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['files', 'fileops'],
@@ -60,7 +85,11 @@ export async function getFileOperations(ctx: IExecuteFunctions, operationId: str
 	return envelope.response ?? [];
 }
 
-export async function terminateFileOperation(ctx: IExecuteFunctions, operationId: string, itemIndex: number): Promise<void> {
+export async function terminateFileOperation(
+	ctx: IExecuteFunctions,
+	operationId: string,
+	itemIndex: number,
+): Promise<void> {
 	await apiRequest.call(ctx, {
 		method: 'PUT',
 		path: ['files', 'fileops', 'terminate', operationId],
@@ -69,14 +98,27 @@ export async function terminateFileOperation(ctx: IExecuteFunctions, operationId
 }
 
 /** One file part plus form fields, as multipart/form-data. */
-function multipart(fileName: string, content: Buffer, contentType: string, fields: Record<string, string>): { data: Buffer; contentType: string } {
+function multipart(
+	fileName: string,
+	content: Buffer,
+	contentType: string,
+	fields: Record<string, string>,
+): { data: Buffer; contentType: string } {
 	const boundary = `----docspace-admin-${randomBytes(12).toString('hex')}`;
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+			),
+		);
 	}
 	const safeName = fileName.replace(/["\r\n]/g, '_');
-	parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`));
+	parts.push(
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+		),
+	);
 	parts.push(content, Buffer.from(`\r\n--${boundary}--\r\n`));
 	return { data: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -97,7 +139,13 @@ export async function insertFile(
 		method: 'POST',
 		path: ['files', folderId, 'insert'],
 		rawBody: multipart(title, content, contentType, { title, createNewIfExist: 'true' }),
-		error: { action: 'store the file', requiredRole: 'the right to create files in that folder (room manager or content creator in a room)', notFound: `No folder has the ID ${folderId}`, itemIndex },
+		error: {
+			action: 'store the file',
+			requiredRole:
+				'the right to create files in that folder (room manager or content creator in a room)',
+			notFound: `No folder has the ID ${folderId}`,
+			itemIndex,
+		},
 	})) as Envelope<EntryDto>;
 	return envelope.response as EntryDto;
 }

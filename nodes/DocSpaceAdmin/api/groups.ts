@@ -15,7 +15,11 @@ export interface GroupDto {
 const EDIT_ROLE = 'a DocSpace admin or the owner (DocSpace lets no one else change groups)';
 
 /** `GET group/user/{userid}`: the groups a user is in (disabled users keep theirs). */
-export async function getUserGroups(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<GroupDto[]> {
+export async function getUserGroups(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<GroupDto[]> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['group', 'user', userId],
@@ -25,7 +29,11 @@ export async function getUserGroups(ctx: IExecuteFunctions, userId: string, item
 }
 
 /** `GET group?userId=…&manager=true`: the groups a user manages. */
-export async function getManagedGroups(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<GroupDto[]> {
+export async function getManagedGroups(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<GroupDto[]> {
 	return (await apiRequestAllItems.call(ctx, {
 		method: 'GET',
 		path: ['group'],
@@ -34,7 +42,11 @@ export async function getManagedGroups(ctx: IExecuteFunctions, userId: string, i
 	})) as GroupDto[];
 }
 
-export async function getGroup(ctx: IExecuteFunctions, groupId: string, itemIndex: number): Promise<GroupDto> {
+export async function getGroup(
+	ctx: IExecuteFunctions,
+	groupId: string,
+	itemIndex: number,
+): Promise<GroupDto> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['group', groupId],
@@ -44,12 +56,22 @@ export async function getGroup(ctx: IExecuteFunctions, groupId: string, itemInde
 }
 
 /** `DELETE group/{id}/members`: unknown and non-member ids are skipped; a manager stays manager. */
-export async function removeGroupMembers(ctx: IExecuteFunctions, groupId: string, userIds: string[], itemIndex: number): Promise<GroupDto | undefined> {
+export async function removeGroupMembers(
+	ctx: IExecuteFunctions,
+	groupId: string,
+	userIds: string[],
+	itemIndex: number,
+): Promise<GroupDto | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'DELETE',
 		path: ['group', groupId, 'members'],
 		body: { members: userIds },
-		error: { action: 'remove the user from the group', requiredRole: EDIT_ROLE, notFound: `No group has the ID ${groupId}`, itemIndex },
+		error: {
+			action: 'remove the user from the group',
+			requiredRole: EDIT_ROLE,
+			notFound: `No group has the ID ${groupId}`,
+			itemIndex,
+		},
 	})) as Envelope<GroupDto>;
 	return envelope.response;
 }
@@ -58,12 +80,22 @@ export async function removeGroupMembers(ctx: IExecuteFunctions, groupId: string
  * `PUT group/{id}/manager`: DocSpace silently ignores a guest or disabled user (200, no change)
  * and adds a valid one as a member; the previous manager stays a member.
  */
-export async function setGroupManager(ctx: IExecuteFunctions, groupId: string, userId: string, itemIndex: number): Promise<GroupDto | undefined> {
+export async function setGroupManager(
+	ctx: IExecuteFunctions,
+	groupId: string,
+	userId: string,
+	itemIndex: number,
+): Promise<GroupDto | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'PUT',
 		path: ['group', groupId, 'manager'],
 		body: { userId },
-		error: { action: 'change the group’s manager', requiredRole: EDIT_ROLE, notFound: `No group has the ID ${groupId}, or no such user`, itemIndex },
+		error: {
+			action: 'change the group’s manager',
+			requiredRole: EDIT_ROLE,
+			notFound: `No group has the ID ${groupId}, or no such user`,
+			itemIndex,
+		},
 	})) as Envelope<GroupDto>;
 	return envelope.response;
 }

@@ -15,15 +15,27 @@ export interface ApiKeyDto {
 
 /** `GET keys`: a DocSpace admin gets every key of the portal, anyone else only their own. */
 export async function listApiKeys(ctx: IExecuteFunctions, itemIndex: number): Promise<ApiKeyDto[]> {
-	const envelope = (await apiRequest.call(ctx, { method: 'GET', path: ['keys'], error: { action: 'list the API keys', itemIndex } })) as Envelope<ApiKeyDto[]>;
+	const envelope = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: ['keys'],
+		error: { action: 'list the API keys', itemIndex },
+	})) as Envelope<ApiKeyDto[]>;
 	return envelope.response ?? [];
 }
 
 /** `DELETE keys/{keyId}`: answers true even when nothing was deleted, so callers list again to confirm. */
-export async function deleteApiKey(ctx: IExecuteFunctions, keyId: string, itemIndex: number): Promise<void> {
+export async function deleteApiKey(
+	ctx: IExecuteFunctions,
+	keyId: string,
+	itemIndex: number,
+): Promise<void> {
 	await apiRequest.call(ctx, {
 		method: 'DELETE',
 		path: ['keys', keyId],
-		error: { action: 'revoke the API key', requiredRole: 'a DocSpace admin (or the key’s owner)', itemIndex },
+		error: {
+			action: 'revoke the API key',
+			requiredRole: 'a DocSpace admin (or the key’s owner)',
+			itemIndex,
+		},
 	});
 }

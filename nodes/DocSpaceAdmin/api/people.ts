@@ -9,7 +9,11 @@ import type { EMPLOYEE_STATUS } from './codes';
 
 const ADMIN_ROLE = 'a DocSpace admin (the owner for DocSpace admins)';
 
-export async function getUserById(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<EmployeeFull | undefined> {
+export async function getUserById(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<EmployeeFull | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['people', userId],
@@ -18,7 +22,11 @@ export async function getUserById(ctx: IExecuteFunctions, userId: string, itemIn
 	return envelope.response;
 }
 
-export async function getUserByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<EmployeeFull | undefined> {
+export async function getUserByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<EmployeeFull | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['people', 'email'],
@@ -59,12 +67,21 @@ export async function setUserStatus(
 }
 
 /** DocSpace's own answer to "does this user's data need a new owner?", asked for one user type. */
-export async function reassignNecessary(ctx: IExecuteFunctions, userId: string, type: string, itemIndex: number): Promise<boolean> {
+export async function reassignNecessary(
+	ctx: IExecuteFunctions,
+	userId: string,
+	type: string,
+	itemIndex: number,
+): Promise<boolean> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['people', 'reassign', 'necessary'],
 		qs: { UserId: userId, Type: type },
-		error: { action: 'check whether a reassignment is needed', requiredRole: ADMIN_ROLE, itemIndex },
+		error: {
+			action: 'check whether a reassignment is needed',
+			requiredRole: ADMIN_ROLE,
+			itemIndex,
+		},
 	})) as Envelope<boolean>;
 	return envelope.response === true;
 }
@@ -85,7 +102,11 @@ export async function startReassignment(
 	return envelope.response;
 }
 
-export async function startRemoval(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<TaskProgress | undefined> {
+export async function startRemoval(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<TaskProgress | undefined> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'POST',
 		path: ['people', 'remove', 'start'],
@@ -95,11 +116,20 @@ export async function startRemoval(ctx: IExecuteFunctions, userId: string, itemI
 	return envelope.response;
 }
 
-export async function deleteUser(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<void> {
+export async function deleteUser(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<void> {
 	await apiRequest.call(ctx, {
 		method: 'DELETE',
 		path: ['people', userId],
-		error: { action: 'delete the user', requiredRole: ADMIN_ROLE, notFound: `No user has the ID ${userId}`, itemIndex },
+		error: {
+			action: 'delete the user',
+			requiredRole: ADMIN_ROLE,
+			notFound: `No user has the ID ${userId}`,
+			itemIndex,
+		},
 	});
 }
 
@@ -107,10 +137,22 @@ export async function deleteUser(ctx: IExecuteFunctions, userId: string, itemInd
 
 export type PeopleQueue = 'reassign' | 'remove' | 'type' | 'personalFolder';
 
-const QUEUE_PATHS: Record<PeopleQueue, { progress: (userId: string) => string[]; terminate?: string[] }> = {
-	reassign: { progress: (id) => ['people', 'reassign', 'progress', id], terminate: ['people', 'reassign', 'terminate'] },
-	remove: { progress: (id) => ['people', 'remove', 'progress', id], terminate: ['people', 'remove', 'terminate'] },
-	type: { progress: (id) => ['people', 'type', 'progress', id], terminate: ['people', 'type', 'terminate'] },
+const QUEUE_PATHS: Record<
+	PeopleQueue,
+	{ progress: (userId: string) => string[]; terminate?: string[] }
+> = {
+	reassign: {
+		progress: (id) => ['people', 'reassign', 'progress', id],
+		terminate: ['people', 'reassign', 'terminate'],
+	},
+	remove: {
+		progress: (id) => ['people', 'remove', 'progress', id],
+		terminate: ['people', 'remove', 'terminate'],
+	},
+	type: {
+		progress: (id) => ['people', 'type', 'progress', id],
+		terminate: ['people', 'type', 'terminate'],
+	},
 	personalFolder: { progress: () => ['people', 'delete', 'personal', 'progress'] },
 };
 
@@ -124,7 +166,11 @@ export async function getTaskProgress(
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: QUEUE_PATHS[queue].progress(userId),
-		error: { action: `read the ${queue} progress`, requiredRole: 'a DocSpace admin or the owner', itemIndex },
+		error: {
+			action: `read the ${queue} progress`,
+			requiredRole: 'a DocSpace admin or the owner',
+			itemIndex,
+		},
 	})) as Envelope<TaskProgress>;
 	return envelope.response;
 }

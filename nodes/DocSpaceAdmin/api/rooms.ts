@@ -12,7 +12,11 @@ import { ROOM_SECURITY_ERROR } from './codes';
 
 const ROOM_ROLE = 'a DocSpace admin or room admin who is the room’s owner or a room manager in it';
 
-export async function getRoom(ctx: IExecuteFunctions, roomId: string | number, itemIndex: number): Promise<EntryDto> {
+export async function getRoom(
+	ctx: IExecuteFunctions,
+	roomId: string | number,
+	itemIndex: number,
+): Promise<EntryDto> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'GET',
 		path: ['files', 'rooms', roomId],
@@ -22,20 +26,39 @@ export async function getRoom(ctx: IExecuteFunctions, roomId: string | number, i
 }
 
 /** `GET files/rooms` with its filters (searchArea, subjectId, subjectFilter, filterValue…), every page. */
-export async function listRooms(ctx: IExecuteFunctions, qs: IDataObject, limit: number | undefined, itemIndex: number): Promise<EntryDto[]> {
-	return (await apiRequestAllItems.call(ctx, { method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } }, limit, (envelope) => {
-		const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
-		return { rows: content.folders ?? [], total: content.total };
-	})) as EntryDto[];
+export async function listRooms(
+	ctx: IExecuteFunctions,
+	qs: IDataObject,
+	limit: number | undefined,
+	itemIndex: number,
+): Promise<EntryDto[]> {
+	return (await apiRequestAllItems.call(
+		ctx,
+		{ method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } },
+		limit,
+		(envelope) => {
+			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
+			return { rows: content.folders ?? [], total: content.total };
+		},
+	)) as EntryDto[];
 }
 
 /** ShareFilterType of `GET files/rooms/{id}/share`: 0 users and groups, 16 users, 32 groups. */
-export async function getRoomMembers(ctx: IExecuteFunctions, roomId: string | number, filterType: number, itemIndex: number): Promise<ShareDto[]> {
+export async function getRoomMembers(
+	ctx: IExecuteFunctions,
+	roomId: string | number,
+	filterType: number,
+	itemIndex: number,
+): Promise<ShareDto[]> {
 	return (await apiRequestAllItems.call(ctx, {
 		method: 'GET',
 		path: ['files', 'rooms', roomId, 'share'],
 		qs: { filterType },
-		error: { action: 'list the room’s members', notFound: `No room has the ID ${roomId}`, itemIndex },
+		error: {
+			action: 'list the room’s members',
+			notFound: `No room has the ID ${roomId}`,
+			itemIndex,
+		},
 	})) as ShareDto[];
 }
 
@@ -59,26 +82,44 @@ export async function setRoomAccess(
 	options: { notify?: boolean; message?: string; force?: boolean },
 	itemIndex: number,
 ): Promise<ShareDto[]> {
-	const body: IDataObject = { invitations, notify: options.notify ?? false, force: options.force ?? false };
+	const body: IDataObject = {
+		invitations,
+		notify: options.notify ?? false,
+		force: options.force ?? false,
+	};
 	if (options.notify && options.message) body.message = options.message;
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'PUT',
 		path: ['files', 'rooms', roomId, 'share'],
 		body,
-		error: { action: 'change the room’s members', requiredRole: ROOM_ROLE, notFound: `No room has the ID ${roomId}`, itemIndex },
+		error: {
+			action: 'change the room’s members',
+			requiredRole: ROOM_ROLE,
+			notFound: `No room has the ID ${roomId}`,
+			itemIndex,
+		},
 	})) as Envelope<RoomSecurity>;
 	if (envelope.response?.error === ROOM_SECURITY_ERROR.FORM_ROLE_BLOCKING_DELETION) {
-		throw new FormRoleBlocksRemoval(ctx.getNode(), `DocSpace kept the room’s members unchanged [item ${itemIndex}]`, {
-			description:
-				'A member to remove holds a role in a form-filling process. Turn on "Remove Even Form Fillers" to remove them anyway.',
-			itemIndex,
-		});
+		throw new FormRoleBlocksRemoval(
+			ctx.getNode(),
+			`DocSpace kept the room’s members unchanged [item ${itemIndex}]`,
+			{
+				description:
+					'A member to remove holds a role in a form-filling process. Turn on "Remove Even Form Fillers" to remove them anyway.',
+				itemIndex,
+			},
+		);
 	}
 	return envelope.response?.members ?? [];
 }
 
 /** `POST files/rooms`: the caller becomes the room's owner. */
-export async function createRoom(ctx: IExecuteFunctions, title: string, roomType: number, itemIndex: number): Promise<EntryDto> {
+export async function createRoom(
+	ctx: IExecuteFunctions,
+	title: string,
+	roomType: number,
+	itemIndex: number,
+): Promise<EntryDto> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'POST',
 		path: ['files', 'rooms'],
@@ -105,12 +146,21 @@ export async function startRoomArchiving(
 }
 
 /** `POST files/owner`: DocSpace refuses rooms in the Archive. */
-export async function changeRoomOwner(ctx: IExecuteFunctions, roomId: number, userId: string, itemIndex: number): Promise<EntryDto[]> {
+export async function changeRoomOwner(
+	ctx: IExecuteFunctions,
+	roomId: number,
+	userId: string,
+	itemIndex: number,
+): Promise<EntryDto[]> {
 	const envelope = (await apiRequest.call(ctx, {
 		method: 'POST',
 		path: ['files', 'owner'],
 		body: { folderIds: [roomId], userId },
-		error: { action: 'change the room’s owner', requiredRole: 'a DocSpace admin or the room’s owner', itemIndex },
+		error: {
+			action: 'change the room’s owner',
+			requiredRole: 'a DocSpace admin or the room’s owner',
+			itemIndex,
+		},
 	})) as Envelope<EntryDto[]>;
 	return envelope.response ?? [];
 }

@@ -35,30 +35,49 @@ type EventKind = 'events' | 'login';
 const LATEST_EVENTS = 20;
 
 /** The filters DocSpace ignores when Action is set, with their labels in the node. */
-const IGNORED_WITH_ACTION = { actionType: 'Action Type', moduleType: 'Module', entryType: 'Entry Type' } as const;
+const IGNORED_WITH_ACTION = {
+	actionType: 'Action Type',
+	moduleType: 'Module',
+	entryType: 'Entry Type',
+} as const;
 
-function isoDate(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+function isoDate(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = Date.parse(String(value));
 	if (Number.isNaN(ms)) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid value in the parameter '${label}' [item ${itemIndex}]`, {
-			description: 'Enter a date and time, e.g. 2026-11-01T00:00:00Z, or pick one.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid value in the parameter '${label}' [item ${itemIndex}]`,
+			{
+				description: 'Enter a date and time, e.g. 2026-11-01T00:00:00Z, or pick one.',
+				itemIndex,
+			},
+		);
 	}
 	return new Date(ms).toISOString();
 }
 
 /** The node's filter fields, validated, as DocSpace's query parameters. */
-export function readAuditFilter(ctx: IExecuteFunctions, filters: IDataObject, itemIndex: number): AuditFilter {
+export function readAuditFilter(
+	ctx: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): AuditFilter {
 	const node = ctx.getNode();
 	const filter: AuditFilter = {};
-	if (filters.userId) filter.userId = requireId(node, 'user', filters.userId, 'Actor User ID', itemIndex);
+	if (filters.userId)
+		filter.userId = requireId(node, 'user', filters.userId, 'Actor User ID', itemIndex);
 	if (filters.action) filter.action = Number(filters.action);
 	if (filters.actionType) filter.actionType = Number(filters.actionType);
 	if (filters.moduleType) filter.moduleType = Number(filters.moduleType);
 	if (filters.entryType) filter.entryType = Number(filters.entryType);
-	if (typeof filters.target === 'string' && filters.target.trim()) filter.target = filters.target.trim();
+	if (typeof filters.target === 'string' && filters.target.trim())
+		filter.target = filters.target.trim();
 	filter.from = isoDate(ctx, filters.from, 'From', itemIndex);
 	filter.to = isoDate(ctx, filters.to, 'To', itemIndex);
 	return compact(filter);
@@ -91,7 +110,8 @@ function unusedFilters(filter: AuditFilter): UnusedFilter | undefined {
 		return {
 			labels,
 			problem: "cannot be combined with 'Action'",
-			description: 'DocSpace ignores them when Action is set, so the events would not be filtered by them. Remove them, or clear Action.',
+			description:
+				'DocSpace ignores them when Action is set, so the events would not be filtered by them. Remove them, or clear Action.',
 		};
 	}
 	if (filter.target && !filter.entryType) {
@@ -106,15 +126,23 @@ function unusedFilters(filter: AuditFilter): UnusedFilter | undefined {
 		return {
 			labels: ['Entry Type'],
 			problem: "filters nothing without 'Target'",
-			description: 'DocSpace filters by Entry Type only together with a Target. Add the ID of the user, group, room, folder or file as Target, or remove Entry Type.',
+			description:
+				'DocSpace filters by Entry Type only together with a Target. Add the ID of the user, group, room, folder or file as Target, or remove Entry Type.',
 		};
 	}
 	return undefined;
 }
 
-function unusedFilterError(ctx: IExecuteFunctions, { labels, problem, description }: UnusedFilter, itemIndex: number): NodeOperationError {
+function unusedFilterError(
+	ctx: IExecuteFunctions,
+	{ labels, problem, description }: UnusedFilter,
+	itemIndex: number,
+): NodeOperationError {
 	const parameters = `The parameter${labels.length > 1 ? 's' : ''} ${quoted(labels)}`;
-	return new NodeOperationError(ctx.getNode(), `${parameters} ${problem} [item ${itemIndex}]`, { description, itemIndex });
+	return new NodeOperationError(ctx.getNode(), `${parameters} ${problem} [item ${itemIndex}]`, {
+		description,
+		itemIndex,
+	});
 }
 
 function targetOf(event: AuditEventDto): string[] {
@@ -126,7 +154,10 @@ function targetOf(event: AuditEventDto): string[] {
  * as Target among the returned items, so an unexpected storage format cannot raise a false alarm.
  */
 function byAction(event: AuditEventDto, filter: AuditFilter): boolean {
-	return event.actionId === filter.action && (!filter.target || targetOf(event).includes(filter.target.toLowerCase()));
+	return (
+		event.actionId === filter.action &&
+		(!filter.target || targetOf(event).includes(filter.target.toLowerCase()))
+	);
 }
 
 /** No action: module, action type, and entry type with Target as a substring of the stored target (branch B). */
@@ -134,7 +165,10 @@ function byCategory(event: AuditEventDto, filter: AuditFilter): boolean {
 	if (filter.moduleType && event.location !== filter.moduleType) return false;
 	if (filter.actionType && event.actionType !== filter.actionType) return false;
 	if (!filter.entryType || !filter.target) return true;
-	return (event.entries ?? []).includes(filter.entryType) && targetOf(event).join(',').includes(filter.target.toLowerCase());
+	return (
+		(event.entries ?? []).includes(filter.entryType) &&
+		targetOf(event).join(',').includes(filter.target.toLowerCase())
+	);
 }
 
 /** Whether DocSpace's filtered query could have returned the event: only the filters it applies to this query. */
@@ -167,22 +201,44 @@ export async function readEvents(
 			method: 'GET',
 			path: ['security', 'audit', kind, 'filter'],
 			qs: filter as IDataObject,
-			error: { action: kind === 'events' ? 'read the audit trail' : 'read the login history', requiredRole: 'a DocSpace admin or the owner', itemIndex },
+			error: {
+				action: kind === 'events' ? 'read the audit trail' : 'read the login history',
+				requiredRole: 'a DocSpace admin or the owner',
+				itemIndex,
+			},
 		},
 		limit,
 	)) as AuditEventDto[];
 	if (events.length <= LATEST_EVENTS && events.some((event) => !passes(event, filter))) {
-		throw new NodeOperationError(ctx.getNode(), `DocSpace ignored the filters and returned its latest events instead [item ${itemIndex}]`, {
-			description:
-				'This happens when the portal’s plan does not include the audit trail: DocSpace then answers every filtered request with the 20 newest events. Upgrade the plan (DocSpace → Payments) or remove the filters to read those latest events.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`DocSpace ignored the filters and returned its latest events instead [item ${itemIndex}]`,
+			{
+				description:
+					'This happens when the portal’s plan does not include the audit trail: DocSpace then answers every filtered request with the 20 newest events. Upgrade the plan (DocSpace → Payments) or remove the filters to read those latest events.',
+				itemIndex,
+			},
+		);
 	}
 	return events;
 }
 
 /** Get Events and Get Login Events: Return All / Limit and the filters from the node's parameters. */
-export async function eventsFromParameters(ctx: IExecuteFunctions, kind: EventKind, itemIndex: number): Promise<IDataObject[]> {
-	const filter = readAuditFilter(ctx, ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
-	return (await readEvents(ctx, kind, filter, readLimit(ctx, itemIndex), itemIndex)) as IDataObject[];
+export async function eventsFromParameters(
+	ctx: IExecuteFunctions,
+	kind: EventKind,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const filter = readAuditFilter(
+		ctx,
+		ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	return (await readEvents(
+		ctx,
+		kind,
+		filter,
+		readLimit(ctx, itemIndex),
+		itemIndex,
+	)) as IDataObject[];
 }

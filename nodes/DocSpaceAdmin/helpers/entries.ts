@@ -22,8 +22,20 @@ export interface EntryDto {
 	[key: string]: unknown;
 }
 
-const ROOT_NAMES: Record<number, string> = { 3: 'trash', 5: 'myDocuments', 14: 'rooms', 20: 'archive' };
-const ROOM_TYPES: Record<number, string> = { 1: 'fillingForms', 2: 'editing', 5: 'custom', 6: 'public', 8: 'virtualData', 9: 'ai' };
+const ROOT_NAMES: Record<number, string> = {
+	3: 'trash',
+	5: 'myDocuments',
+	14: 'rooms',
+	20: 'archive',
+};
+const ROOM_TYPES: Record<number, string> = {
+	1: 'fillingForms',
+	2: 'editing',
+	5: 'custom',
+	6: 'public',
+	8: 'virtualData',
+	9: 'ai',
+};
 
 /** FileShare numbers, named as DocSpace's UI names them. */
 export const ACCESS_NAMES: Record<number, string> = {
@@ -52,7 +64,8 @@ export function simplifyEntry(entry: EntryDto): IDataObject {
 		title: entry.title,
 		type: entry.roomType !== undefined ? 'room' : isFile ? 'file' : 'folder',
 		parentId: isFile ? entry.folderId : entry.parentId,
-		roomType: entry.roomType === undefined ? undefined : (ROOM_TYPES[entry.roomType] ?? entry.roomType),
+		roomType:
+			entry.roomType === undefined ? undefined : (ROOM_TYPES[entry.roomType] ?? entry.roomType),
 		location: ROOT_NAMES[entry.rootFolderType ?? -1] ?? entry.rootFolderType,
 		owner: (entry.ownedBy ?? entry.createdBy)?.displayName,
 		ownerId: (entry.ownedBy ?? entry.createdBy)?.id,
@@ -63,7 +76,11 @@ export function simplifyEntry(entry: EntryDto): IDataObject {
 	return compact(simple);
 }
 
-export function entryOutput(ctx: IExecuteFunctions, entry: EntryDto, itemIndex: number): IDataObject {
+export function entryOutput(
+	ctx: IExecuteFunctions,
+	entry: EntryDto,
+	itemIndex: number,
+): IDataObject {
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
 	return output === 'raw' ? (entry as IDataObject) : simplifyEntry(entry);
 }
@@ -85,7 +102,13 @@ export function entryIdFromParameter(
 }
 
 /** A comma-separated list of ids, each validated. */
-export function idList(ctx: IExecuteFunctions, kind: IdKind, value: unknown, label: string, itemIndex: number): number[] {
+export function idList(
+	ctx: IExecuteFunctions,
+	kind: IdKind,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): number[] {
 	const parts = String(value ?? '')
 		.split(',')
 		.map((p) => p.trim())

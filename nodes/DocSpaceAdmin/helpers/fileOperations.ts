@@ -25,7 +25,12 @@ export function describeFileOperation(op: FileOperation): IDataObject {
 	return {
 		operationId: op.id,
 		operation: OPERATION_NAMES[op.Operation ?? -1] ?? op.Operation,
-		status: op.status === undefined ? (done ? 'completed' : 'running') : (TASK_STATUS_NAMES[op.status] ?? op.status),
+		status:
+			op.status === undefined
+				? done
+					? 'completed'
+					: 'running'
+				: (TASK_STATUS_NAMES[op.status] ?? op.status),
 		progress: done ? 100 : (op.progress ?? 0),
 		finished: done,
 		processed: op.processed === undefined ? undefined : Number(op.processed),

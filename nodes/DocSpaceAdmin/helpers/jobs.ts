@@ -38,7 +38,16 @@ export async function followTask(
 	const settings = waitSettings(ctx, itemIndex);
 	const startedAt = Date.now();
 	if (!settings) return { userId, ...describeTask(started), outcome: 'started', ...extra };
-	const result = await waitForTask.call(ctx, queue, userId, subject, settings, itemIndex, undefined, vanished);
+	const result = await waitForTask.call(
+		ctx,
+		queue,
+		userId,
+		subject,
+		settings,
+		itemIndex,
+		undefined,
+		vanished,
+	);
 	return {
 		userId,
 		...describeTask(result.state.progress),
@@ -62,9 +71,20 @@ export async function followFileOperation(
 	itemIndex: number,
 	settings = waitSettings(ctx, itemIndex),
 ): Promise<{ output: IDataObject; final?: FileOperation; outcome: string }> {
-	if (!settings) return { output: { ...describeFileOperation(started), outcome: 'started' }, outcome: 'started' };
+	if (!settings)
+		return {
+			output: { ...describeFileOperation(started), outcome: 'started' },
+			outcome: 'started',
+		};
 	const startedAt = Date.now();
-	const result = await waitForFileOperation.call(ctx, started.id, subject, settings, itemIndex, confirm);
+	const result = await waitForFileOperation.call(
+		ctx,
+		started.id,
+		subject,
+		settings,
+		itemIndex,
+		confirm,
+	);
 	const final = result.state.operation;
 	const output: IDataObject = {
 		...describeFileOperation(final ?? { ...started, finished: result.outcome === 'completed' }),

@@ -2,7 +2,11 @@
  * Runs `work` for every position with at most `limit` at a time; each result (or the error it
  * threw) stays at its position.
  */
-export async function mapWithLimit<R>(count: number, limit: number, work: (position: number) => Promise<R>): Promise<Array<R | Error>> {
+export async function mapWithLimit<R>(
+	count: number,
+	limit: number,
+	work: (position: number) => Promise<R>,
+): Promise<Array<R | Error>> {
 	const results: Array<R | Error> = new Array(count);
 	let next = 0;
 	const worker = async () => {

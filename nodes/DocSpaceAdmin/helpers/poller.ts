@@ -19,7 +19,11 @@ export interface WaitSettings {
 	onTimeout: OnTimeout;
 }
 
-export const DEFAULT_WAIT: WaitSettings = { timeoutSeconds: 600, pollIntervalSeconds: 5, onTimeout: 'fail' };
+export const DEFAULT_WAIT: WaitSettings = {
+	timeoutSeconds: 600,
+	pollIntervalSeconds: 5,
+	onTimeout: 'fail',
+};
 
 export const FIRST_POLL_DELAY_MS = 250;
 /** The shortest pause between two polls, however close the job seems to its end. */
@@ -37,7 +41,10 @@ export interface Clock {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const realClock: Clock = { now: () => Date.now(), sleep: async (ms, signal) => await sleep(ms, signal) };
+export const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms, signal) => await sleep(ms, signal),
+};
 
 /** `unknown`: the job is gone and its result could not be confirmed. */
 export type Phase = 'running' | 'completed' | 'failed' | 'canceled' | 'unknown';
@@ -89,7 +96,8 @@ export async function waitForJob<S>(
 	const signal = ctx.getExecutionCancelSignal?.();
 	const started = clock.now();
 	const deadline = started + settings.timeoutSeconds * 1000;
-	const intervalMs = Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(1, settings.pollIntervalSeconds)) * 1000;
+	const intervalMs =
+		Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(1, settings.pollIntervalSeconds)) * 1000;
 	let delay = Math.min(FIRST_POLL_DELAY_MS, intervalMs);
 	let polls = 0;
 	let first: Sample | undefined;
@@ -103,7 +111,8 @@ export async function waitForJob<S>(
 		const sample = percentage === undefined ? undefined : { at: clock.now(), percentage };
 		first ??= sample;
 		const eta = sample && estimateRemainingMs(first, sample);
-		if (phase === 'completed' || phase === 'unknown') return { state, outcome: phase, polls, elapsedMs };
+		if (phase === 'completed' || phase === 'unknown')
+			return { state, outcome: phase, polls, elapsedMs };
 		if (phase === 'failed' || phase === 'canceled') {
 			throw new NodeOperationError(
 				node,
@@ -118,14 +127,21 @@ export async function waitForJob<S>(
 			);
 		}
 		const remaining = deadline - clock.now();
-		if (remaining <= 0) return await timedOut(ctx, watch, settings, state, polls, started, itemIndex, clock);
-		const pause = eta === undefined ? delay : Math.min(delay, Math.max(MIN_POLL_DELAY_MS, eta + 50));
+		if (remaining <= 0)
+			return await timedOut(ctx, watch, settings, state, polls, started, itemIndex, clock);
+		const pause =
+			eta === undefined ? delay : Math.min(delay, Math.max(MIN_POLL_DELAY_MS, eta + 50));
 		await clock.sleep(Math.min(pause, remaining), signal);
 		if (signal?.aborted) {
-			throw new NodeOperationError(node, `Stopped waiting for ${watch.subject}: the execution was canceled`, {
-				description: 'The job may still be running in DocSpace. Use the Get Progress operation to check it.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				node,
+				`Stopped waiting for ${watch.subject}: the execution was canceled`,
+				{
+					description:
+						'The job may still be running in DocSpace. Use the Get Progress operation to check it.',
+					itemIndex,
+				},
+			);
 		}
 		delay = Math.min(delay * 2, intervalMs);
 	}
@@ -142,7 +158,8 @@ async function timedOut<S>(
 	clock: Clock,
 ): Promise<JobResult<S>> {
 	const elapsedMs = clock.now() - started;
-	if (settings.onTimeout === 'returnStatus') return { state, outcome: 'timedOut', polls, elapsedMs };
+	if (settings.onTimeout === 'returnStatus')
+		return { state, outcome: 'timedOut', polls, elapsedMs };
 	if (settings.onTimeout === 'terminate' && watch.terminate) {
 		const after = await watch.terminate();
 		return { state: after ?? state, outcome: 'terminated', polls, elapsedMs };
@@ -220,7 +237,15 @@ export async function waitForTask(
 				const progress = await getTaskProgress(this, queue, userId, itemIndex);
 				if (progress) seen = true;
 				else if (seen && vanished && (await vanished()) === 'completed') {
-					return { progress: { id: '', error: '', percentage: 100, isCompleted: true, status: TASK_STATUS.COMPLETED } };
+					return {
+						progress: {
+							id: '',
+							error: '',
+							percentage: 100,
+							isCompleted: true,
+							status: TASK_STATUS.COMPLETED,
+						},
+					};
 				}
 				return { progress };
 			},
@@ -289,7 +314,9 @@ export async function waitForFileOperation(
 		{
 			subject,
 			poll: async () => {
-				const operation = (await getFileOperations(this, operationId, itemIndex)).find((op) => op.id === operationId);
+				const operation = (await getFileOperations(this, operationId, itemIndex)).find(
+					(op) => op.id === operationId,
+				);
 				seen = seen || operation !== undefined;
 				if (operation) return { operation, seen };
 				return { seen, confirmed: await confirm() };

@@ -27,16 +27,35 @@ export function isArchived(room: EntryDto): boolean {
  * (ReassignController.NecessaryReassign, FileStorageService.AnyRoomsAsync). So the node lists the
  * rooms the user owns in any area and asks the check in its Guest form.
  */
-export async function reassignmentNeed(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<ReassignmentNeed> {
-	const ownedRooms = await listRooms(ctx, { subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY }, undefined, itemIndex);
+export async function reassignmentNeed(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<ReassignmentNeed> {
+	const ownedRooms = await listRooms(
+		ctx,
+		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY },
+		undefined,
+		itemIndex,
+	);
 	const archivedRooms = ownedRooms.filter(isArchived).length;
 	const activeRooms = ownedRooms.length - archivedRooms;
 	const ownsActiveRoomsOrSharedFiles = await reassignNecessary(ctx, userId, 'Guest', itemIndex);
 	const reasons: string[] = [];
 	if (activeRooms) reasons.push(`owns ${activeRooms} active room(s)`);
-	if (archivedRooms) reasons.push(`owns ${archivedRooms} archived room(s), which only a reassignment can hand over (DocSpace refuses Change Owner in the Archive)`);
-	if (ownsActiveRoomsOrSharedFiles && !activeRooms) reasons.push('shared files from "My documents"');
-	return { needed: ownedRooms.length > 0 || ownsActiveRoomsOrSharedFiles, ownedRooms, archivedRooms, ownsActiveRoomsOrSharedFiles, reasons };
+	if (archivedRooms)
+		reasons.push(
+			`owns ${archivedRooms} archived room(s), which only a reassignment can hand over (DocSpace refuses Change Owner in the Archive)`,
+		);
+	if (ownsActiveRoomsOrSharedFiles && !activeRooms)
+		reasons.push('shared files from "My documents"');
+	return {
+		needed: ownedRooms.length > 0 || ownsActiveRoomsOrSharedFiles,
+		ownedRooms,
+		archivedRooms,
+		ownsActiveRoomsOrSharedFiles,
+		reasons,
+	};
 }
 
 export function describeNeed(need: ReassignmentNeed): IDataObject {
@@ -48,7 +67,11 @@ export function describeNeed(need: ReassignmentNeed): IDataObject {
 	};
 }
 
-async function profileIsGone(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<boolean> {
+async function profileIsGone(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<boolean> {
 	try {
 		return (await getUserById(ctx, userId, itemIndex)) === undefined;
 	} catch (error) {
@@ -61,7 +84,11 @@ async function profileIsGone(ctx: IExecuteFunctions, userId: string, itemIndex: 
  * last update) completed if the user owns nothing any more, or if the profile is gone (the
  * reassignment deletes it when asked to).
  */
-export function reassignmentOutcome(ctx: IExecuteFunctions, userId: string, itemIndex: number): VanishedTaskCheck {
+export function reassignmentOutcome(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): VanishedTaskCheck {
 	return async () => {
 		if (await profileIsGone(ctx, userId, itemIndex)) return 'completed';
 		return (await reassignmentNeed(ctx, userId, itemIndex)).needed ? undefined : 'completed';
@@ -69,6 +96,10 @@ export function reassignmentOutcome(ctx: IExecuteFunctions, userId: string, item
 }
 
 /** A data removal ends by deleting the profile: once it is gone, the removal completed. */
-export function removalOutcome(ctx: IExecuteFunctions, userId: string, itemIndex: number): VanishedTaskCheck {
+export function removalOutcome(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): VanishedTaskCheck {
 	return async () => ((await profileIsGone(ctx, userId, itemIndex)) ? 'completed' : undefined);
 }

@@ -15,7 +15,10 @@ interface Target {
 	userId: string;
 }
 
-const VERB: Record<Status, string> = { [EMPLOYEE_STATUS.ACTIVE]: 'enable', [EMPLOYEE_STATUS.TERMINATED]: 'disable' };
+const VERB: Record<Status, string> = {
+	[EMPLOYEE_STATUS.ACTIVE]: 'enable',
+	[EMPLOYEE_STATUS.TERMINATED]: 'disable',
+};
 
 /**
  * Enables or disables the users of many items with as few requests as possible:
@@ -33,7 +36,11 @@ export async function changeStatusOfItems(
 	const targets: Target[] = [];
 	for (const [position, itemIndex] of itemIndices.entries()) {
 		try {
-			targets.push({ position, itemIndex, userId: await userIdFromLocator.call(ctx, 'user', 'User', itemIndex) });
+			targets.push({
+				position,
+				itemIndex,
+				userId: await userIdFromLocator.call(ctx, 'user', 'User', itemIndex),
+			});
 		} catch (error) {
 			results[position] = error as Error;
 		}
@@ -53,11 +60,19 @@ async function applyGroup(
 ): Promise<void> {
 	const userIds = [...new Set(group.map((t) => t.userId))];
 	try {
-		const users = await setUserStatus(ctx, userIds, status, `${VERB[status]} the user`, group[0].itemIndex);
+		const users = await setUserStatus(
+			ctx,
+			userIds,
+			status,
+			`${VERB[status]} the user`,
+			group[0].itemIndex,
+		);
 		const byId = new Map(users.map((u) => [u.id, u]));
 		for (const target of group) {
 			const user = byId.get(target.userId);
-			results[target.position] = user ? [userOutput(ctx, user, target.itemIndex)] : [{ id: target.userId }];
+			results[target.position] = user
+				? [userOutput(ctx, user, target.itemIndex)]
+				: [{ id: target.userId }];
 		}
 	} catch (error) {
 		const httpCode = httpCodeOf(error);
@@ -65,8 +80,18 @@ async function applyGroup(
 		if (userIds.length > 1 && (httpCode === HTTP.BAD_REQUEST || httpCode === HTTP.FORBIDDEN)) {
 			const half = Math.ceil(userIds.length / 2);
 			const first = new Set(userIds.slice(0, half));
-			await applyGroup(ctx, group.filter((t) => first.has(t.userId)), status, results);
-			await applyGroup(ctx, group.filter((t) => !first.has(t.userId)), status, results);
+			await applyGroup(
+				ctx,
+				group.filter((t) => first.has(t.userId)),
+				status,
+				results,
+			);
+			await applyGroup(
+				ctx,
+				group.filter((t) => !first.has(t.userId)),
+				status,
+				results,
+			);
 			return;
 		}
 		// A connection lost on the way: the change may or may not have happened. Setting a status is
@@ -88,7 +113,12 @@ async function applyGroup(
  * so a 402 on Enable leaves the users before the one over the quota enabled. Read each
  * profile back and report what really changed.
  */
-async function readBackAfterQuota(ctx: IExecuteFunctions, group: Target[], quotaError: Error, results: Array<IDataObject[] | Error>): Promise<void> {
+async function readBackAfterQuota(
+	ctx: IExecuteFunctions,
+	group: Target[],
+	quotaError: Error,
+	results: Array<IDataObject[] | Error>,
+): Promise<void> {
 	for (const target of group) {
 		try {
 			const user = await getUserById(ctx, target.userId, target.itemIndex);
@@ -96,10 +126,14 @@ async function readBackAfterQuota(ctx: IExecuteFunctions, group: Target[], quota
 				results[target.position] = [userOutput(ctx, user, target.itemIndex)];
 				continue;
 			}
-			results[target.position] = new NodeOperationError(ctx.getNode(), `The portal has no free seat to enable ${user?.displayName ?? target.userId} [item ${target.itemIndex}]`, {
-				description: `${quotaError.message}. DocSpace enabled the users before this one and stopped here. Free a seat (disable or delete someone, or change a user's type) or add seats to the plan, then run again for the users still disabled.`,
-				itemIndex: target.itemIndex,
-			});
+			results[target.position] = new NodeOperationError(
+				ctx.getNode(),
+				`The portal has no free seat to enable ${user?.displayName ?? target.userId} [item ${target.itemIndex}]`,
+				{
+					description: `${quotaError.message}. DocSpace enabled the users before this one and stopped here. Free a seat (disable or delete someone, or change a user's type) or add seats to the plan, then run again for the users still disabled.`,
+					itemIndex: target.itemIndex,
+				},
+			);
 		} catch (error) {
 			results[target.position] = error as Error;
 		}

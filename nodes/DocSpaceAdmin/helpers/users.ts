@@ -25,10 +25,14 @@ export function readUserLocator(
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	if (mode === 'email') return { email: requireEmail(node, value, parameterLabel, itemIndex) };
 	if (mode !== 'list' && mode !== 'id') {
-		throw new NodeOperationError(node, `Unsupported mode "${String(mode)}" in the parameter '${parameterLabel}'`, {
-			description: 'Choose From List, By Email or By ID.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Unsupported mode "${String(mode)}" in the parameter '${parameterLabel}'`,
+			{
+				description: 'Choose From List, By Email or By ID.',
+				itemIndex,
+			},
+		);
 	}
 	return { id: requireId(node, 'user', value, parameterLabel, itemIndex) };
 }
@@ -39,12 +43,20 @@ export async function fetchUser(
 	parameterLabel: string,
 	itemIndex: number,
 ): Promise<EmployeeFull> {
-	const user = 'email' in ref ? await getUserByEmail(this, ref.email, itemIndex) : await getUserById(this, ref.id, itemIndex);
+	const user =
+		'email' in ref
+			? await getUserByEmail(this, ref.email, itemIndex)
+			: await getUserById(this, ref.id, itemIndex);
 	if (!user?.id) {
-		throw new NodeOperationError(this.getNode(), `DocSpace returned no user for the parameter '${parameterLabel}'`, {
-			description: 'Check the value you entered and that the credential’s user may see this profile.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace returned no user for the parameter '${parameterLabel}'`,
+			{
+				description:
+					'Check the value you entered and that the credential’s user may see this profile.',
+				itemIndex,
+			},
+		);
 	}
 	return user;
 }
@@ -56,7 +68,12 @@ export async function fetchUserFromLocator(
 	parameterLabel: string,
 	itemIndex: number,
 ): Promise<EmployeeFull> {
-	return await fetchUser.call(this, readUserLocator(this, parameterName, parameterLabel, itemIndex), parameterLabel, itemIndex);
+	return await fetchUser.call(
+		this,
+		readUserLocator(this, parameterName, parameterLabel, itemIndex),
+		parameterLabel,
+		itemIndex,
+	);
 }
 
 /** The user id a locator points to; only "By email" needs a request. */
@@ -71,7 +88,10 @@ export async function userIdFromLocator(
 }
 
 export function isActiveAdminOrRoomAdmin(user: EmployeeFull): boolean {
-	return user.status === EMPLOYEE_STATUS.ACTIVE && (user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true);
+	return (
+		user.status === EMPLOYEE_STATUS.ACTIVE &&
+		(user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true)
+	);
 }
 
 export function simplifyUser(user: EmployeeFull): IDataObject {
@@ -91,7 +111,11 @@ export function simplifyUser(user: EmployeeFull): IDataObject {
 }
 
 /** The output every user operation offers: the simplified profile, or everything DocSpace sent. */
-export function userOutput(ctx: IExecuteFunctions, user: EmployeeFull, itemIndex: number): IDataObject {
+export function userOutput(
+	ctx: IExecuteFunctions,
+	user: EmployeeFull,
+	itemIndex: number,
+): IDataObject {
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
 	return output === 'raw' ? (user as IDataObject) : simplifyUser(user);
 }

@@ -14,21 +14,34 @@ export function requireId(
 ): string {
 	const problem = idProblem(kind, value);
 	if (problem) {
-		throw new NodeOperationError(node, `Invalid value in the parameter '${parameter}' [item ${itemIndex}]`, {
-			description: `${problem}. Pick the ${kind} from the list, or check the expression that supplies it.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid value in the parameter '${parameter}' [item ${itemIndex}]`,
+			{
+				description: `${problem}. Pick the ${kind} from the list, or check the expression that supplies it.`,
+				itemIndex,
+			},
+		);
 	}
 	return String(value).trim();
 }
 
-export function requireEmail(node: INode, value: unknown, parameter: string, itemIndex: number): string {
+export function requireEmail(
+	node: INode,
+	value: unknown,
+	parameter: string,
+	itemIndex: number,
+): string {
 	const problem = emailProblem(value);
 	if (problem) {
-		throw new NodeOperationError(node, `Invalid value in the parameter '${parameter}' [item ${itemIndex}]`, {
-			description: `${problem}. Check the expression that supplies it.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid value in the parameter '${parameter}' [item ${itemIndex}]`,
+			{
+				description: `${problem}. Check the expression that supplies it.`,
+				itemIndex,
+			},
+		);
 	}
 	return String(value).trim();
 }

@@ -26,7 +26,9 @@ async function searchPeople(
 	const more = page.total !== undefined ? next < page.total : users.length === PAGE;
 	return {
 		results: users.map((user) => ({
-			name: user.email ? `${user.displayName ?? user.email} (${user.email})` : (user.displayName ?? user.id),
+			name: user.email
+				? `${user.displayName ?? user.email} (${user.email})`
+				: (user.displayName ?? user.id),
 			value: user.id,
 			url: user.profileUrl,
 		})),
@@ -57,7 +59,12 @@ export async function searchAdmins(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPeople(this, { employeeStatus: 1, employeeTypes: [1, 3] }, filter, paginationToken);
+	return await searchPeople(
+		this,
+		{ employeeStatus: 1, employeeTypes: [1, 3] },
+		filter,
+		paginationToken,
+	);
 }
 
 /** Rooms, active and archived, searched by name on the server. */
@@ -74,11 +81,17 @@ export async function searchRooms(
 		path: ['files', 'rooms'],
 		qs,
 		error: { action: 'search rooms' },
-	})) as Envelope<{ folders?: Array<{ id: number; title: string; rootFolderType?: number }>; total?: number }>;
+	})) as Envelope<{
+		folders?: Array<{ id: number; title: string; rootFolderType?: number }>;
+		total?: number;
+	}>;
 	const rooms = page.response?.folders ?? [];
 	const next = startIndex + rooms.length;
 	return {
-		results: rooms.map((room) => ({ name: room.rootFolderType === 20 ? `${room.title} (archived)` : room.title, value: String(room.id) })),
+		results: rooms.map((room) => ({
+			name: room.rootFolderType === 20 ? `${room.title} (archived)` : room.title,
+			value: String(room.id),
+		})),
 		paginationToken: next < (page.response?.total ?? 0) ? String(next) : undefined,
 	};
 }

@@ -44,7 +44,11 @@ export function authenticateRequest(
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	const origin = portalOrigin(credentials);
-	const options: IHttpRequestOptions = { ...requestOptions, headers: { ...requestOptions.headers }, ...NO_REDIRECTS };
+	const options: IHttpRequestOptions = {
+		...requestOptions,
+		headers: { ...requestOptions.headers },
+		...NO_REDIRECTS,
+	};
 	// The credential test sends the raw Portal URL as baseURL; normalise it like the node does.
 	if (options.baseURL !== undefined && options.baseURL !== origin) {
 		const parsed = parsePortalUrl(options.baseURL);
@@ -80,7 +84,11 @@ interface AuthenticationTokenDto {
 	sms?: boolean;
 }
 
-function loginFailure(status: number | undefined, serverMessage: string | undefined, redirect?: RedirectTarget): string {
+function loginFailure(
+	status: number | undefined,
+	serverMessage: string | undefined,
+	redirect?: RedirectTarget,
+): string {
 	if (redirect) {
 		return redirect.sameOrigin
 			? `DocSpace answered the sign-in with a redirect (HTTP ${redirect.status}) instead of a token, so n8n stopped there. Check the Portal URL in the DocSpace API credential and the proxy in front of the portal`
@@ -122,11 +130,13 @@ export async function exchangePasswordForToken(
 			...NO_REDIRECTS,
 		})) as { response?: AuthenticationTokenDto };
 	} catch (error) {
-		const response = (error as { response?: { status?: number; data?: unknown; headers?: Record<string, unknown> } })
-			.response;
+		const response = (
+			error as { response?: { status?: number; data?: unknown; headers?: Record<string, unknown> } }
+		).response;
 		const data = response?.data as { error?: { message?: string } } | undefined;
 		const secrets = secretForms(credentials);
-		const said = typeof data?.error?.message === 'string' ? clean(data.error.message, secrets) : undefined;
+		const said =
+			typeof data?.error?.message === 'string' ? clean(data.error.message, secrets) : undefined;
 		const redirect = isRedirectStatus(response?.status)
 			? redirectTarget(response.status, response.headers?.location, url)
 			: undefined;

@@ -33,8 +33,10 @@ export interface ErrorContext {
 }
 
 const NETWORK_HINTS: Record<string, string> = {
-	ENOTFOUND: 'The portal host name could not be resolved. Check the Portal URL in the DocSpace API credential.',
-	ECONNREFUSED: 'The portal refused the connection. Check the Portal URL and that the portal is running.',
+	ENOTFOUND:
+		'The portal host name could not be resolved. Check the Portal URL in the DocSpace API credential.',
+	ECONNREFUSED:
+		'The portal refused the connection. Check the Portal URL and that the portal is running.',
 	ECONNRESET: 'The connection was reset by the portal or a proxy. Try again in a moment.',
 	ETIMEDOUT: 'The portal did not answer in time. Try again, or check the portal’s load.',
 	ECONNABORTED: 'The portal did not answer in time. Try again, or check the portal’s load.',
@@ -44,7 +46,8 @@ const NETWORK_HINTS: Record<string, string> = {
 		'The portal’s certificate chain is not trusted. Turn on "Ignore SSL Issues" in the credential if you trust it.',
 	UNABLE_TO_VERIFY_LEAF_SIGNATURE:
 		'The portal’s certificate could not be verified. Turn on "Ignore SSL Issues" in the credential if you trust it.',
-	CERT_HAS_EXPIRED: 'The portal’s certificate has expired. Renew it, or turn on "Ignore SSL Issues".',
+	CERT_HAS_EXPIRED:
+		'The portal’s certificate has expired. Renew it, or turn on "Ignore SSL Issues".',
 };
 
 /** The server's own message: `error.message`, or the validation errors of a 400 problem body. */
@@ -58,7 +61,12 @@ export function serverMessage(body: unknown): string | undefined {
 		return envelope.error.message;
 	}
 	const problem = envelope.response;
-	if (problem && typeof problem === 'object' && problem.errors && typeof problem.errors === 'object') {
+	if (
+		problem &&
+		typeof problem === 'object' &&
+		problem.errors &&
+		typeof problem.errors === 'object'
+	) {
 		const details = Object.values(problem.errors)
 			.flat()
 			.filter((v): v is string => typeof v === 'string');
@@ -82,10 +90,15 @@ const MAX_READ_LENGTH = 4096;
 export function clean(text: string, secrets: string[]): string {
 	const flat = flatten(redact(text.slice(0, MAX_READ_LENGTH), secrets)).trim();
 	const safe = redact(flat, secrets);
-	return safe.length > MAX_SHOWN_LENGTH ? `${safe.slice(0, MAX_SHOWN_LENGTH - ELLIPSIS.length)}${ELLIPSIS}` : safe;
+	return safe.length > MAX_SHOWN_LENGTH
+		? `${safe.slice(0, MAX_SHOWN_LENGTH - ELLIPSIS.length)}${ELLIPSIS}`
+		: safe;
 }
 
-function describeFailure(failure: Failure, ctx: ErrorContext): { message: string; description: string } {
+function describeFailure(
+	failure: Failure,
+	ctx: ErrorContext,
+): { message: string; description: string } {
 	const server = serverMessage(failure.body);
 	const said = server ? clean(server, ctx.secrets) : undefined;
 	const status = failure.status;
@@ -113,7 +126,8 @@ function describeFailure(failure: Failure, ctx: ErrorContext): { message: string
 		case 400:
 			return {
 				message: `Could not ${ctx.action}: ${said ?? 'DocSpace rejected the request'}`,
-				description: 'DocSpace rejected the values sent. Check the node’s parameters against the message above.',
+				description:
+					'DocSpace rejected the values sent. Check the node’s parameters against the message above.',
 			};
 		case 401:
 			return {
@@ -171,7 +185,11 @@ export const SLIDING_WINDOW_SECONDS = 60;
 export const DAILY_WRITE_LIMIT = 10_000;
 const DAILY_LIMITED_METHODS = new Set(['POST', 'PUT']);
 
-export function isDailyWriteLimit(method: string, status: number | undefined, retryAfterSeconds: number | undefined): boolean {
+export function isDailyWriteLimit(
+	method: string,
+	status: number | undefined,
+	retryAfterSeconds: number | undefined,
+): boolean {
 	return (
 		status === 429 &&
 		DAILY_LIMITED_METHODS.has(method) &&
@@ -180,7 +198,11 @@ export function isDailyWriteLimit(method: string, status: number | undefined, re
 	);
 }
 
-function describeRateLimit(action: string, retryAfterSeconds: number | undefined, dailyWriteLimit: boolean | undefined) {
+function describeRateLimit(
+	action: string,
+	retryAfterSeconds: number | undefined,
+	dailyWriteLimit: boolean | undefined,
+) {
 	if (dailyWriteLimit) {
 		const hours = Math.ceil((retryAfterSeconds ?? 0) / 3600);
 		return {
@@ -191,7 +213,9 @@ function describeRateLimit(action: string, retryAfterSeconds: number | undefined
 	return {
 		message: `Could not ${action}: DocSpace rate limit reached`,
 		description: `DocSpace allows 1,500 requests per minute and 15 writes at a time per user; the node waited and resent the request within its retry budget.${
-			retryAfterSeconds !== undefined ? ` The portal last asked to retry after ${retryAfterSeconds} seconds.` : ''
+			retryAfterSeconds !== undefined
+				? ` The portal last asked to retry after ${retryAfterSeconds} seconds.`
+				: ''
 		} Run again later or process fewer items per run.`,
 	};
 }
@@ -202,7 +226,10 @@ export function toNodeApiError(node: INode, failure: Failure, ctx: ErrorContext)
 	const message = redact(described.message, ctx.secrets);
 	const description = redact(described.description, ctx.secrets);
 	// Built from a plain object on purpose: the HTTP library's error carries the Authorization header.
-	const safe: JsonObject = { message, httpCode: failure.status === undefined ? null : String(failure.status) };
+	const safe: JsonObject = {
+		message,
+		httpCode: failure.status === undefined ? null : String(failure.status),
+	};
 	return new NodeApiError(node, safe, {
 		message,
 		description,

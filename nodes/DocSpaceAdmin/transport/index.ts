@@ -31,7 +31,9 @@ export const APP_CREDENTIAL_TYPE = 'docSpaceOAuth2Api';
  * Read from the node itself so that execute, list search and webhook hooks all agree.
  */
 export function credentialType(ctx: Pick<DocSpaceContext, 'getNode'>): string {
-	return ctx.getNode().parameters?.authentication === 'oAuth2' ? APP_CREDENTIAL_TYPE : CREDENTIAL_TYPE;
+	return ctx.getNode().parameters?.authentication === 'oAuth2'
+		? APP_CREDENTIAL_TYPE
+		: CREDENTIAL_TYPE;
 }
 export const MAX_PAGE_SIZE = 100;
 
@@ -72,7 +74,13 @@ export const RETRY = {
 const TOO_MANY_REQUESTS = 429;
 /** Failures that may be resent when the request is a read. */
 const RETRYABLE_STATUS = new Set([TOO_MANY_REQUESTS, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRYABLE_NETWORK = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+]);
 
 const SEGMENT = /^[A-Za-z0-9@_-][A-Za-z0-9@._-]*$/;
 
@@ -81,9 +89,14 @@ export function buildPath(node: INode, segments: Array<string | number>): string
 		.map((segment) => {
 			const text = String(segment);
 			if (!SEGMENT.test(text) || text.includes('..')) {
-				throw new NodeOperationError(node, `Refusing to use "${text.slice(0, 40)}" in a request path`, {
-					description: 'IDs may contain only letters, digits, "-", "_" and "@". Check the ID parameters.',
-				});
+				throw new NodeOperationError(
+					node,
+					`Refusing to use "${text.slice(0, 40)}" in a request path`,
+					{
+						description:
+							'IDs may contain only letters, digits, "-", "_" and "@". Check the ID parameters.',
+					},
+				);
 			}
 			return encodeURIComponent(text);
 		})
@@ -95,13 +108,19 @@ function failureOf(error: unknown, requestUrl: string): Failure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const e = candidate as {
-			response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
+			response?: {
+				status?: number;
+				headers?: Record<string, unknown>;
+				data?: unknown;
+				body?: unknown;
+			};
 			code?: string;
 			message?: string;
 		};
 		if (e?.response?.status) {
 			const { status, headers } = e.response;
-			if (isRedirectStatus(status)) return { status, redirect: redirectTarget(status, headers?.location, requestUrl) };
+			if (isRedirectStatus(status))
+				return { status, redirect: redirectTarget(status, headers?.location, requestUrl) };
 			const retryAfter = Number(headers?.['retry-after']);
 			return {
 				status,
@@ -162,7 +181,11 @@ function executionId(ctx: DocSpaceContext): string {
 }
 
 /** Writes wait for one of the 15 slots of their execution and portal; reads go straight on. */
-async function writeSlot(ctx: DocSpaceContext, method: IHttpRequestMethods, origin: string): Promise<Release> {
+async function writeSlot(
+	ctx: DocSpaceContext,
+	method: IHttpRequestMethods,
+	origin: string,
+): Promise<Release> {
 	if (method === 'GET') return () => undefined;
 	return await acquireWriteSlot(`${executionId(ctx)} ${origin}`);
 }
@@ -197,7 +220,10 @@ export async function apiRequest<T = unknown>(
 		body: request.rawBody?.data ?? request.body,
 		json: true,
 		timeout: RETRY.requestTimeoutMs,
-		headers: { Accept: 'application/json', ...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}) },
+		headers: {
+			Accept: 'application/json',
+			...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}),
+		},
 		...NO_REDIRECTS,
 	};
 	const signal = cancelSignal(this);
@@ -218,7 +244,8 @@ export async function apiRequest<T = unknown>(
 			attempt < (rateLimited ? RETRY.rateLimitedAttempts : RETRY.attempts) &&
 			waitedMs + delay <= (rateLimited ? RETRY.rateLimitedBudgetMs : RETRY.budgetMs) &&
 			!signal?.aborted;
-		if (!canRetry) throw await apiError(this, failure, request.error, [credentials, sent.sentToken]);
+		if (!canRetry)
+			throw await apiError(this, failure, request.error, [credentials, sent.sentToken]);
 		waitedMs += delay;
 		await sleep(delay, signal);
 	}
@@ -237,7 +264,9 @@ async function send(
 	try {
 		// OAuth2: n8n signs with the access token and, on a 401, refreshes it and resends once; the
 		// options (no redirects) are passed on unchanged either way.
-		return { body: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), options) };
+		return {
+			body: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), options),
+		};
 	} catch (error) {
 		const failure = failureOf(error, options.url);
 		failure.dailyWriteLimit = isDailyWriteLimit(method, failure.status, failure.retryAfterSeconds);
@@ -250,8 +279,11 @@ async function send(
 /** The token the failed request really carried (from the HTTP library's error), without `Bearer `. */
 function sentToken(error: unknown): string | undefined {
 	const cause = (error as { cause?: { config?: { headers?: unknown } } })?.cause;
-	const headers = cause?.config?.headers as { get?: (name: string) => unknown; Authorization?: unknown } | undefined;
-	const value = typeof headers?.get === 'function' ? headers.get('authorization') : headers?.Authorization;
+	const headers = cause?.config?.headers as
+		| { get?: (name: string) => unknown; Authorization?: unknown }
+		| undefined;
+	const value =
+		typeof headers?.get === 'function' ? headers.get('authorization') : headers?.Authorization;
 	return typeof value === 'string' ? value.replace(BEARER, '') : undefined;
 }
 
@@ -279,10 +311,12 @@ async function apiError(
 function readEnvelope<T>(body: unknown): { envelope: Envelope<T> } | { failure: Failure } {
 	const parsed = parseBody(body);
 	if (parsed === undefined || parsed === '') return { envelope: {} };
-	if (typeof parsed !== 'object' || parsed === null) return { failure: { status: 502, body: parsed } };
+	if (typeof parsed !== 'object' || parsed === null)
+		return { failure: { status: 502, body: parsed } };
 	const envelope = parsed as Envelope<T>;
 	// Validation problems arrive as HTTP 200 with status 1 and a ProblemDetails response.
-	if (envelope.status === 1) return { failure: { status: envelope.statusCode ?? 400, body: envelope } };
+	if (envelope.status === 1)
+		return { failure: { status: envelope.statusCode ?? 400, body: envelope } };
 	return { envelope };
 }
 
@@ -307,7 +341,8 @@ export async function apiRequestAllItems<T = IDataObject>(
 	const items: T[] = [];
 	let startIndex = Number(request.qs?.startIndex ?? 0);
 	for (;;) {
-		const wanted = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - items.length);
+		const wanted =
+			limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - items.length);
 		if (wanted <= 0) break;
 		const page = read(
 			await apiRequest.call(this, {

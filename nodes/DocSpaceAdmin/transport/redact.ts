@@ -44,7 +44,13 @@ export function secretFormsOf(values: unknown[]): string[] {
 		if (typeof value !== 'string') continue;
 		const trimmed = value.trim();
 		const uri = encodeURIComponent(trimmed);
-		for (const form of [trimmed, flatten(trimmed), uri, uri.replace(/%20/g, '+'), jsonEscaped(trimmed)]) {
+		for (const form of [
+			trimmed,
+			flatten(trimmed),
+			uri,
+			uri.replace(/%20/g, '+'),
+			jsonEscaped(trimmed),
+		]) {
 			if (form.length >= MIN_SECRET_LENGTH) forms.add(form);
 		}
 	}
@@ -54,7 +60,9 @@ export function secretFormsOf(values: unknown[]): string[] {
 export function secretForms(credentials: ICredentialDataDecryptedObject): string[] {
 	const tokens = credentials.oauthTokenData;
 	const tokenValues =
-		tokens && typeof tokens === 'object' ? TOKEN_FIELDS.map((field) => (tokens as Record<string, unknown>)[field]) : [];
+		tokens && typeof tokens === 'object'
+			? TOKEN_FIELDS.map((field) => (tokens as Record<string, unknown>)[field])
+			: [];
 	return secretFormsOf([...SECRET_FIELDS.map((field) => credentials[field]), ...tokenValues]);
 }
 

@@ -14,7 +14,10 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
  * (301/302/303) or resend a write (307/308), returning a body that is not
  * DocSpace's answer.
  */
-export const NO_REDIRECTS: Pick<IHttpRequestOptions, 'disableFollowRedirect' | 'sendCredentialsOnCrossOriginRedirect'> = {
+export const NO_REDIRECTS: Pick<
+	IHttpRequestOptions,
+	'disableFollowRedirect' | 'sendCredentialsOnCrossOriginRedirect'
+> = {
 	disableFollowRedirect: true,
 	sendCredentialsOnCrossOriginRedirect: false,
 };
@@ -31,7 +34,11 @@ export function isRedirectStatus(status: number | undefined): status is number {
 }
 
 /** Where a 3xx answer pointed, resolved against the URL that was asked. */
-export function redirectTarget(status: number, location: unknown, requestUrl: string): RedirectTarget {
+export function redirectTarget(
+	status: number,
+	location: unknown,
+	requestUrl: string,
+): RedirectTarget {
 	const from = new URL(requestUrl);
 	let origin = 'an unknown address';
 	if (typeof location === 'string' && location) {
@@ -44,7 +51,10 @@ export function redirectTarget(status: number, location: unknown, requestUrl: st
 	return { status, origin, sameOrigin: origin === from.origin };
 }
 
-export function describeRedirect(action: string, target: RedirectTarget): { message: string; description: string } {
+export function describeRedirect(
+	action: string,
+	target: RedirectTarget,
+): { message: string; description: string } {
 	if (target.sameOrigin) {
 		return {
 			message: `Could not ${action}: the portal answered with a redirect (HTTP ${target.status}) to another page of ${target.origin}`,

@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['audit'] } },
 		options: [
-			{ name: 'Create Report', value: 'createReport', description: 'Export the audit trail or login history', action: 'Create an audit report' },
-			{ name: 'Get Events', value: 'getEvents', description: 'Read the audit trail, newest first', action: 'Get audit events' },
-			{ name: 'Get Login Events', value: 'getLoginEvents', description: 'Read the login history, newest first', action: 'Get login events' },
+			{
+				name: 'Create Report',
+				value: 'createReport',
+				description: 'Export the audit trail or login history',
+				action: 'Create an audit report',
+			},
+			{
+				name: 'Get Events',
+				value: 'getEvents',
+				description: 'Read the audit trail, newest first',
+				action: 'Get audit events',
+			},
+			{
+				name: 'Get Login Events',
+				value: 'getLoginEvents',
+				description: 'Read the login history, newest first',
+				action: 'Get login events',
+			},
 		],
 		default: 'getEvents',
 	},

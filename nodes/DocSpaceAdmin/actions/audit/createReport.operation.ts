@@ -24,14 +24,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['createReport'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['audit'], operation: ['createReport'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const report = this.getNodeParameter('report', itemIndex) as 'events' | 'login';
 	const envelope = (await apiRequest.call(this, {
 		method: 'POST',
 		path: ['security', 'audit', report, 'report'],
-		error: { action: 'create the report', requiredRole: 'a DocSpace admin or the owner', itemIndex },
+		error: {
+			action: 'create the report',
+			requiredRole: 'a DocSpace admin or the owner',
+			itemIndex,
+		},
 	})) as Envelope<string>;
 	const url = String(envelope.response ?? '');
 	return [

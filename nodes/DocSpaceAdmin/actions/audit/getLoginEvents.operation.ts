@@ -24,20 +24,35 @@ const properties: INodeProperties[] = [
 				default: ACTION_DEFAULT,
 				options: [
 					{ name: 'Logged In', value: AUDIT_ACTION.LOGIN_SUCCESS },
-					{ name: 'Login Failed (Wrong Password)', value: AUDIT_ACTION.LOGIN_FAIL_INVALID_COMBINATION },
-					{ name: 'Login Failed (Disabled Profile)', value: AUDIT_ACTION.LOGIN_FAIL_DISABLED_PROFILE },
+					{
+						name: 'Login Failed (Wrong Password)',
+						value: AUDIT_ACTION.LOGIN_FAIL_INVALID_COMBINATION,
+					},
+					{
+						name: 'Login Failed (Disabled Profile)',
+						value: AUDIT_ACTION.LOGIN_FAIL_DISABLED_PROFILE,
+					},
 					{ name: 'Logged In via API', value: AUDIT_ACTION.LOGIN_SUCCESS_VIA_API },
 					{ name: 'Logged Out', value: AUDIT_ACTION.LOGOUT },
 				],
 			},
 			{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
 			{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
-			{ displayName: 'User ID', name: 'userId', type: 'string', default: '', placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f' },
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['audit'], operation: ['getLoginEvents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['audit'], operation: ['getLoginEvents'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await eventsFromParameters(this, 'login', itemIndex);

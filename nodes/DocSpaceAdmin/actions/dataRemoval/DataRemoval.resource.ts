@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['dataRemoval'] } },
 		options: [
-			{ name: 'Get Progress', value: 'getProgress', description: 'Status of a user’s data removal', action: 'Get data removal progress' },
-			{ name: 'Start', value: 'start', description: 'Erase a disabled user’s personal documents and profile', action: 'Start a data removal' },
-			{ name: 'Terminate', value: 'terminate', description: 'Stop a running data removal', action: 'Terminate a data removal' },
+			{
+				name: 'Get Progress',
+				value: 'getProgress',
+				description: 'Status of a user’s data removal',
+				action: 'Get data removal progress',
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				description: 'Erase a disabled user’s personal documents and profile',
+				action: 'Start a data removal',
+			},
+			{
+				name: 'Terminate',
+				value: 'terminate',
+				description: 'Stop a running data removal',
+				action: 'Terminate a data removal',
+			},
 		],
 		default: 'start',
 	},

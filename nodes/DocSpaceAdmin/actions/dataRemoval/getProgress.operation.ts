@@ -1,3 +1,7 @@
 import { getProgressOperation } from '../progress.shared';
 
-export const { description, execute } = getProgressOperation('dataRemoval', 'remove', 'searchDisabledUsers');
+export const { description, execute } = getProgressOperation(
+	'dataRemoval',
+	'remove',
+	'searchDisabledUsers',
+);

@@ -15,21 +15,43 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userLocator('User', { searchListMethod: 'searchDisabledUsers', description: 'The disabled user whose data and profile are removed' }),
+	userLocator('User', {
+		searchListMethod: 'searchDisabledUsers',
+		description: 'The disabled user whose data and profile are removed',
+	}),
 	...waitProperties('data removal'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['dataRemoval'], operation: ['start'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataRemoval'], operation: ['start'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
 	if (!isDisabled(user)) {
-		throw new NodeOperationError(this.getNode(), `The user ${user.displayName ?? user.id} is still active [item ${itemIndex}]`, {
-			description: 'DocSpace removes data only of disabled users. Disable them first (User → Disable).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The user ${user.displayName ?? user.id} is still active [item ${itemIndex}]`,
+			{
+				description:
+					'DocSpace removes data only of disabled users. Disable them first (User → Disable).',
+				itemIndex,
+			},
+		);
 	}
 	const started = await startRemoval(this, user.id, itemIndex);
 	const subject = `the data removal of ${user.displayName ?? user.id}`;
-	return [await followTask(this, 'remove', user.id, subject, started, itemIndex, { user: person(user) }, removalOutcome(this, user.id, itemIndex))];
+	return [
+		await followTask(
+			this,
+			'remove',
+			user.id,
+			subject,
+			started,
+			itemIndex,
+			{ user: person(user) },
+			removalOutcome(this, user.id, itemIndex),
+		),
+	];
 }

@@ -1,3 +1,7 @@
 import { terminateOperation } from '../progress.shared';
 
-export const { description, execute } = terminateOperation('dataRemoval', 'remove', 'searchDisabledUsers');
+export const { description, execute } = terminateOperation(
+	'dataRemoval',
+	'remove',
+	'searchDisabledUsers',
+);

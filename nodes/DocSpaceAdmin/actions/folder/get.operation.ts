@@ -9,7 +9,10 @@ import { folderIdField, outputOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [folderIdField('Folder', 'folder'), outputOption];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);

@@ -17,7 +17,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Search', name: 'search', type: 'string', default: '', placeholder: 'e.g. contract', description: 'Text to look for in titles' },
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. contract',
+				description: 'Text to look for in titles',
+			},
 			{
 				displayName: 'Show',
 				name: 'show',
@@ -34,7 +41,10 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getContents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getContents'] } },
+	properties,
+);
 
 interface FolderContent {
 	files?: EntryDto[];
@@ -47,12 +57,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
+	if (typeof filters.search === 'string' && filters.search.trim())
+		qs.filterValue = filters.search.trim();
 	if (filters.show === 'files') qs.applyFilterOption = 1;
 	if (filters.show === 'folders') qs.applyFilterOption = 2;
 	const entries = (await apiRequestAllItems.call(
 		this,
-		{ method: 'GET', path: ['files', folderId], qs, error: { action: 'list the folder', notFound: `No folder has the ID ${folderId}`, itemIndex } },
+		{
+			method: 'GET',
+			path: ['files', folderId],
+			qs,
+			error: { action: 'list the folder', notFound: `No folder has the ID ${folderId}`, itemIndex },
+		},
 		limit,
 		// Folder listings page inside the response: { folders, files, total }.
 		(envelope) => {

@@ -12,7 +12,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 7c9a1f0e-1b2c-4d3e-9f4a-5b6c7d8e9f00',
-		description: 'The operationId a Move or Archive step returned. DocSpace reports a finished operation once, then forgets it.',
+		description:
+			'The operationId a Move or Archive step returned. DocSpace reports a finished operation once, then forgets it.',
 	},
 ];
 
@@ -24,12 +25,18 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const operationId = String(this.getNodeParameter('operationId', itemIndex, '')).trim();
 	if (!/^[0-9a-f-]{36}$/i.test(operationId)) {
-		throw new NodeOperationError(this.getNode(), `Invalid value in the parameter 'Operation ID' [item ${itemIndex}]`, {
-			description: 'Use the operationId output by a Move or Archive step (a GUID).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid value in the parameter 'Operation ID' [item ${itemIndex}]`,
+			{
+				description: 'Use the operationId output by a Move or Archive step (a GUID).',
+				itemIndex,
+			},
+		);
 	}
-	const operation = (await getFileOperations(this, operationId, itemIndex)).find((op) => op.id === operationId);
+	const operation = (await getFileOperations(this, operationId, itemIndex)).find(
+		(op) => op.id === operationId,
+	);
 	if (!operation) {
 		return [
 			{

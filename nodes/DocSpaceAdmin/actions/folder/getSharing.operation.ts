@@ -9,15 +9,28 @@ import { entryProperties } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...entryProperties];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getSharing'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getSharing'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
-	const entryId = requireId(this.getNode(), entryType, this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
+	const entryId = requireId(
+		this.getNode(),
+		entryType,
+		this.getNodeParameter('entryId', itemIndex),
+		'Entry ID',
+		itemIndex,
+	);
 	const shares = (await apiRequestAllItems.call(this, {
 		method: 'GET',
 		path: ['files', entryType, entryId, 'share'],
-		error: { action: `read the sharing of the ${entryType}`, notFound: `No ${entryType} has the ID ${entryId}`, itemIndex },
+		error: {
+			action: `read the sharing of the ${entryType}`,
+			notFound: `No ${entryType} has the ID ${entryId}`,
+			itemIndex,
+		},
 	})) as ShareDto[];
 	return shares.map(simplifyShare);
 }

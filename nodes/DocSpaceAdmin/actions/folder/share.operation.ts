@@ -49,12 +49,24 @@ const properties: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
 					},
-					{ displayName: 'Access', name: 'access', type: 'options', default: 2, options: ACCESS_OPTIONS },
+					{
+						displayName: 'Access',
+						name: 'access',
+						type: 'options',
+						default: 2,
+						options: ACCESS_OPTIONS,
+					},
 				],
 			},
 		],
 	},
-	{ displayName: 'Notify', name: 'notify', type: 'boolean', default: false, description: 'Whether DocSpace emails the people concerned' },
+	{
+		displayName: 'Notify',
+		name: 'notify',
+		type: 'boolean',
+		default: false,
+		description: 'Whether DocSpace emails the people concerned',
+	},
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -65,13 +77,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['share'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['share'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
-	const entryId = requireId(node, entryType, this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
-	const rows = ((this.getNodeParameter('shareWith', itemIndex, {}) as IDataObject).share ?? []) as IDataObject[];
+	const entryId = requireId(
+		node,
+		entryType,
+		this.getNodeParameter('entryId', itemIndex),
+		'Entry ID',
+		itemIndex,
+	);
+	const rows = ((this.getNodeParameter('shareWith', itemIndex, {}) as IDataObject).share ??
+		[]) as IDataObject[];
 	if (!rows.length) {
 		throw new NodeOperationError(node, `Nobody to share with [item ${itemIndex}]`, {
 			description: "Add at least one person or group under 'Share With'.",
@@ -83,16 +105,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		access: Number(row.access),
 	}));
 	// DocSpace shares entries inside rooms by link only (FileSecurity._availableRoomFileAccesses): refuse before sending.
-	const entry = entryType === 'folder' ? await getFolder(this, entryId, 'folder', itemIndex) : await getFile(this, entryId, itemIndex);
+	const entry =
+		entryType === 'folder'
+			? await getFolder(this, entryId, 'folder', itemIndex)
+			: await getFile(this, entryId, itemIndex);
 	if (entry.rootFolderType === FOLDER_TYPE.ROOMS || entry.rootFolderType === FOLDER_TYPE.ARCHIVE) {
-		throw new NodeOperationError(node, `"${entry.title}" is in a room: DocSpace shares it only by link, not with people or groups [item ${itemIndex}]`, {
-			description: 'Who sees what is inside a room is decided by the room’s members: use Room → Set Member Access on the room, or move the entry into a room with the right members.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`"${entry.title}" is in a room: DocSpace shares it only by link, not with people or groups [item ${itemIndex}]`,
+			{
+				description:
+					'Who sees what is inside a room is decided by the room’s members: use Room → Set Member Access on the room, or move the entry into a room with the right members.',
+				itemIndex,
+			},
+		);
 	}
 	const notify = this.getNodeParameter('notify', itemIndex, false) as boolean;
 	const body: IDataObject = { share, notify };
-	if (notify && this.getNodeParameter('message', itemIndex, '')) body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
+	if (notify && this.getNodeParameter('message', itemIndex, ''))
+		body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
 	const envelope = (await apiRequest.call(this, {
 		method: 'PUT',
 		path: ['files', entryType, entryId, 'share'],

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['offboarding'] } },
 		options: [
-			{ name: 'Preview', value: 'preview', description: 'Show the offboarding plan without changing anything', action: 'Preview an offboarding' },
-			{ name: 'Run', value: 'run', description: 'Offboard an employee safely, in the right order', action: 'Run an offboarding' },
+			{
+				name: 'Preview',
+				value: 'preview',
+				description: 'Show the offboarding plan without changing anything',
+				action: 'Preview an offboarding',
+			},
+			{
+				name: 'Run',
+				value: 'run',
+				description: 'Offboard an employee safely, in the right order',
+				action: 'Run an offboarding',
+			},
 		],
 		default: 'preview',
 	},

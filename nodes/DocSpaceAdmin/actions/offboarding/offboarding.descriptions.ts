@@ -9,7 +9,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 		userLocator('Recipient', {
 			name: 'recipient',
 			searchListMethod: 'searchAdmins',
-			description: 'An active DocSpace admin or room admin who receives the rooms, shared files and the archived workspace',
+			description:
+				'An active DocSpace admin or room admin who receives the rooms, shared files and the archived workspace',
 		}),
 		{
 			displayName: 'Workspace Folder ID',
@@ -37,9 +38,14 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 				{
 					name: 'A New Room for This Employee',
 					value: 'newRoom',
-					description: 'A custom room owned by the credential’s user; the recipient becomes its room manager',
+					description:
+						'A custom room owned by the credential’s user; the recipient becomes its room manager',
 				},
-				{ name: 'An Existing Room', value: 'existingRoom', description: 'A room you choose; everyone already in it will see the workspace' },
+				{
+					name: 'An Existing Room',
+					value: 'existingRoom',
+					description: 'A room you choose; everyone already in it will see the workspace',
+				},
 			],
 		},
 		{
@@ -48,7 +54,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Archive – Jane Doe',
-			description: 'Leave empty for "Archive – " and the employee’s name. Run finds the room by this name again, so a second run reuses it.',
+			description:
+				'Leave empty for "Archive – " and the employee’s name. Run finds the room by this name again, so a second run reuses it.',
 			displayOptions: { show: { archiveInto: ['newRoom'] } },
 		},
 		{
@@ -57,7 +64,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1290',
-			description: 'The room the workspace moves into. The credential’s user must be its owner or a room manager.',
+			description:
+				'The room the workspace moves into. The credential’s user must be its owner or a room manager.',
 			displayOptions: { show: { archiveInto: ['existingRoom'] } },
 		},
 		{
@@ -66,7 +74,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
-			description: 'Optional: a group (e.g. HR) that joins the archive room as viewers. Used only with a workspace folder.',
+			description:
+				'Optional: a group (e.g. HR) that joins the archive room as viewers. Used only with a workspace folder.',
 		},
 		{
 			displayName: 'Move the Room to the Archive',
@@ -90,7 +99,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
-			description: 'Who takes over the groups the leaver manages (an active user who is not a guest). Empty: the recipient.',
+			description:
+				'Who takes over the groups the leaver manages (an active user who is not a guest). Empty: the recipient.',
 			displayOptions: { show: { leaveGroups: [true] } },
 		},
 		{
@@ -106,7 +116,8 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			name: 'removeFormFillers',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to remove the leaver also from rooms where they hold a role in a form-filling process (DocSpace keeps them there otherwise)',
+			description:
+				'Whether to remove the leaver also from rooms where they hold a role in a form-filling process (DocSpace keeps them there otherwise)',
 			displayOptions: { show: { leaveRooms: [true] } },
 		},
 		{
@@ -125,8 +136,16 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			description: 'Runs only after the reassignment has completed',
 			options: [
 				{ name: 'Keep the Disabled Profile', value: 'keep' },
-				{ name: 'Delete the Profile', value: 'deleteProfile', description: 'Their remaining personal files are deleted with it' },
-				{ name: 'Remove Data and Profile', value: 'removeData', description: 'Erase their personal documents, then delete the profile' },
+				{
+					name: 'Delete the Profile',
+					value: 'deleteProfile',
+					description: 'Their remaining personal files are deleted with it',
+				},
+				{
+					name: 'Remove Data and Profile',
+					value: 'removeData',
+					description: 'Erase their personal documents, then delete the profile',
+				},
 			],
 		},
 		...(withWait ? waitProperties('reassignment, move and removal') : []),

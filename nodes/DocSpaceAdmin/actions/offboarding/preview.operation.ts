@@ -7,7 +7,8 @@ import { offboardingProperties } from './offboarding.descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Preview only reads: it shows what Run would do, step by step, and changes nothing',
+		displayName:
+			'Preview only reads: it shows what Run would do, step by step, and changes nothing',
 		name: 'previewNotice',
 		type: 'notice',
 		default: '',
@@ -15,13 +16,23 @@ const properties: INodeProperties[] = [
 	...offboardingProperties(false),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['preview'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['offboarding'], operation: ['preview'] } },
+	properties,
+);
 
 /** Reads only, so several previews may run side by side (DocSpace allows far more parallel reads than writes). */
 const PREVIEWS_AT_ONCE = 5;
 
-export async function executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<IDataObject[] | Error>> {
-	return await mapWithLimit(itemIndices.length, PREVIEWS_AT_ONCE, async (position) => await execute.call(this, itemIndices[position]));
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndices: number[],
+): Promise<Array<IDataObject[] | Error>> {
+	return await mapWithLimit(
+		itemIndices.length,
+		PREVIEWS_AT_ONCE,
+		async (position) => await execute.call(this, itemIndices[position]),
+	);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -31,7 +42,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...planSummary(plan),
 			canRun: plan.blockers.length === 0,
 			blockers: plan.blockers,
-			plan: plan.steps.map((s, i) => ({ order: i + 1, step: s.step, willRun: s.status === 'pending', status: s.status, detail: s.detail })),
+			plan: plan.steps.map((s, i) => ({
+				order: i + 1,
+				step: s.step,
+				willRun: s.status === 'pending',
+				status: s.status,
+				detail: s.detail,
+			})),
 			warnings: plan.warnings,
 		},
 	];

@@ -38,7 +38,8 @@ const properties: INodeProperties[] = [
 				name: 'attachFiles',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to add the report as files: a CSV of the steps (binary "reportCsv") and a readable HTML summary (binary "reportHtml")',
+				description:
+					'Whether to add the report as files: a CSV of the steps (binary "reportCsv") and a readable HTML summary (binary "reportHtml")',
 			},
 			{
 				displayName: 'Store Report In',
@@ -47,8 +48,16 @@ const properties: INodeProperties[] = [
 				default: 'nowhere',
 				options: [
 					{ name: 'Nowhere', value: 'nowhere' },
-					{ name: 'The Archive Room', value: 'archiveRoom', description: 'Next to the archived workspace (when there is one)' },
-					{ name: 'A Folder', value: 'folder', description: 'A folder or room where the credential’s user may create files' },
+					{
+						name: 'The Archive Room',
+						value: 'archiveRoom',
+						description: 'Next to the archived workspace (when there is one)',
+					},
+					{
+						name: 'A Folder',
+						value: 'folder',
+						description: 'A folder or room where the credential’s user may create files',
+					},
 				],
 			},
 			{
@@ -71,7 +80,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['offboarding'], operation: ['run'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['offboarding'], operation: ['run'] } },
+	properties,
+);
 
 interface ReportOptions {
 	attachFiles?: boolean;
@@ -85,11 +97,22 @@ function reportOptions(ctx: IExecuteFunctions, itemIndex: number): ReportOptions
 }
 
 /** The report as the run left things: the summary was read before it. */
-function runReport(plan: Plan, steps: StepReport[], audit: IDataObject | undefined, started: number): IDataObject {
+function runReport(
+	plan: Plan,
+	steps: StepReport[],
+	audit: IDataObject | undefined,
+	started: number,
+): IDataObject {
 	const failed = steps.find((s) => s.status === 'failed');
 	const summary = planSummary(plan);
-	const ran = (step: string) => steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
-	const status = ran('finalize') && plan.settings.finalStep !== 'keep' ? 'deleted' : ran('disable') ? 'disabled' : (summary.user as IDataObject).status;
+	const ran = (step: string) =>
+		steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
+	const status =
+		ran('finalize') && plan.settings.finalStep !== 'keep'
+			? 'deleted'
+			: ran('disable')
+				? 'disabled'
+				: (summary.user as IDataObject).status;
 	return {
 		...summary,
 		user: { ...(summary.user as IDataObject), status },
@@ -105,29 +128,60 @@ function runReport(plan: Plan, steps: StepReport[], audit: IDataObject | undefin
 }
 
 /** Where the report goes, checked before the offboarding changes anything. */
-function reportFolder(ctx: IExecuteFunctions, plan: Plan, options: ReportOptions, itemIndex: number): 'archiveRoom' | string | undefined {
+function reportFolder(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	options: ReportOptions,
+	itemIndex: number,
+): 'archiveRoom' | string | undefined {
 	if (!options.storeIn || options.storeIn === 'nowhere') return undefined;
 	if (options.storeIn === 'archiveRoom') {
 		if (plan.archive.room) return 'archiveRoom';
 		throw new NodeOperationError(ctx.getNode(), `Nowhere to store the report [item ${itemIndex}]`, {
-			description: 'This offboarding has no archive room: enter a Workspace Folder ID, or store the report in a folder. Nothing was changed.',
+			description:
+				'This offboarding has no archive room: enter a Workspace Folder ID, or store the report in a folder. Nothing was changed.',
 			itemIndex,
 		});
 	}
-	if (options.folderId?.trim()) return requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex);
-	throw new NodeOperationError(ctx.getNode(), `Missing value in the parameter 'Report Folder ID' [item ${itemIndex}]`, {
-		description: 'Enter the folder or room the report goes to, or choose another "Store Report In". Nothing was changed.',
-		itemIndex,
-	});
+	if (options.folderId?.trim())
+		return requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex);
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Missing value in the parameter 'Report Folder ID' [item ${itemIndex}]`,
+		{
+			description:
+				'Enter the folder or room the report goes to, or choose another "Store Report In". Nothing was changed.',
+			itemIndex,
+		},
+	);
 }
 
 /** Stores the report files in DocSpace; a failure is reported in the output, the offboarding stays done. */
-async function storeReport(ctx: IExecuteFunctions, folderId: string | number | undefined, files: ReportFile[], itemIndex: number): Promise<IDataObject> {
-	if (folderId === undefined) return { error: 'The archive room was not created, so the report was not stored' };
+async function storeReport(
+	ctx: IExecuteFunctions,
+	folderId: string | number | undefined,
+	files: ReportFile[],
+	itemIndex: number,
+): Promise<IDataObject> {
+	if (folderId === undefined)
+		return { error: 'The archive room was not created, so the report was not stored' };
 	try {
 		const stored = [];
-		for (const file of files) stored.push(await insertFile(ctx, folderId, file.fileName, Buffer.from(file.content, 'utf8'), file.mimeType, itemIndex));
-		return { folderId: Number(folderId), files: stored.map((f) => ({ id: f.id, title: f.title, webUrl: f.webUrl })) };
+		for (const file of files)
+			stored.push(
+				await insertFile(
+					ctx,
+					folderId,
+					file.fileName,
+					Buffer.from(file.content, 'utf8'),
+					file.mimeType,
+					itemIndex,
+				),
+			);
+		return {
+			folderId: Number(folderId),
+			files: stored.map((f) => ({ id: f.id, title: f.title, webUrl: f.webUrl })),
+		};
 	} catch (error) {
 		return { folderId: Number(folderId), error: (error as Error).message };
 	}
@@ -141,30 +195,54 @@ async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const { steps, audit } = await runPlan(ctx, plan, itemIndex);
 	const report = runReport(plan, steps, audit, started);
 	const { csv, html } = reportFiles(report, steps, new Date());
-	if (target) report.storedReport = await storeReport(ctx, target === 'archiveRoom' ? plan.archive.room?.id : target, [csv, html], itemIndex);
+	if (target)
+		report.storedReport = await storeReport(
+			ctx,
+			target === 'archiveRoom' ? plan.archive.room?.id : target,
+			[csv, html],
+			itemIndex,
+		);
 	if (options.attachFiles === false) return [report];
 	const binary: IBinaryKeyData = {
-		reportCsv: await ctx.helpers.prepareBinaryData(Buffer.from(csv.content, 'utf8'), csv.fileName, csv.mimeType),
-		reportHtml: await ctx.helpers.prepareBinaryData(Buffer.from(html.content, 'utf8'), html.fileName, html.mimeType),
+		reportCsv: await ctx.helpers.prepareBinaryData(
+			Buffer.from(csv.content, 'utf8'),
+			csv.fileName,
+			csv.mimeType,
+		),
+		reportHtml: await ctx.helpers.prepareBinaryData(
+			Buffer.from(html.content, 'utf8'),
+			html.fileName,
+			html.mimeType,
+		),
 	};
 	return new ItemsWithFiles([{ json: report, binary }]);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationOutput> {
 	return await offboard(this, itemIndex);
 }
 
 /** The user locator's value as typed, to spot the same leaver given twice. */
 function leaverKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	const locator = ctx.getNodeParameter('user', itemIndex, undefined, { extractValue: false }) as { value?: unknown } | string;
-	return String(typeof locator === 'object' && locator !== null ? locator.value : locator).trim().toLowerCase();
+	const locator = ctx.getNodeParameter('user', itemIndex, undefined, { extractValue: false }) as
+		| { value?: unknown }
+		| string;
+	return String(typeof locator === 'object' && locator !== null ? locator.value : locator)
+		.trim()
+		.toLowerCase();
 }
 
 /**
  * Several leavers: up to "Offboardings at Once" run side by side, each result kept at its item's
  * place. A leaver given twice runs once: two runs of one offboarding at the same time would race.
  */
-export async function executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<OperationOutput | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndices: number[],
+): Promise<Array<OperationOutput | Error>> {
 	const parallel = Math.min(MAX_PARALLEL, Number(reportOptions(this, 0).parallel ?? 1));
 	const firstOf = new Map<string, number>();
 	return await mapWithLimit(itemIndices.length, parallel, async (position) => {
@@ -173,10 +251,15 @@ export async function executeBatch(this: IExecuteFunctions, itemIndices: number[
 		const first = firstOf.get(key) ?? itemIndex;
 		firstOf.set(key, first);
 		if (first !== itemIndex) {
-			throw new NodeOperationError(this.getNode(), `The same leaver is also in item ${first} [item ${itemIndex}]`, {
-				description: 'Each leaver is offboarded once per run: remove the duplicate row. Nothing was changed for this item.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The same leaver is also in item ${first} [item ${itemIndex}]`,
+				{
+					description:
+						'Each leaver is offboarded once per run: remove the duplicate row. Nothing was changed for this item.',
+					itemIndex,
+				},
+			);
 		}
 		return await offboard(this, itemIndex);
 	});

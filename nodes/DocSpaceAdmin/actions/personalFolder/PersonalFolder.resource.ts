@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['personalFolder'] } },
 		options: [
-			{ name: 'Get Progress', value: 'getProgress', description: 'Status of your personal folder deletion', action: 'Get personal folder deletion progress' },
-			{ name: 'Start Deletion', value: 'startDeletion', description: 'Empty your own "My documents" (guests only)', action: 'Start deleting your personal folder' },
+			{
+				name: 'Get Progress',
+				value: 'getProgress',
+				description: 'Status of your personal folder deletion',
+				action: 'Get personal folder deletion progress',
+			},
+			{
+				name: 'Start Deletion',
+				value: 'startDeletion',
+				description: 'Empty your own "My documents" (guests only)',
+				action: 'Start deleting your personal folder',
+			},
 		],
 		default: 'startDeletion',
 	},

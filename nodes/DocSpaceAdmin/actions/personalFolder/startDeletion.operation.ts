@@ -30,10 +30,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: ['people', 'delete', 'personal', 'start'],
 		error: {
 			action: 'start deleting the personal folder',
-			requiredRole: 'a credential of a guest with a "My documents" folder (DocSpace deletes only the caller’s own folder)',
+			requiredRole:
+				'a credential of a guest with a "My documents" folder (DocSpace deletes only the caller’s own folder)',
 			itemIndex,
 		},
 	})) as Envelope<TaskProgress>;
 	const self = await getSelf(this, itemIndex);
-	return [await followTask(this, 'personalFolder', self.id, 'the personal folder deletion', envelope.response, itemIndex)];
+	return [
+		await followTask(
+			this,
+			'personalFolder',
+			self.id,
+			'the personal folder deletion',
+			envelope.response,
+			itemIndex,
+		),
+	];
 }

@@ -7,7 +7,8 @@ import { userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
-		description: 'Whether this user owns rooms (active or archived) or shared files that should go to someone else',
+		description:
+			'Whether this user owns rooms (active or archived) or shared files that should go to someone else',
 	}),
 ];
 
@@ -18,5 +19,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
-	return [{ userId: user.id, displayName: user.displayName, ...describeNeed(await reassignmentNeed(this, user.id, itemIndex)) }];
+	return [
+		{
+			userId: user.id,
+			displayName: user.displayName,
+			...describeNeed(await reassignmentNeed(this, user.id, itemIndex)),
+		},
+	];
 }

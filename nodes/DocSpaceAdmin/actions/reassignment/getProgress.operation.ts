@@ -1,3 +1,7 @@
 import { getProgressOperation } from '../progress.shared';
 
-export const { description, execute } = getProgressOperation('reassignment', 'reassign', 'searchDisabledUsers');
+export const { description, execute } = getProgressOperation(
+	'reassignment',
+	'reassign',
+	'searchDisabledUsers',
+);

@@ -15,39 +15,71 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userLocator('From User', { name: 'fromUser', searchListMethod: 'searchDisabledUsers', description: 'The disabled user whose data is handed over' }),
-	userLocator('To User', { name: 'toUser', searchListMethod: 'searchAdmins', description: 'An active DocSpace admin or room admin who receives the data' }),
+	userLocator('From User', {
+		name: 'fromUser',
+		searchListMethod: 'searchDisabledUsers',
+		description: 'The disabled user whose data is handed over',
+	}),
+	userLocator('To User', {
+		name: 'toUser',
+		searchListMethod: 'searchAdmins',
+		description: 'An active DocSpace admin or room admin who receives the data',
+	}),
 	{
 		displayName: 'Delete Profile When Finished',
 		name: 'deleteProfile',
 		type: 'boolean',
 		default: false,
-		description: 'Whether DocSpace deletes the user (and their remaining personal files) once the data has been handed over',
+		description:
+			'Whether DocSpace deletes the user (and their remaining personal files) once the data has been handed over',
 	},
 	...waitProperties('reassignment'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['reassignment'], operation: ['start'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reassignment'], operation: ['start'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const from = await fetchUserFromLocator.call(this, 'fromUser', 'From User', itemIndex);
 	const to = await fetchUserFromLocator.call(this, 'toUser', 'To User', itemIndex);
 	if (!isDisabled(from)) {
-		throw new NodeOperationError(node, `The user ${from.displayName ?? from.id} is still active [item ${itemIndex}]`, {
-			description: 'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`The user ${from.displayName ?? from.id} is still active [item ${itemIndex}]`,
+			{
+				description:
+					'DocSpace reassigns data only from disabled users. Disable them first (User → Disable).',
+				itemIndex,
+			},
+		);
 	}
 	if (!isActiveAdminOrRoomAdmin(to) || to.id === from.id) {
-		throw new NodeOperationError(node, `Invalid value in the parameter 'To User' [item ${itemIndex}]`, {
-			description: `${to.displayName ?? to.id} cannot receive data: pick an active DocSpace admin or room admin.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid value in the parameter 'To User' [item ${itemIndex}]`,
+			{
+				description: `${to.displayName ?? to.id} cannot receive data: pick an active DocSpace admin or room admin.`,
+				itemIndex,
+			},
+		);
 	}
 	const deleteProfile = this.getNodeParameter('deleteProfile', itemIndex, false) as boolean;
 	const started = await startReassignment(this, from.id, to.id, deleteProfile, itemIndex);
 	const subject = `the data reassignment of ${from.displayName ?? from.id}`;
 	const extra = { from: person(from), recipient: person(to) };
-	return [await followTask(this, 'reassign', from.id, subject, started, itemIndex, extra, reassignmentOutcome(this, from.id, itemIndex))];
+	return [
+		await followTask(
+			this,
+			'reassign',
+			from.id,
+			subject,
+			started,
+			itemIndex,
+			extra,
+			reassignmentOutcome(this, from.id, itemIndex),
+		),
+	];
 }

@@ -1,3 +1,7 @@
 import { terminateOperation } from '../progress.shared';
 
-export const { description, execute } = terminateOperation('reassignment', 'reassign', 'searchDisabledUsers');
+export const { description, execute } = terminateOperation(
+	'reassignment',
+	'reassign',
+	'searchDisabledUsers',
+);

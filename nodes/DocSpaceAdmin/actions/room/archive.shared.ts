@@ -18,7 +18,13 @@ export function archiveOperation(operation: 'archive' | 'unarchive', help: strin
 			const room = await fetchRoom.call(this, itemIndex);
 			const started = await startRoomArchiving(this, room.id, operation, itemIndex);
 			const subject = `${operation === 'archive' ? 'archiving' : 'restoring'} the room`;
-			const { output } = await followFileOperation(this, started, subject, roomIsIn(this, room.id, operation, itemIndex), itemIndex);
+			const { output } = await followFileOperation(
+				this,
+				started,
+				subject,
+				roomIsIn(this, room.id, operation, itemIndex),
+				itemIndex,
+			);
 			return [{ roomId: room.id, title: room.title, ...output }];
 		},
 	};

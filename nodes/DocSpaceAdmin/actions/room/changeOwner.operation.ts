@@ -11,48 +11,81 @@ import { roomLocator, userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	roomLocator(),
-	userLocator('New Owner', { name: 'newOwner', searchListMethod: 'searchAdmins', description: 'An active DocSpace admin or room admin' }),
+	userLocator('New Owner', {
+		name: 'newOwner',
+		searchListMethod: 'searchAdmins',
+		description: 'An active DocSpace admin or room admin',
+	}),
 	{
 		displayName: 'Remove Previous Owner',
 		name: 'removePreviousOwner',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to take the previous owner out of the room. Off: DocSpace keeps them as room manager.',
+		description:
+			'Whether to take the previous owner out of the room. Off: DocSpace keeps them as room manager.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['changeOwner'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['changeOwner'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const room = await fetchRoom.call(this, itemIndex);
 	const owner = await fetchUserFromLocator.call(this, 'newOwner', 'New Owner', itemIndex);
 	if (!isActiveAdminOrRoomAdmin(owner)) {
-		throw new NodeOperationError(this.getNode(), `Invalid value in the parameter 'New Owner' [item ${itemIndex}]`, {
-			description: `${owner.displayName ?? owner.id} cannot own rooms: pick an active DocSpace admin or room admin.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid value in the parameter 'New Owner' [item ${itemIndex}]`,
+			{
+				description: `${owner.displayName ?? owner.id} cannot own rooms: pick an active DocSpace admin or room admin.`,
+				itemIndex,
+			},
+		);
 	}
 	const previous = (room.ownedBy ?? room.createdBy)?.id;
 	if (isArchived(room)) {
-		throw new NodeOperationError(this.getNode(), `The room "${room.title}" is in the Archive [item ${itemIndex}]`, {
-			description:
-				'DocSpace refuses Change Owner for archived rooms. Restore the room first (Room → Unarchive), or hand all of a leaver’s rooms over with Data Reassignment, which also covers archived rooms.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The room "${room.title}" is in the Archive [item ${itemIndex}]`,
+			{
+				description:
+					'DocSpace refuses Change Owner for archived rooms. Restore the room first (Room → Unarchive), or hand all of a leaver’s rooms over with Data Reassignment, which also covers archived rooms.',
+				itemIndex,
+			},
+		);
 	}
 	const removed = this.getNodeParameter('removePreviousOwner', itemIndex, false) as boolean;
 	// Refuse before changing anything what DocSpace would refuse halfway (the room's `security` flags).
 	if (removed && !allowed(room, 'EditAccess')) {
-		throw new NodeOperationError(this.getNode(), `The credential’s user may not remove members of "${room.title}" [item ${itemIndex}]`, {
-			description:
-				'Only the room’s owner and its room managers may change its members; a DocSpace admin who was not invited may not. Turn off "Remove Previous Owner", or invite the credential’s user as room manager first. Nothing was changed.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The credential’s user may not remove members of "${room.title}" [item ${itemIndex}]`,
+			{
+				description:
+					'Only the room’s owner and its room managers may change its members; a DocSpace admin who was not invited may not. Turn off "Remove Previous Owner", or invite the credential’s user as room manager first. Nothing was changed.',
+				itemIndex,
+			},
+		);
 	}
 	const updatedRooms = await changeRoomOwner(this, room.id, owner.id, itemIndex);
 	if (removed && previous && previous !== owner.id) {
-		await setRoomAccess(this, String(room.id), [{ id: previous, access: 0 }], { force: true }, itemIndex);
+		await setRoomAccess(
+			this,
+			String(room.id),
+			[{ id: previous, access: 0 }],
+			{ force: true },
+			itemIndex,
+		);
 	}
 	const updated = updatedRooms[0] ?? room;
-	return [{ ...simplifyEntry(updated), newOwner: person(owner), previousOwnerId: previous, previousOwnerRemoved: removed && previous !== owner.id }];
+	return [
+		{
+			...simplifyEntry(updated),
+			newOwner: person(owner),
+			previousOwnerId: previous,
+			previousOwnerRemoved: removed && previous !== owner.id,
+		},
+	];
 }

@@ -7,7 +7,10 @@ import { outputOption, roomLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [roomLocator(), outputOption];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return [entryOutput(this, await fetchRoom.call(this, itemIndex), itemIndex)];

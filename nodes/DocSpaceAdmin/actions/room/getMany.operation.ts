@@ -33,11 +33,21 @@ const properties: INodeProperties[] = [
 			{ name: 'Archived Rooms', value: SEARCH_AREA.ARCHIVE },
 		],
 	},
-	{ displayName: 'Search', name: 'search', type: 'string', default: '', placeholder: 'e.g. sales', description: 'Text to look for in room names' },
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sales',
+		description: 'Text to look for in room names',
+	},
 	outputOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);

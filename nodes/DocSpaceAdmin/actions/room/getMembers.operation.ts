@@ -7,7 +7,11 @@ import { getRoomMembers } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { roomLocator } from '../common.descriptions';
 
-const FILTER: Record<string, number> = { all: SHARE_FILTER.USERS_AND_GROUPS, users: SHARE_FILTER.USERS, groups: SHARE_FILTER.GROUPS };
+const FILTER: Record<string, number> = {
+	all: SHARE_FILTER.USERS_AND_GROUPS,
+	users: SHARE_FILTER.USERS,
+	groups: SHARE_FILTER.GROUPS,
+};
 
 const properties: INodeProperties[] = [
 	roomLocator(),
@@ -24,11 +28,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMembers'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getMembers'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
-	const filterType = FILTER[this.getNodeParameter('members', itemIndex, 'all') as string] ?? SHARE_FILTER.USERS_AND_GROUPS;
+	const filterType =
+		FILTER[this.getNodeParameter('members', itemIndex, 'all') as string] ??
+		SHARE_FILTER.USERS_AND_GROUPS;
 	const members = await getRoomMembers(this, roomId, filterType, itemIndex);
 	return members.map(simplifyShare);
 }

@@ -37,26 +37,52 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Text added to the notification' },
-			{ displayName: 'Notify', name: 'notify', type: 'boolean', default: false, description: 'Whether DocSpace emails the member' },
+			{
+				displayName: 'Message',
+				name: 'message',
+				type: 'string',
+				default: '',
+				description: 'Text added to the notification',
+			},
+			{
+				displayName: 'Notify',
+				name: 'notify',
+				type: 'boolean',
+				default: false,
+				description: 'Whether DocSpace emails the member',
+			},
 			{
 				displayName: 'Remove Even Form Fillers',
 				name: 'force',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to remove a member although they hold a role in a form-filling process',
+				description:
+					'Whether to remove a member although they hold a role in a form-filling process',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['setMemberAccess'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['setMemberAccess'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
-	const memberId = requireId(this.getNode(), 'subject', this.getNodeParameter('memberId', itemIndex), 'User or Group ID', itemIndex);
+	const memberId = requireId(
+		this.getNode(),
+		'subject',
+		this.getNodeParameter('memberId', itemIndex),
+		'User or Group ID',
+		itemIndex,
+	);
 	const access = Number(this.getNodeParameter('access', itemIndex));
-	const options = this.getNodeParameter('options', itemIndex, {}) as { notify?: boolean; message?: string; force?: boolean };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		notify?: boolean;
+		message?: string;
+		force?: boolean;
+	};
 	const members = await setRoomAccess(this, roomId, [{ id: memberId, access }], options, itemIndex);
 	if (access === 0) return [{ roomId: Number(roomId), memberId, removed: true }];
 	return members.map((m) => ({ roomId: Number(roomId), ...simplifyShare(m) }));

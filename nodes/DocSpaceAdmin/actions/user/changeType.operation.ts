@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		name: 'type',
 		type: 'options',
 		default: 'User',
-		description: 'Downgrading frees a paid seat; DocSpace hands the user’s rooms and shared files to the recipient',
+		description:
+			'Downgrading frees a paid seat; DocSpace hands the user’s rooms and shared files to the recipient',
 		options: [
 			{ name: 'User', value: 'User' },
 			{ name: 'Guest', value: 'Guest' },
@@ -29,26 +30,50 @@ const properties: INodeProperties[] = [
 	...waitProperties('type change'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['changeType'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['changeType'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
-	const recipient = await fetchUserFromLocator.call(this, 'recipient', 'Recipient of Rooms', itemIndex);
+	const recipient = await fetchUserFromLocator.call(
+		this,
+		'recipient',
+		'Recipient of Rooms',
+		itemIndex,
+	);
 	if (!isActiveAdminOrRoomAdmin(recipient)) {
-		throw new NodeOperationError(this.getNode(), `Invalid value in the parameter 'Recipient of Rooms' [item ${itemIndex}]`, {
-			description: `${recipient.displayName ?? recipient.id} cannot receive rooms: pick an active DocSpace admin or room admin.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid value in the parameter 'Recipient of Rooms' [item ${itemIndex}]`,
+			{
+				description: `${recipient.displayName ?? recipient.id} cannot receive rooms: pick an active DocSpace admin or room admin.`,
+				itemIndex,
+			},
+		);
 	}
 	const envelope = (await apiRequest.call(this, {
 		method: 'POST',
 		path: ['people', 'type'],
-		body: { userId: user.id, type: this.getNodeParameter('type', itemIndex) as string, reassignUserId: recipient.id },
+		body: {
+			userId: user.id,
+			type: this.getNodeParameter('type', itemIndex) as string,
+			reassignUserId: recipient.id,
+		},
 		error: { action: 'change the user’s type', requiredRole: 'a DocSpace admin', itemIndex },
 	})) as Envelope<TaskProgress>;
 	return [
-		await followTask(this, 'type', user.id, `the type change of ${user.displayName ?? user.id}`, envelope.response, itemIndex, {
-			recipient: person(recipient),
-		}),
+		await followTask(
+			this,
+			'type',
+			user.id,
+			`the type change of ${user.displayName ?? user.id}`,
+			envelope.response,
+			itemIndex,
+			{
+				recipient: person(recipient),
+			},
+		),
 	];
 }

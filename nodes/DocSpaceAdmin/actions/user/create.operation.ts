@@ -25,11 +25,20 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		default: 'User',
-		description: 'Room admins and DocSpace admins take a paid seat; only the owner can create DocSpace admins',
+		description:
+			'Room admins and DocSpace admins take a paid seat; only the owner can create DocSpace admins',
 		options: [
 			{ name: 'User', value: 'User', description: 'Works in rooms they are invited to' },
-			{ name: 'Room Admin', value: 'RoomAdmin', description: 'Can create and manage rooms (paid seat)' },
-			{ name: 'DocSpace Admin', value: 'DocSpaceAdmin', description: 'Administers the portal (paid seat)' },
+			{
+				name: 'Room Admin',
+				value: 'RoomAdmin',
+				description: 'Can create and manage rooms (paid seat)',
+			},
+			{
+				name: 'DocSpace Admin',
+				value: 'DocSpaceAdmin',
+				description: 'Administers the portal (paid seat)',
+			},
 		],
 	},
 	{
@@ -44,7 +53,8 @@ const properties: INodeProperties[] = [
 				name: 'groupIds',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f, 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
+				placeholder:
+					'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f, 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
 				description: 'Comma-separated IDs of the groups to add the user to',
 			},
 			{
@@ -53,14 +63,18 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Leave empty to let DocSpace generate one; the user gets an activation email either way',
+				description:
+					'Leave empty to let DocSpace generate one; the user gets an activation email either way',
 			},
 		],
 	},
 	outputOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

@@ -16,17 +16,24 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userLocator('User', { searchListMethod: 'searchDisabledUsers', description: 'DocSpace deletes only disabled users' }),
+	userLocator('User', {
+		searchListMethod: 'searchDisabledUsers',
+		description: 'DocSpace deletes only disabled users',
+	}),
 	{
 		displayName: 'Disable First',
 		name: 'disableFirst',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to disable an active user before deleting them. Off: an active user is refused.',
+		description:
+			'Whether to disable an active user before deleting them. Off: an active user is refused.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -34,15 +41,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = user.displayName ?? user.id;
 	// UserController.DeleteMember refuses LDAP users with 403.
 	if (user.isLDAP) {
-		throw new NodeOperationError(node, `${name} is an LDAP user and cannot be deleted in DocSpace [item ${itemIndex}]`, {
-			description: 'DocSpace refuses to delete users who sign in through LDAP. Manage this user in your LDAP directory instead.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`${name} is an LDAP user and cannot be deleted in DocSpace [item ${itemIndex}]`,
+			{
+				description:
+					'DocSpace refuses to delete users who sign in through LDAP. Manage this user in your LDAP directory instead.',
+				itemIndex,
+			},
+		);
 	}
 	if (!isDisabled(user)) {
 		if (!(this.getNodeParameter('disableFirst', itemIndex, false) as boolean)) {
 			throw new NodeOperationError(node, `The user ${name} is still active [item ${itemIndex}]`, {
-				description: 'DocSpace deletes only disabled users. Disable them first (User → Disable), or turn on "Disable First".',
+				description:
+					'DocSpace deletes only disabled users. Disable them first (User → Disable), or turn on "Disable First".',
 				itemIndex,
 			});
 		}
@@ -51,10 +64,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const reassign = await getTaskProgress(this, 'reassign', user.id, itemIndex);
 	if (reassign && !isTaskFinished(reassign)) {
-		throw new NodeOperationError(node, `The data of ${name} is still being reassigned (${reassign.percentage}%) [item ${itemIndex}]`, {
-			description: 'Wait until the reassignment has finished (Data Reassignment → Get Progress), then delete the user.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`The data of ${name} is still being reassigned (${reassign.percentage}%) [item ${itemIndex}]`,
+			{
+				description:
+					'Wait until the reassignment has finished (Data Reassignment → Get Progress), then delete the user.',
+				itemIndex,
+			},
+		);
 	}
 	await deleteUser(this, user.id, itemIndex);
 	return [{ deleted: true, id: user.id, displayName: user.displayName, email: user.email }];

@@ -6,7 +6,10 @@ import { outputOption, userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [userLocator('User'), outputOption];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);

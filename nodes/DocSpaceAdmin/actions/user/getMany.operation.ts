@@ -8,7 +8,12 @@ import { apiRequestAllItems } from '../../transport';
 import { outputOption, returnAllAndLimit } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
-const STATUS_QUERY: Record<string, number | undefined> = { any: undefined, active: 1, disabled: 2, pending: 4 };
+const STATUS_QUERY: Record<string, number | undefined> = {
+	any: undefined,
+	active: 1,
+	disabled: 2,
+	pending: 4,
+};
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -80,7 +85,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const status = STATUS_QUERY[String(filters.status ?? 'any')];
 	if (status !== undefined) qs.employeeStatus = status;
 	if (filters.type && filters.type !== 'any') qs.employeeType = filters.type;
-	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
+	if (typeof filters.search === 'string' && filters.search.trim())
+		qs.filterValue = filters.search.trim();
 	if (filters.groupId) {
 		qs.groupId = requireId(this.getNode(), 'group', filters.groupId, 'Group ID', itemIndex);
 	}

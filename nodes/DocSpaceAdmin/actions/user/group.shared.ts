@@ -13,5 +13,11 @@ export const groupIdField: INodeProperties = {
 };
 
 export function readGroupId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireId(ctx.getNode(), 'group', ctx.getNodeParameter('groupId', itemIndex), 'Group ID', itemIndex);
+	return requireId(
+		ctx.getNode(),
+		'group',
+		ctx.getNodeParameter('groupId', itemIndex),
+		'Group ID',
+		itemIndex,
+	);
 }

@@ -6,10 +6,15 @@ import { apiRequest } from '../../transport';
 import { userLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	userLocator('User', { description: 'Ends every session of the user on every device. Disabling a user does this too.' }),
+	userLocator('User', {
+		description: 'Ends every session of the user on every device. Disabling a user does this too.',
+	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['logOut'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['logOut'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);

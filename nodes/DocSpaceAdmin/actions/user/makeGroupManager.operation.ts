@@ -7,22 +7,39 @@ import { userLocator } from '../common.descriptions';
 import { groupIdField, readGroupId } from './group.shared';
 
 const properties: INodeProperties[] = [
-	userLocator('User', { description: 'The new manager: an active user who is not a guest. DocSpace adds them to the group; the previous manager stays a member.' }),
+	userLocator('User', {
+		description:
+			'The new manager: an active user who is not a guest. DocSpace adds them to the group; the previous manager stays a member.',
+	}),
 	groupIdField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['makeGroupManager'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['makeGroupManager'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
 	// DocSpace answers 200 and changes nothing for a guest or a disabled user (GroupsController.SetGroupManager).
 	if (!isActiveNonGuest(user)) {
-		throw new NodeOperationError(this.getNode(), `Invalid value in the parameter 'User' [item ${itemIndex}]`, {
-			description: `${user.displayName ?? user.id} cannot manage a group: DocSpace accepts only active users who are not guests.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid value in the parameter 'User' [item ${itemIndex}]`,
+			{
+				description: `${user.displayName ?? user.id} cannot manage a group: DocSpace accepts only active users who are not guests.`,
+				itemIndex,
+			},
+		);
 	}
 	const groupId = readGroupId(this, itemIndex);
 	const group = await setGroupManager(this, groupId, user.id, itemIndex);
-	return [{ groupId, name: group?.name, managerId: group?.manager?.id ?? user.id, managerName: group?.manager?.displayName ?? user.displayName }];
+	return [
+		{
+			groupId,
+			name: group?.name,
+			managerId: group?.manager?.id ?? user.id,
+			managerName: group?.manager?.displayName ?? user.displayName,
+		},
+	];
 }

@@ -10,18 +10,30 @@ const properties: INodeProperties[] = [
 	userLocator('User'),
 	groupIdField,
 	{
-		displayName: 'DocSpace keeps a removed member as the group’s manager: hand the group over first with "Make Group Manager".',
+		displayName:
+			'DocSpace keeps a removed member as the group’s manager: hand the group over first with "Make Group Manager".',
 		name: 'removeFromGroupNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['removeFromGroup'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['removeFromGroup'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 	const groupId = readGroupId(this, itemIndex);
 	const group = await removeGroupMembers(this, groupId, [userId], itemIndex);
-	return [{ userId, groupId, name: group?.name, removed: true, stillManager: group?.manager?.id === userId }];
+	return [
+		{
+			userId,
+			groupId,
+			name: group?.name,
+			removed: true,
+			stillManager: group?.manager?.id === userId,
+		},
+	];
 }

@@ -25,7 +25,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: ['people', 'self', 'delete'],
 		error: {
 			action: 'send the deletion instructions',
-			requiredRole: 'a user other than the owner (DocSpace sends them to the credential’s own user)',
+			requiredRole:
+				'a user other than the owner (DocSpace sends them to the credential’s own user)',
 			itemIndex,
 		},
 	})) as Envelope<string>;

@@ -6,7 +6,11 @@ import { changeStatusOfItems } from '../../helpers/statusBatch';
 import { batchOption, outputOption, userLocator } from '../common.descriptions';
 
 /** Disable and Enable differ only in the status they set. */
-export function statusOperation(operation: 'disable' | 'enable', status: typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED, help: string) {
+export function statusOperation(
+	operation: 'disable' | 'enable',
+	status: typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED,
+	help: string,
+) {
 	return {
 		description: updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
 			userLocator('User', { description: help }),
@@ -18,7 +22,10 @@ export function statusOperation(operation: 'disable' | 'enable', status: typeof 
 			if (result instanceof Error) throw result;
 			return result;
 		},
-		async executeBatch(this: IExecuteFunctions, itemIndices: number[]): Promise<Array<IDataObject[] | Error>> {
+		async executeBatch(
+			this: IExecuteFunctions,
+			itemIndices: number[],
+		): Promise<Array<IDataObject[] | Error>> {
 			return await changeStatusOfItems(this, itemIndices, status);
 		},
 	};

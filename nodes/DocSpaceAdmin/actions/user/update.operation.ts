@@ -31,7 +31,10 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
@@ -39,14 +42,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const self = await getSelf(this, itemIndex);
 	// The server silently ignores name changes to other people's profiles; say so instead.
 	if (self.id !== userId) {
-		throw new NodeOperationError(this.getNode(), `Cannot update the parameter 'User' [item ${itemIndex}]: it is not the credential’s own profile`, {
-			description: 'DocSpace applies name changes only to your own profile. Ask the user to change it, or use Disable, Enable or Change Type.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Cannot update the parameter 'User' [item ${itemIndex}]: it is not the credential’s own profile`,
+			{
+				description:
+					'DocSpace applies name changes only to your own profile. Ask the user to change it, or use Disable, Enable or Change Type.',
+				itemIndex,
+			},
+		);
 	}
 	const body: IDataObject = {};
 	for (const key of ['firstName', 'lastName']) {
-		if (typeof fields[key] === 'string' && (fields[key] as string).trim()) body[key] = (fields[key] as string).trim();
+		if (typeof fields[key] === 'string' && (fields[key] as string).trim())
+			body[key] = (fields[key] as string).trim();
 	}
 	const envelope = (await apiRequest.call(this, {
 		method: 'PUT',

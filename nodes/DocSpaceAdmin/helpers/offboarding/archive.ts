@@ -11,7 +11,12 @@ import { getRoom, getRoomMembers, listRooms } from '../../api/rooms';
 import type { OffboardingSettings, PlannedStep } from './types';
 
 /** Room types in which users and groups may hold the roles the archive uses (FileSecurity.AvailableRoomAccesses). */
-const GROUP_READ_ROOMS: number[] = [ROOM_TYPE.CUSTOM, ROOM_TYPE.EDITING, ROOM_TYPE.VIRTUAL_DATA, ROOM_TYPE.AI];
+const GROUP_READ_ROOMS: number[] = [
+	ROOM_TYPE.CUSTOM,
+	ROOM_TYPE.EDITING,
+	ROOM_TYPE.VIRTUAL_DATA,
+	ROOM_TYPE.AI,
+];
 const ROOM_TYPE_NAMES: Record<number, string> = {
 	[ROOM_TYPE.FILLING_FORMS]: 'form-filling',
 	[ROOM_TYPE.EDITING]: 'collaboration',
@@ -60,7 +65,9 @@ const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToG
 const nameOf = (user: EmployeeFull) => user.displayName ?? user.email ?? user.id;
 
 function skippedSteps(detail: string): PlannedStep[] {
-	return (['createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom'] as const).map((step) => ({ step, status: 'skipped', detail }));
+	return (['createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom'] as const).map(
+		(step) => ({ step, status: 'skipped', detail }),
+	);
 }
 
 export function defaultArchiveTitle(user: EmployeeFull): string {
@@ -68,15 +75,34 @@ export function defaultArchiveTitle(user: EmployeeFull): string {
 }
 
 /** A room of that exact name, owned by the credential's user: the one an earlier run created. */
-async function findOwnArchiveRoom(ctx: IExecuteFunctions, title: string, self: EmployeeFull, itemIndex: number): Promise<EntryDto | undefined> {
-	const candidates = await listRooms(ctx, { filterValue: title, searchArea: SEARCH_AREA.ANY }, undefined, itemIndex);
-	return candidates.find((room) => room.title === title && (room.ownedBy ?? room.createdBy)?.id === self.id);
+async function findOwnArchiveRoom(
+	ctx: IExecuteFunctions,
+	title: string,
+	self: EmployeeFull,
+	itemIndex: number,
+): Promise<EntryDto | undefined> {
+	const candidates = await listRooms(
+		ctx,
+		{ filterValue: title, searchArea: SEARCH_AREA.ANY },
+		undefined,
+		itemIndex,
+	);
+	return candidates.find(
+		(room) => room.title === title && (room.ownedBy ?? room.createdBy)?.id === self.id,
+	);
 }
 
-async function ownParentRoom(ctx: IExecuteFunctions, workspace: EntryDto, self: EmployeeFull, itemIndex: number): Promise<EntryDto | undefined> {
+async function ownParentRoom(
+	ctx: IExecuteFunctions,
+	workspace: EntryDto,
+	self: EmployeeFull,
+	itemIndex: number,
+): Promise<EntryDto | undefined> {
 	if (!workspace.parentId) return undefined;
 	const parent = await getFolder(ctx, workspace.parentId, 'workspace’s room', itemIndex);
-	return parent.roomType !== undefined && (parent.ownedBy ?? parent.createdBy)?.id === self.id ? parent : undefined;
+	return parent.roomType !== undefined && (parent.ownedBy ?? parent.createdBy)?.id === self.id
+		? parent
+		: undefined;
 }
 
 /**
@@ -94,80 +120,146 @@ export async function planArchive(
 	itemIndex: number,
 	leaverDeleted = false,
 ): Promise<ArchivePlan> {
-	const plan: ArchivePlan = { invitations: [], visibleTo: [], steps: [], blockers: [], warnings: [] };
-	if (!settings.workspaceFolderId) return { ...plan, steps: skippedSteps('No workspace folder chosen') };
+	const plan: ArchivePlan = {
+		invitations: [],
+		visibleTo: [],
+		steps: [],
+		blockers: [],
+		warnings: [],
+	};
+	if (!settings.workspaceFolderId)
+		return { ...plan, steps: skippedSteps('No workspace folder chosen') };
 
 	const workspace = await getFolder(ctx, settings.workspaceFolderId, 'workspace folder', itemIndex);
 	plan.workspace = workspace;
 	let room: EntryDto | undefined;
 	if (settings.archiveInto === 'existingRoom') {
-		if (!settings.archiveRoomId) plan.blockers.push('"Archive Into" is "An Existing Room" but no Archive Room ID was given.');
+		if (!settings.archiveRoomId)
+			plan.blockers.push('"Archive Into" is "An Existing Room" but no Archive Room ID was given.');
 		else room = await getRoom(ctx, settings.archiveRoomId, itemIndex);
-		if (room && room.roomType === undefined) plan.blockers.push(`"${room.title}" (ID ${room.id}) is a folder, not a room: choose a room as the archive.`);
+		if (room && room.roomType === undefined)
+			plan.blockers.push(
+				`"${room.title}" (ID ${room.id}) is a folder, not a room: choose a room as the archive.`,
+			);
 	} else {
-		const title = settings.archiveRoomTitle || (leaverDeleted ? undefined : defaultArchiveTitle(leaver));
+		const title =
+			settings.archiveRoomTitle || (leaverDeleted ? undefined : defaultArchiveTitle(leaver));
 		// Once the profile is gone its default room name is unknown: an earlier run left the workspace in the room.
-		room = title ? await findOwnArchiveRoom(ctx, title, self, itemIndex) : await ownParentRoom(ctx, workspace, self, itemIndex);
-		if (!title && !room) plan.blockers.push('The profile is deleted, so the archive room’s default name is unknown: enter the Archive Room Name.');
+		room = title
+			? await findOwnArchiveRoom(ctx, title, self, itemIndex)
+			: await ownParentRoom(ctx, workspace, self, itemIndex);
+		if (!title && !room)
+			plan.blockers.push(
+				'The profile is deleted, so the archive room’s default name is unknown: enter the Archive Room Name.',
+			);
 		if (!room && !(self.isOwner || self.isAdmin || self.isRoomAdmin)) {
-			plan.blockers.push(`The credential’s user ${nameOf(self)} may not create rooms: use a DocSpace admin or room admin account, or archive into an existing room.`);
+			plan.blockers.push(
+				`The credential’s user ${nameOf(self)} may not create rooms: use a DocSpace admin or room admin account, or archive into an existing room.`,
+			);
 		}
 		if (!room && title) plan.room = { title, exists: false, archived: false };
 	}
-	if (room) plan.room = { id: room.id, title: room.title ?? String(room.id), exists: true, archived: isArchived(room) };
+	if (room)
+		plan.room = {
+			id: room.id,
+			title: room.title ?? String(room.id),
+			exists: true,
+			archived: isArchived(room),
+		};
 	if (!plan.room) return { ...plan, steps: skippedSteps('No archive room') };
 
-	if (workspace.roomType !== undefined) plan.blockers.push(`"${workspace.title}" is a room, not a folder: rooms are handed over by the reassignment.`);
+	if (workspace.roomType !== undefined)
+		plan.blockers.push(
+			`"${workspace.title}" is a room, not a folder: rooms are handed over by the reassignment.`,
+		);
 	const alreadyMoved = room !== undefined && workspace.parentId === room.id;
 	if (!alreadyMoved && !allowed(workspace, 'Move')) {
 		plan.blockers.push(
 			`The credential’s user ${nameOf(self)} may not move "${workspace.title}": in a room only its owner, room managers and (for their own folders) content creators may move folders. Invite the credential’s user to that room as room manager.`,
 		);
 	}
-	const members = room ? await getRoomMembers(ctx, room.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex) : [];
+	const members = room
+		? await getRoomMembers(ctx, room.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex)
+		: [];
 	const ownerId = (room?.ownedBy ?? room?.createdBy)?.id ?? self.id;
 	plan.invitations = wantedInvitations(members, ownerId, recipient, settings.readOnlyGroupId);
 	if (room) checkExistingRoom(plan, room, alreadyMoved, settings);
-	plan.visibleTo = viewers(members, plan.invitations, ownerId, room ? undefined : self, recipient, leaver);
+	plan.visibleTo = viewers(
+		members,
+		plan.invitations,
+		ownerId,
+		room ? undefined : self,
+		recipient,
+		leaver,
+	);
 	if (plan.visibleTo.some((v) => v.id === leaver.id)) {
-		plan.warnings.push(`${nameOf(leaver)} is a member of the archive room; once disabled they cannot sign in, and they leave the room when the profile is deleted.`);
+		plan.warnings.push(
+			`${nameOf(leaver)} is a member of the archive room; once disabled they cannot sign in, and they leave the room when the profile is deleted.`,
+		);
 	}
 	plan.steps = archiveSteps(plan, alreadyMoved, settings.archiveTheRoom, recipient);
 	return plan;
 }
 
 /** Recipient as room manager, the read-only group as viewers; nothing for who already has it. */
-function wantedInvitations(members: ShareDto[], ownerId: string, recipient: EmployeeFull, groupId?: string): Invitation[] {
+function wantedInvitations(
+	members: ShareDto[],
+	ownerId: string,
+	recipient: EmployeeFull,
+	groupId?: string,
+): Invitation[] {
 	const have = new Map(members.map((m) => [subjectOf(m), m.access]));
 	const wanted: Invitation[] = [];
-	if (recipient.id !== ownerId && have.get(recipient.id) !== SHARE.ROOM_MANAGER) wanted.push({ id: recipient.id, access: SHARE.ROOM_MANAGER });
+	if (recipient.id !== ownerId && have.get(recipient.id) !== SHARE.ROOM_MANAGER)
+		wanted.push({ id: recipient.id, access: SHARE.ROOM_MANAGER });
 	if (groupId && have.get(groupId) !== SHARE.READ) wanted.push({ id: groupId, access: SHARE.READ });
 	return wanted;
 }
 
 /** What DocSpace would refuse for an existing room, found before anything changes. */
-function checkExistingRoom(plan: ArchivePlan, room: EntryDto, alreadyMoved: boolean, settings: OffboardingSettings): void {
+function checkExistingRoom(
+	plan: ArchivePlan,
+	room: EntryDto,
+	alreadyMoved: boolean,
+	settings: OffboardingSettings,
+): void {
 	const name = `"${room.title}"`;
 	const typeName = ROOM_TYPE_NAMES[room.roomType ?? -1] ?? 'this';
 	if (isArchived(room)) {
-		if (!alreadyMoved) plan.blockers.push(`The archive room ${name} is in DocSpace’s Archive and accepts nothing new: restore it (Room → Unarchive) or choose another room.`);
-		if (plan.invitations.length) plan.blockers.push(`The members of ${name} cannot change while it is in DocSpace’s Archive: restore it first.`);
+		if (!alreadyMoved)
+			plan.blockers.push(
+				`The archive room ${name} is in DocSpace’s Archive and accepts nothing new: restore it (Room → Unarchive) or choose another room.`,
+			);
+		if (plan.invitations.length)
+			plan.blockers.push(
+				`The members of ${name} cannot change while it is in DocSpace’s Archive: restore it first.`,
+			);
 		return;
 	}
 	if (settings.readOnlyGroupId && !GROUP_READ_ROOMS.includes(room.roomType ?? -1)) {
-		plan.blockers.push(`A ${typeName} room does not accept groups as viewers: choose a custom, collaboration or virtual data room, or leave "Read-Only Group ID" empty.`);
+		plan.blockers.push(
+			`A ${typeName} room does not accept groups as viewers: choose a custom, collaboration or virtual data room, or leave "Read-Only Group ID" empty.`,
+		);
 	}
 	if (room.roomType === ROOM_TYPE.FILLING_FORMS && !alreadyMoved) {
-		plan.blockers.push(`A form-filling room does not accept folders from other rooms: choose another archive room.`);
+		plan.blockers.push(
+			`A form-filling room does not accept folders from other rooms: choose another archive room.`,
+		);
 	}
 	if (plan.invitations.length && !allowed(room, 'EditAccess')) {
-		plan.blockers.push(`The credential’s user may not change the members of ${name}: only its owner and room managers may (a DocSpace admin must be invited as room manager).`);
+		plan.blockers.push(
+			`The credential’s user may not change the members of ${name}: only its owner and room managers may (a DocSpace admin must be invited as room manager).`,
+		);
 	}
 	if (!alreadyMoved && !(allowed(room, 'Create') && allowed(room, 'MoveTo'))) {
-		plan.blockers.push(`The credential’s user may not move anything into ${name}: invite them there as room manager or content creator.`);
+		plan.blockers.push(
+			`The credential’s user may not move anything into ${name}: invite them there as room manager or content creator.`,
+		);
 	}
 	if (settings.archiveTheRoom && !isArchived(room) && !allowed(room, 'Move')) {
-		plan.blockers.push(`The credential’s user may not move ${name} to DocSpace’s Archive: only its owner or a DocSpace admin may.`);
+		plan.blockers.push(
+			`The credential’s user may not move ${name} to DocSpace’s Archive: only its owner or a DocSpace admin may.`,
+		);
 	}
 }
 
@@ -183,38 +275,93 @@ function viewers(
 	for (const m of members) roles.set(subjectOf(m), { share: m, access: m.access });
 	for (const i of invitations) roles.set(i.id, { share: roles.get(i.id)?.share, access: i.access });
 	const list: Viewer[] = [];
-	if (newOwner) list.push({ id: newOwner.id, name: nameOf(newOwner), kind: 'user', role: 'owner', note: 'creates the room (the credential’s user)' });
+	if (newOwner)
+		list.push({
+			id: newOwner.id,
+			name: nameOf(newOwner),
+			kind: 'user',
+			role: 'owner',
+			note: 'creates the room (the credential’s user)',
+		});
 	for (const [id, { share, access }] of roles) {
 		if (!id || access === SHARE.NONE || access === SHARE.RESTRICT) continue;
 		const group = share?.sharedToGroup;
-		const name = id === recipient.id ? nameOf(recipient) : (share?.sharedToUser?.displayName ?? group?.name ?? id);
+		const name =
+			id === recipient.id
+				? nameOf(recipient)
+				: (share?.sharedToUser?.displayName ?? group?.name ?? id);
 		const role = id === ownerId ? 'owner' : (ROLE_NAMES[access] ?? String(access));
-		const note = id === leaver.id ? 'the leaver (disabled)' : id === recipient.id ? 'the recipient' : undefined;
+		const note =
+			id === leaver.id
+				? 'the leaver (disabled)'
+				: id === recipient.id
+					? 'the recipient'
+					: undefined;
 		list.push({ id, name, kind: group ? 'group' : 'user', role, ...(note ? { note } : {}) });
 	}
-	list.push({ name: 'Every DocSpace admin', kind: 'docSpaceAdmins', role: 'viewer', note: 'DocSpace admins can open every room' });
+	list.push({
+		name: 'Every DocSpace admin',
+		kind: 'docSpaceAdmins',
+		role: 'viewer',
+		note: 'DocSpace admins can open every room',
+	});
 	return list;
 }
 
-function archiveSteps(plan: ArchivePlan, alreadyMoved: boolean, archiveTheRoom: boolean, recipient: EmployeeFull): PlannedStep[] {
+function archiveSteps(
+	plan: ArchivePlan,
+	alreadyMoved: boolean,
+	archiveTheRoom: boolean,
+	recipient: EmployeeFull,
+): PlannedStep[] {
 	const room = plan.room!;
 	const title = `"${room.title}"`;
-	const invited = plan.invitations.map((i) => (i.id === recipient.id ? `${nameOf(recipient)} as room manager` : `group ${i.id} as viewers`));
+	const invited = plan.invitations.map((i) =>
+		i.id === recipient.id ? `${nameOf(recipient)} as room manager` : `group ${i.id} as viewers`,
+	);
 	return [
 		room.exists
-			? { step: 'createArchiveRoom', status: 'alreadyDone', detail: `The archive room ${title} exists` }
+			? {
+					step: 'createArchiveRoom',
+					status: 'alreadyDone',
+					detail: `The archive room ${title} exists`,
+				}
 			: { step: 'createArchiveRoom', status: 'pending', detail: `Create the custom room ${title}` },
 		invited.length
-			? { step: 'archiveAccess', status: 'pending', detail: `Add to ${title}: ${invited.join(', ')}` }
-			: { step: 'archiveAccess', status: 'alreadyDone', detail: `${title} already has the archive’s members` },
+			? {
+					step: 'archiveAccess',
+					status: 'pending',
+					detail: `Add to ${title}: ${invited.join(', ')}`,
+				}
+			: {
+					step: 'archiveAccess',
+					status: 'alreadyDone',
+					detail: `${title} already has the archive’s members`,
+				},
 		alreadyMoved
-			? { step: 'moveWorkspace', status: 'alreadyDone', detail: `"${plan.workspace!.title}" is already in ${title}` }
-			: { step: 'moveWorkspace', status: 'pending', detail: `Move "${plan.workspace!.title}" into ${title}, and wait` },
+			? {
+					step: 'moveWorkspace',
+					status: 'alreadyDone',
+					detail: `"${plan.workspace!.title}" is already in ${title}`,
+				}
+			: {
+					step: 'moveWorkspace',
+					status: 'pending',
+					detail: `Move "${plan.workspace!.title}" into ${title}, and wait`,
+				},
 		!archiveTheRoom
 			? { step: 'archiveTheRoom', status: 'skipped', detail: `${title} stays an active room` }
 			: room.archived
-				? { step: 'archiveTheRoom', status: 'alreadyDone', detail: `${title} is in DocSpace’s Archive` }
-				: { step: 'archiveTheRoom', status: 'pending', detail: `Move ${title} to DocSpace’s Archive (read-only), and wait` },
+				? {
+						step: 'archiveTheRoom',
+						status: 'alreadyDone',
+						detail: `${title} is in DocSpace’s Archive`,
+					}
+				: {
+						step: 'archiveTheRoom',
+						status: 'pending',
+						detail: `Move ${title} to DocSpace’s Archive (read-only), and wait`,
+					},
 	];
 }
 

@@ -19,7 +19,10 @@ function csvField(value: unknown): string {
 }
 
 function escapeHtml(value: unknown): string {
-	return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	return String(value ?? '').replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+	);
 }
 
 function slug(text: string): string {
@@ -33,17 +36,23 @@ function slug(text: string): string {
 	);
 }
 
-export function reportFiles(summary: IDataObject, steps: StepReport[], finishedAt: Date): { csv: ReportFile; html: ReportFile } {
+export function reportFiles(
+	summary: IDataObject,
+	steps: StepReport[],
+	finishedAt: Date,
+): { csv: ReportFile; html: ReportFile } {
 	const user = (summary.user ?? {}) as IDataObject;
 	const recipient = (summary.recipient ?? {}) as IDataObject;
 	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
 	const base = `offboarding-${slug(name)}-${finishedAt.toISOString().slice(0, 10)}`;
 	const rows = steps.map((s, i) => [i + 1, s.step, s.status, s.detail, s.error, s.durationSeconds]);
-	const csv = [COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+	const csv =
+		[COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
 
 	const archive = summary.archive as { room?: IDataObject; visibleTo?: IDataObject[] } | undefined;
 	const warnings = (summary.warnings ?? []) as string[];
-	const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>');
+	const list = (items: string[]) =>
+		items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
 	const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Offboarding of ${escapeHtml(name)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}.failed{color:#b00020}</style></head>

@@ -10,7 +10,13 @@ import { DEFAULT_WAIT, isTaskFinished, waitForTask } from '../poller';
 import { reassignmentOutcome, removalOutcome } from '../reassignment';
 import { AUDIT_ACTION, AUDIT_ENTRY, EMPLOYEE_STATUS, ROOM_TYPE } from '../../api/codes';
 import { startMove } from '../../api/files';
-import { deleteUser, getTaskProgress, setUserStatus, startReassignment, startRemoval } from '../../api/people';
+import {
+	deleteUser,
+	getTaskProgress,
+	setUserStatus,
+	startReassignment,
+	startRemoval,
+} from '../../api/people';
 import { createRoom, setRoomAccess, startRoomArchiving } from '../../api/rooms';
 import type { FileOperation } from '../dto';
 import { runLeaveGroups, runLeaveRooms, runRevokeKeysAndApps } from './access';
@@ -25,7 +31,17 @@ export interface StepReport {
 }
 
 /** Steps that change or erase data; none of them runs after a failed step. */
-const DESTRUCTIVE: StepName[] = ['reassign', 'leaveGroups', 'leaveRooms', 'revokeKeysAndApps', 'createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom', 'finalize'];
+const DESTRUCTIVE: StepName[] = [
+	'reassign',
+	'leaveGroups',
+	'leaveRooms',
+	'revokeKeysAndApps',
+	'createArchiveRoom',
+	'archiveAccess',
+	'moveWorkspace',
+	'archiveTheRoom',
+	'finalize',
+];
 
 /** The audit events that tell an offboarding's story. */
 const OFFBOARDING_ACTIONS: number[] = [
@@ -39,29 +55,68 @@ const OFFBOARDING_ACTIONS: number[] = [
 
 function completed(result: JobResult<TaskState>, what: string): void {
 	if (result.outcome !== 'completed') {
-		throw new Error(`${what} did not finish in time (${result.state.progress?.percentage ?? 0}%); it ${result.outcome === 'terminated' ? 'was terminated' : 'is still running in DocSpace'}`);
+		throw new Error(
+			`${what} did not finish in time (${result.state.progress?.percentage ?? 0}%); it ${result.outcome === 'terminated' ? 'was terminated' : 'is still running in DocSpace'}`,
+		);
 	}
 }
 
-async function followOperation(ctx: IExecuteFunctions, started: FileOperation | undefined, subject: string, confirm: () => Promise<boolean>, itemIndex: number): Promise<void> {
+async function followOperation(
+	ctx: IExecuteFunctions,
+	started: FileOperation | undefined,
+	subject: string,
+	confirm: () => Promise<boolean>,
+	itemIndex: number,
+): Promise<void> {
 	if (!started) throw new Error(`DocSpace did not start ${subject}`);
-	const { outcome } = await followFileOperation(ctx, started, subject, confirm, itemIndex, waitSettings(ctx, itemIndex) ?? DEFAULT_WAIT);
-	if (outcome === 'unknown') throw new Error(`DocSpace no longer reports ${subject} and its result is not where it should be: check in DocSpace before running again`);
+	const { outcome } = await followFileOperation(
+		ctx,
+		started,
+		subject,
+		confirm,
+		itemIndex,
+		waitSettings(ctx, itemIndex) ?? DEFAULT_WAIT,
+	);
+	if (outcome === 'unknown')
+		throw new Error(
+			`DocSpace no longer reports ${subject} and its result is not where it should be: check in DocSpace before running again`,
+		);
 	if (outcome !== 'completed') throw new Error(`${subject} did not finish in time`);
 }
 
-async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, itemIndex: number): Promise<string> {
+async function runStep(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	step: PlannedStep,
+	itemIndex: number,
+): Promise<string> {
 	const { user, recipient, settings, archive } = plan;
 	const wait = waitSettings(ctx, itemIndex) ?? DEFAULT_WAIT;
 	const name = user.displayName ?? user.id;
 	switch (step.step) {
 		case 'disable':
-			await setUserStatus(ctx, [user.id], EMPLOYEE_STATUS.TERMINATED, 'disable the user', itemIndex);
+			await setUserStatus(
+				ctx,
+				[user.id],
+				EMPLOYEE_STATUS.TERMINATED,
+				'disable the user',
+				itemIndex,
+			);
 			return `${name} disabled; sessions ended`;
 		case 'reassign': {
 			// A start while one runs returns the running task (QueueWorker.StartAsync): never a second job.
-			if (!plan.reassignTask || isTaskFinished(plan.reassignTask)) await startReassignment(ctx, user.id, recipient.id, false, itemIndex);
-			const result = await waitForTask.call(ctx, 'reassign', user.id, 'the reassignment', wait, itemIndex, undefined, reassignmentOutcome(ctx, user.id, itemIndex));
+			if (!plan.reassignTask || isTaskFinished(plan.reassignTask))
+				await startReassignment(ctx, user.id, recipient.id, false, itemIndex);
+			const result = await waitForTask.call(
+				ctx,
+				'reassign',
+				user.id,
+				'the reassignment',
+				wait,
+				itemIndex,
+				undefined,
+				reassignmentOutcome(ctx, user.id, itemIndex),
+			);
 			completed(result, 'The reassignment');
 			return `Rooms and shared files handed to ${recipient.displayName ?? recipient.id}`;
 		}
@@ -73,40 +128,88 @@ async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, it
 			return await runRevokeKeysAndApps(ctx, plan.access, user, itemIndex);
 		case 'createArchiveRoom': {
 			const room = await createRoom(ctx, archive.room!.title, ROOM_TYPE.CUSTOM, itemIndex);
-			archive.room = { id: room.id, title: room.title ?? archive.room!.title, exists: true, archived: false };
+			archive.room = {
+				id: room.id,
+				title: room.title ?? archive.room!.title,
+				exists: true,
+				archived: false,
+			};
 			return `Room "${archive.room.title}" created`;
 		}
 		case 'archiveAccess': {
-			const members = await setRoomAccess(ctx, archive.room!.id!, archive.invitations, { notify: false }, itemIndex);
+			const members = await setRoomAccess(
+				ctx,
+				archive.room!.id!,
+				archive.invitations,
+				{ notify: false },
+				itemIndex,
+			);
 			// DocSpace skips some invitees without an error (e.g. disabled users): check who made it.
 			const added = new Set(members.map((m) => m.sharedToUser?.id ?? m.sharedToGroup?.id));
 			const missing = archive.invitations.filter((i) => !added.has(i.id)).map((i) => i.id);
-			if (missing.length) throw new Error(`DocSpace did not add ${missing.join(', ')} to the room (it skips disabled users and groups that no longer exist)`);
+			if (missing.length)
+				throw new Error(
+					`DocSpace did not add ${missing.join(', ')} to the room (it skips disabled users and groups that no longer exist)`,
+				);
 			return step.detail.replace(/^Add to/, 'Added to');
 		}
 		case 'moveWorkspace': {
 			const workspace = archive.workspace!;
 			const roomId = archive.room!.id!;
-			const started = await startMove(ctx, { folderIds: [workspace.id], fileIds: [], destFolderId: roomId, conflictResolveType: 'Duplicate' }, itemIndex);
-			await followOperation(ctx, started, 'the move of the workspace', movedInto(ctx, [workspace.id], [], roomId, itemIndex), itemIndex);
+			const started = await startMove(
+				ctx,
+				{
+					folderIds: [workspace.id],
+					fileIds: [],
+					destFolderId: roomId,
+					conflictResolveType: 'Duplicate',
+				},
+				itemIndex,
+			);
+			await followOperation(
+				ctx,
+				started,
+				'the move of the workspace',
+				movedInto(ctx, [workspace.id], [], roomId, itemIndex),
+				itemIndex,
+			);
 			return `"${workspace.title}" moved into "${archive.room!.title}"`;
 		}
 		case 'archiveTheRoom': {
 			const roomId = archive.room!.id!;
 			const started = await startRoomArchiving(ctx, roomId, 'archive', itemIndex);
-			await followOperation(ctx, started, 'archiving the room', roomIsIn(ctx, roomId, 'archive', itemIndex), itemIndex);
+			await followOperation(
+				ctx,
+				started,
+				'archiving the room',
+				roomIsIn(ctx, roomId, 'archive', itemIndex),
+				itemIndex,
+			);
 			return `"${archive.room!.title}" moved to DocSpace’s Archive`;
 		}
 		case 'finalize': {
 			// Never erase anything while DocSpace is still handing the data over.
 			const task = await getTaskProgress(ctx, 'reassign', user.id, itemIndex);
-			if (task && !isTaskFinished(task)) throw new Error('The reassignment is still running; nothing was deleted');
+			if (task && !isTaskFinished(task))
+				throw new Error('The reassignment is still running; nothing was deleted');
 			if (settings.finalStep === 'deleteProfile') {
 				await deleteUser(ctx, user.id, itemIndex);
 				return `Profile of ${name} deleted`;
 			}
 			await startRemoval(ctx, user.id, itemIndex);
-			completed(await waitForTask.call(ctx, 'remove', user.id, 'the data removal', wait, itemIndex, undefined, removalOutcome(ctx, user.id, itemIndex)), 'The data removal');
+			completed(
+				await waitForTask.call(
+					ctx,
+					'remove',
+					user.id,
+					'the data removal',
+					wait,
+					itemIndex,
+					undefined,
+					removalOutcome(ctx, user.id, itemIndex),
+				),
+				'The data removal',
+			);
 			return `Personal documents and profile of ${name} removed`;
 		}
 		default:
@@ -115,18 +218,38 @@ async function runStep(ctx: IExecuteFunctions, plan: Plan, step: PlannedStep, it
 }
 
 /** The user's trail: what they did (as actor) and what was done to them (as target). */
-export async function auditSummary(ctx: IExecuteFunctions, userId: string, itemIndex: number): Promise<IDataObject> {
+export async function auditSummary(
+	ctx: IExecuteFunctions,
+	userId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	try {
-		const asActor = (await readEvents(ctx, 'events', { userId }, 100, itemIndex)) as AuditEventDto[];
-		const asTarget = (await readEvents(ctx, 'events', { target: userId, entryType: AUDIT_ENTRY.USER }, 100, itemIndex)) as AuditEventDto[];
+		const asActor = (await readEvents(
+			ctx,
+			'events',
+			{ userId },
+			100,
+			itemIndex,
+		)) as AuditEventDto[];
+		const asTarget = (await readEvents(
+			ctx,
+			'events',
+			{ target: userId, entryType: AUDIT_ENTRY.USER },
+			100,
+			itemIndex,
+		)) as AuditEventDto[];
 		const byAction: Record<string, number> = {};
-		for (const e of asActor) byAction[String(e.action ?? e.actionId)] = (byAction[String(e.action ?? e.actionId)] ?? 0) + 1;
+		for (const e of asActor)
+			byAction[String(e.action ?? e.actionId)] =
+				(byAction[String(e.action ?? e.actionId)] ?? 0) + 1;
 		return {
 			available: true,
 			eventsByUser: asActor.length,
 			lastActivity: asActor[0]?.date,
 			byAction,
-			offboardingEvents: asTarget.filter((e) => OFFBOARDING_ACTIONS.includes(e.actionId ?? 0)).map((e) => ({ date: e.date, action: e.action, by: e.user })),
+			offboardingEvents: asTarget
+				.filter((e) => OFFBOARDING_ACTIONS.includes(e.actionId ?? 0))
+				.map((e) => ({ date: e.date, action: e.action, by: e.user })),
 		};
 	} catch (error) {
 		return { available: false, reason: (error as Error).message };
@@ -137,12 +260,20 @@ export async function auditSummary(ctx: IExecuteFunctions, userId: string, itemI
  * Carries out the plan in the only safe order. A failed step stops every data-changing
  * step after it; the audit summary (reads only) is still produced.
  */
-export async function runPlan(ctx: IExecuteFunctions, plan: Plan, itemIndex: number): Promise<{ steps: StepReport[]; audit?: IDataObject }> {
+export async function runPlan(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	itemIndex: number,
+): Promise<{ steps: StepReport[]; audit?: IDataObject }> {
 	if (plan.blockers.length) {
-		throw new NodeOperationError(ctx.getNode(), `The offboarding cannot start [item ${itemIndex}]: ${plan.blockers[0]}`, {
-			description: `${plan.blockers.join(' ')} Nothing was changed. Run Preview to see the whole plan.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The offboarding cannot start [item ${itemIndex}]: ${plan.blockers[0]}`,
+			{
+				description: `${plan.blockers.join(' ')} Nothing was changed. Run Preview to see the whole plan.`,
+				itemIndex,
+			},
+		);
 	}
 	const reports: StepReport[] = [];
 	let failed: StepName | undefined;
@@ -153,7 +284,11 @@ export async function runPlan(ctx: IExecuteFunctions, plan: Plan, itemIndex: num
 			continue;
 		}
 		if (failed && DESTRUCTIVE.includes(step.step)) {
-			reports.push({ step: step.step, status: 'skipped', detail: `Not run: the step "${failed}" failed` });
+			reports.push({
+				step: step.step,
+				status: 'skipped',
+				detail: `Not run: the step "${failed}" failed`,
+			});
 			continue;
 		}
 		const started = Date.now();
@@ -161,14 +296,22 @@ export async function runPlan(ctx: IExecuteFunctions, plan: Plan, itemIndex: num
 			let detail: string;
 			if (step.step === 'auditSummary') {
 				audit = await auditSummary(ctx, plan.user.id, itemIndex);
-				detail = audit.available ? `${String(audit.eventsByUser)} event(s) by the user` : `Audit trail not available: ${String(audit.reason)}`;
+				detail = audit.available
+					? `${String(audit.eventsByUser)} event(s) by the user`
+					: `Audit trail not available: ${String(audit.reason)}`;
 			} else {
 				detail = await runStep(ctx, plan, step, itemIndex);
 			}
 			reports.push({ step: step.step, status: 'done', detail, durationSeconds: seconds(started) });
 		} catch (error) {
 			failed = step.step;
-			reports.push({ step: step.step, status: 'failed', detail: step.detail, error: (error as Error).message, durationSeconds: seconds(started) });
+			reports.push({
+				step: step.step,
+				status: 'failed',
+				detail: step.detail,
+				error: (error as Error).message,
+				durationSeconds: seconds(started),
+			});
 		}
 	}
 	return { steps: reports, audit };
