@@ -290,20 +290,26 @@ async function settle(afterId, expected, ms = PHASE_TIMEOUT_MS) {
 // ---- HR requests ----
 
 let hrWebhook;
-const hrRequest = (email) =>
-	fetch(hrWebhook, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', [HR_SECRET.name]: HR_SECRET.value },
-		body: JSON.stringify({ email, recipientEmail: 'bob.brown@corp.example', finalStep: 'keep' }),
-		signal: AbortSignal.timeout(PHASE_TIMEOUT_MS),
-	}).then(
-		async (r) => ({
-			status: r.status,
-			body: await r.text().catch(() => ''),
-			answeredAt: Date.now(),
-		}),
-		(error) => ({ status: 0, body: String(error.message), answeredAt: Date.now() }),
-	);
+/** 503 is n8n saying it cannot take the request now (e.g. "Database is not ready!"): no execution exists, so HR tries again, as an HR system would. */
+const SERVICE_UNAVAILABLE = 503;
+const HR_ATTEMPTS = 5;
+const HR_RETRY_MS = 3000;
+
+async function hrRequest(email) {
+	for (let attempt = 1; ; attempt++) {
+		const answer = await fetch(hrWebhook, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', [HR_SECRET.name]: HR_SECRET.value },
+			body: JSON.stringify({ email, recipientEmail: 'bob.brown@corp.example', finalStep: 'keep' }),
+			signal: AbortSignal.timeout(PHASE_TIMEOUT_MS),
+		}).then(
+			async (r) => ({ status: r.status, body: await r.text().catch(() => ''), answeredAt: Date.now(), attempts: attempt }),
+			(error) => ({ status: 0, body: String(error.message), answeredAt: Date.now(), attempts: attempt }),
+		);
+		if (answer.status !== SERVICE_UNAVAILABLE || attempt === HR_ATTEMPTS) return answer;
+		await new Promise((resolve) => setTimeout(resolve, HR_RETRY_MS * attempt));
+	}
+}
 
 /** Sends one HR request per leaver, all at once; returns them by email with the time sent. */
 function sendAll(leavers) {
@@ -484,6 +490,8 @@ function figuresOf(batch, leavers, figures) {
 		),
 		hrAnswerSeconds: distribution([...batch.answers.values()].map((a) => a.answeredAt - a.sentAt)),
 		lost: leavers.length - batch.rows.length,
+		// Requests n8n answered 503 first (no execution created) and HR sent again.
+		hrRequestsRetriedAfter503: [...batch.answers.values()].filter((a) => a.attempts > 1).length,
 		executions: Object.fromEntries(
 			[...new Set(batch.rows.map((r) => r.status))].map((s) => [
 				s,
