@@ -303,8 +303,18 @@ async function hrRequest(email) {
 			body: JSON.stringify({ email, recipientEmail: 'bob.brown@corp.example', finalStep: 'keep' }),
 			signal: AbortSignal.timeout(PHASE_TIMEOUT_MS),
 		}).then(
-			async (r) => ({ status: r.status, body: await r.text().catch(() => ''), answeredAt: Date.now(), attempts: attempt }),
-			(error) => ({ status: 0, body: String(error.message), answeredAt: Date.now(), attempts: attempt }),
+			async (r) => ({
+				status: r.status,
+				body: await r.text().catch(() => ''),
+				answeredAt: Date.now(),
+				attempts: attempt,
+			}),
+			(error) => ({
+				status: 0,
+				body: String(error.message),
+				answeredAt: Date.now(),
+				attempts: attempt,
+			}),
 		);
 		if (answer.status !== SERVICE_UNAVAILABLE || attempt === HR_ATTEMPTS) return answer;
 		await new Promise((resolve) => setTimeout(resolve, HR_RETRY_MS * attempt));
@@ -424,8 +434,44 @@ function checkBatch(label, leavers, batch, { expectAll = true } = {}) {
 	}
 }
 
-function checkSandbox(label, leavers, figures) {
+/**
+ * What the portal saw. `strict`: every employee offboarded. The single-process baseline starts all 200
+ * at once, so some outwait the node's 429 budget and end with an error item instead: there it checks
+ * only that nothing was done twice, nothing was left half-done, and the limits held.
+ */
+function checkSandbox(label, leavers, figures, { strict = true } = {}) {
 	const states = leavers.map((l) => ({ l, ...offboarded(l) }));
+	if (!strict) {
+		const twice = leavers.filter((l) => (figures.starts.get(l.id) ?? 0) > 1);
+		check(
+			`${label}: no reassignment started twice`,
+			twice.length === 0,
+			twice
+				.slice(0, 5)
+				.map((l) => l.email)
+				.join(', '),
+		);
+		const halfDone = states.filter((s) => s.roomHandedOver && !s.disabled);
+		check(
+			`${label}: nothing half-done (no room handed over from an active employee)`,
+			halfDone.length === 0,
+			halfDone
+				.slice(0, 5)
+				.map((s) => s.l.email)
+				.join(', '),
+		);
+		check(
+			`${label}: no write repeated except the resend after a 429`,
+			figures.repeated.length === 0,
+			figures.repeated.slice(0, 5).join(' | '),
+		);
+		check(
+			`${label}: the portal never had more than ${LIMITS.parallelWrites} writes in flight`,
+			sandbox.peakWritesInFlight <= LIMITS.parallelWrites,
+			`peak ${sandbox.peakWritesInFlight}`,
+		);
+		return;
+	}
 	const notDone = states.filter((s) => !s.disabled || !s.roomHandedOver);
 	check(
 		`${label}: every employee disabled and their room handed to the recipient`,
@@ -792,8 +838,8 @@ try {
 		const batch = await runBatch('single', leavers);
 		console.log(`single process: ${COUNT} offboardings settled in ${seconds(Date.now() - t)} s`);
 		const figures = logFigures(sandbox.log);
-		checkBatch('single process', leavers, batch);
-		checkSandbox('single process', leavers, figures);
+		checkBatch('single process', leavers, batch, { expectAll: false });
+		checkSandbox('single process', leavers, figures, { strict: false });
 		results.single = { mode: 'regular: one n8n process', ...figuresOf(batch, leavers, figures) };
 		single.stop();
 		await exited(single.child);
