@@ -11,6 +11,7 @@ import type {
 	UserType,
 } from './model';
 import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from './model';
+import { OAUTH_SCOPES } from './routes/oauth';
 
 /** Same name, same GUID: the demo organisation is identical on every start. */
 export function guid(name: string): string {
@@ -353,17 +354,7 @@ export function seed(): SeedData {
 	});
 	const n8nApp: OAuthClient = {
 		...client(CLIENT_IDS.n8n, 'n8n DocSpace Admin', 'sam', 90),
-		scopes: [
-			'openid',
-			'accounts.self:read',
-			'accounts.self:write',
-			'accounts:read',
-			'accounts:write',
-			'files:read',
-			'files:write',
-			'rooms:read',
-			'rooms:write',
-		],
+		scopes: [...OAUTH_SCOPES],
 		websiteUrl: 'http://localhost:5678',
 		redirectUris: [...N8N_OAUTH_CALLBACKS],
 		allowedOrigins: ['http://localhost:5678'],

@@ -12,8 +12,11 @@ import type {
 	UserType,
 	Webhook,
 } from './model';
-import { FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
-import { seed } from './seed';
+import { FOLDER_TYPE, ROOM_FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
+import { IDS, seed } from './seed';
+
+/** RoomType of a custom room (`POST files/rooms`). */
+const CUSTOM_ROOM_TYPE = 5;
 
 export interface JobSpeed {
 	/** Time between two progress milestones of a people task. */
@@ -511,6 +514,51 @@ export class SandboxState {
 			}
 		}
 		this.entries = this.entries.filter((e) => !doomed.has(e.id));
+	}
+
+	/**
+	 * Leavers the seed does not have, for load tests: plain users like Jane (`leaver.N@corp.example`);
+	 * every `roomEvery`-th one owns a custom room with a file in it, something to hand over.
+	 */
+	addLeavers(count: number, roomEvery = 1): Array<User & { roomId?: number }> {
+		const template = this.user(IDS.jane)!;
+		const leavers: Array<User & { roomId?: number }> = Array.from({ length: count }, (_, i) => ({
+			...template,
+			id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
+			firstName: 'Leaver',
+			lastName: String(i).padStart(3, '0'),
+			email: `leaver.${i}@corp.example`,
+			userName: `leaver.${i}`,
+			type: 'User',
+			status: 1,
+			groups: [],
+			sessions: 1,
+			hasPersonalFolder: false,
+		}));
+		this.users.push(...leavers);
+		for (const [i, leaver] of leavers.entries()) {
+			if (i % roomEvery) continue;
+			const room = this.newEntry({
+				kind: 'folder',
+				title: `Room of leaver ${i}`,
+				parentId: this.folders.rooms,
+				createdBy: leaver.id,
+				folderType: ROOM_FOLDER_TYPE[CUSTOM_ROOM_TYPE],
+				roomType: CUSTOM_ROOM_TYPE,
+				shares: { [leaver.id]: SHARE.RoomManager },
+			});
+			this.newEntry({
+				kind: 'file',
+				title: `Notes ${i}.docx`,
+				parentId: room.id,
+				createdBy: leaver.id,
+				folderType: FOLDER_TYPE.DEFAULT,
+				shares: {},
+				size: 1000,
+			});
+			leaver.roomId = room.id;
+		}
+		return leavers;
 	}
 
 	deleteProfile(user: User, actorId: string): void {

@@ -148,7 +148,6 @@ async function exited(child, ms = 30_000) {
 let lib;
 let sandbox;
 let sandboxPort;
-let model;
 
 async function freshSandbox() {
 	if (sandbox) await sandbox.stop();
@@ -163,44 +162,9 @@ async function freshSandbox() {
 
 /** Leavers the seed does not have: plain users, each owning a room with a file (something to hand over). */
 function addLeavers(count) {
-	const state = sandbox.state;
-	const template = state.user(lib.IDS.jane);
-	const leavers = Array.from({ length: count }, (_, i) => ({
-		...template,
-		id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
-		firstName: 'Leaver',
-		lastName: String(i).padStart(3, '0'),
-		email: `leaver.${i}@corp.example`,
-		userName: `leaver.${i}`,
-		type: 'User',
-		status: 1,
-		groups: [],
-		sessions: 1,
-		hasPersonalFolder: false,
-	}));
-	state.users.push(...leavers);
-	for (const [i, leaver] of leavers.entries()) {
-		const room = state.newEntry({
-			kind: 'folder',
-			title: `Room of leaver ${i}`,
-			parentId: state.folders.rooms,
-			createdBy: leaver.id,
-			folderType: model.ROOM_FOLDER_TYPE[5],
-			roomType: 5,
-			shares: { [leaver.id]: 9 },
-		});
-		state.newEntry({
-			kind: 'file',
-			title: `Notes ${i}.docx`,
-			parentId: room.id,
-			createdBy: leaver.id,
-			folderType: model.FOLDER_TYPE.DEFAULT,
-			shares: {},
-			size: 1000,
-		});
-		leaver.roomId = room.id;
-	}
-	return leavers.map((l) => ({ id: l.id, email: l.email, roomId: l.roomId }));
+	return sandbox.state
+		.addLeavers(count)
+		.map((l) => ({ id: l.id, email: l.email, roomId: l.roomId }));
 }
 
 // ---- n8n's executions, read from the shared database ----
@@ -579,7 +543,6 @@ try {
 	flatted = createRequire(join(rt.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted');
 
 	lib = await buildAll(join(work, 'pack'));
-	model = await import(join(root, '.build/sandbox/model.js'));
 	sandboxPort = await freePort();
 	await freshSandbox();
 

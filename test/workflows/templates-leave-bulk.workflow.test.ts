@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from '../../sandbox/model';
-import type { User } from '../../sandbox/model';
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxTemplateValues } from '../../sandbox/templates';
@@ -181,49 +179,7 @@ describe('Template: offboard many employees from a CSV', () => {
 		);
 
 	/** Leavers the sandbox does not seed: plain users, every fourth owning a room with a file in it. */
-	const addLeavers = (count: number): User[] => {
-		const state = sandbox.state;
-		const template = state.user(IDS.jane)!;
-		const leavers = Array.from(
-			{ length: count },
-			(_, i): User => ({
-				...template,
-				id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
-				firstName: 'Leaver',
-				lastName: String(i).padStart(3, '0'),
-				email: `leaver.${i}@corp.example`,
-				userName: `leaver.${i}`,
-				type: 'User',
-				status: 1,
-				groups: [],
-				sessions: 1,
-				hasPersonalFolder: false,
-			}),
-		);
-		state.users.push(...leavers);
-		for (const [i, leaver] of leavers.entries()) {
-			if (i % 4) continue;
-			const room = state.newEntry({
-				kind: 'folder',
-				title: `Room of leaver ${i}`,
-				parentId: state.folders.rooms,
-				createdBy: leaver.id,
-				folderType: ROOM_FOLDER_TYPE[5],
-				roomType: 5,
-				shares: { [leaver.id]: 9 },
-			});
-			state.newEntry({
-				kind: 'file',
-				title: `Notes ${i}.docx`,
-				parentId: room.id,
-				createdBy: leaver.id,
-				folderType: FOLDER_TYPE.DEFAULT,
-				shares: {},
-				size: 1000,
-			});
-		}
-		return leavers;
-	};
+	const addLeavers = (count: number) => sandbox.state.addLeavers(count, 4);
 	const csv = (rows: string[]) =>
 		['email,recipientEmail,workspaceFolderId,finalStep', ...rows].join('\n') + '\n';
 
