@@ -4,8 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { userIdFromLocator, userOutput } from './users';
 import { EMPLOYEE_STATUS, HTTP, httpCodeOf } from '../api/codes';
 import { getUserById, setUserStatus } from '../api/people';
+import { mapWithLimit } from './parallel';
 
 export const MAX_IDS_PER_REQUEST = 100;
+/**
+ * Lists of 100 sent at the same time. DocSpace changes the users of a list one by one and takes a
+ * lock around each Enable's seat check (UserController.UpdateUserStatus), so lists sent together
+ * cannot over-fill the seats.
+ */
+export const LISTS_AT_ONCE = 4;
 
 type Status = typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED;
 
@@ -47,7 +54,13 @@ export async function changeStatusOfItems(
 	}
 	const together = ctx.getNodeParameter('options.sendTogether', 0, true) as boolean;
 	const groups = together ? chunks(targets, MAX_IDS_PER_REQUEST) : targets.map((t) => [t]);
-	for (const group of groups) await applyGroup(ctx, group, status, results);
+	const outcomes = await mapWithLimit(groups.length, together ? LISTS_AT_ONCE : 1, (i) =>
+		applyGroup(ctx, groups[i], status, results),
+	);
+	outcomes.forEach((outcome, i) => {
+		if (outcome instanceof Error)
+			for (const target of groups[i]) results[target.position] ??= outcome;
+	});
 	return results;
 }
 
