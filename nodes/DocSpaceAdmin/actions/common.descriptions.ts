@@ -54,6 +54,24 @@ export function userLocator(
 	};
 }
 
+/**
+ * One operation's properties, shown only when it is chosen. n8n's updateDisplayOptions does the
+ * same with a lodash deep merge per property, which was a third of the node's load time.
+ */
+export function showOnlyFor(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+		},
+	}));
+}
+
 export const outputOption: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { terminateTask } from '../api/people';
 import { progressOutput } from '../helpers/jobs';
 import { describeTask } from '../helpers/poller';
 import { userIdFromLocator } from '../helpers/users';
-import { userLocator } from './common.descriptions';
+import { userLocator, showOnlyFor } from './common.descriptions';
 
 /** Get Progress of a people job, keyed by the user it works on. */
 export function getProgressOperation(
@@ -14,15 +13,12 @@ export function getProgressOperation(
 	searchListMethod: string,
 ) {
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: [resource], operation: ['getProgress'] } },
-			[
-				userLocator('User', {
-					searchListMethod,
-					description: 'The user the job works on; "none" means DocSpace holds no job for them',
-				}),
-			],
-		),
+		description: showOnlyFor(resource, 'getProgress', [
+			userLocator('User', {
+				searchListMethod,
+				description: 'The user the job works on; "none" means DocSpace holds no job for them',
+			}),
+		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 			return [await progressOutput(this, queue, userId, itemIndex)];
@@ -37,15 +33,12 @@ export function terminateOperation(
 	searchListMethod: string,
 ) {
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: [resource], operation: ['terminate'] } },
-			[
-				userLocator('User', {
-					searchListMethod,
-					description: 'Stops the job; what was already moved or deleted stays so',
-				}),
-			],
-		),
+		description: showOnlyFor(resource, 'terminate', [
+			userLocator('User', {
+				searchListMethod,
+				description: 'Stops the job; what was already moved or deleted stays so',
+			}),
+		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
 			const progress = await terminateTask(this, queue, userId, itemIndex);

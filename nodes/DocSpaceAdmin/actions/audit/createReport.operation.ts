@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
+import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,10 +24,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['audit'], operation: ['createReport'] } },
-	properties,
-);
+export const description = showOnlyFor('audit', 'createReport', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const report = this.getNodeParameter('report', itemIndex) as 'events' | 'login';

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { AUDIT_ACTION, AUDIT_ACTION_TYPE, AUDIT_ENTRY, AUDIT_LOCATION } from '../../api/codes';
 import { eventsFromParameters } from '../../helpers/audit';
-import { returnAllAndLimit } from '../common.descriptions';
+import { returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 
 const ACTION_TYPES = [
 	{ name: 'Create', value: AUDIT_ACTION_TYPE.CREATE },
@@ -101,10 +100,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['audit'], operation: ['getEvents'] } },
-	properties,
-);
+export const description = showOnlyFor('audit', 'getEvents', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await eventsFromParameters(this, 'events', itemIndex);

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { AUDIT_ACTION } from '../../api/codes';
 import { eventsFromParameters } from '../../helpers/audit';
-import { returnAllAndLimit } from '../common.descriptions';
+import { returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 
 /** A default by name: n8n's lint reads a literal or a plain identifier as `default`, not `A.B`. */
 const ACTION_DEFAULT = AUDIT_ACTION.LOGIN_SUCCESS;
@@ -49,10 +48,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['audit'], operation: ['getLoginEvents'] } },
-	properties,
-);
+export const description = showOnlyFor('audit', 'getLoginEvents', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await eventsFromParameters(this, 'login', itemIndex);

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { startRemoval } from '../../api/people';
 import { followTask, person } from '../../helpers/jobs';
 import { removalOutcome } from '../../helpers/reassignment';
 import { fetchUserFromLocator, isDisabled } from '../../helpers/users';
-import { userLocator, waitProperties } from '../common.descriptions';
+import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,10 +22,7 @@ const properties: INodeProperties[] = [
 	...waitProperties('data removal'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataRemoval'], operation: ['start'] } },
-	properties,
-);
+export const description = showOnlyFor('dataRemoval', 'start', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);

@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { EntryDto } from '../../helpers/entries';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import { folderIdField, outputOption } from '../common.descriptions';
+import { folderIdField, outputOption, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [folderIdField('Folder', 'folder'), outputOption];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['get'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);

@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { EntryDto } from '../../helpers/entries';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
 import { apiRequestAllItems } from '../../transport';
-import { folderIdField, outputOption, returnAllAndLimit } from '../common.descriptions';
+import {
+	folderIdField,
+	outputOption,
+	returnAllAndLimit,
+	showOnlyFor,
+} from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
@@ -41,10 +45,7 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['getContents'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'getContents', properties);
 
 interface FolderContent {
 	files?: EntryDto[];

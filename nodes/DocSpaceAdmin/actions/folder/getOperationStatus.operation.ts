@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getFileOperations } from '../../api/files';
 import { describeFileOperation } from '../../helpers/fileOperations';
+import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,10 +18,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['getOperationStatus'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'getOperationStatus', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const operationId = String(this.getNodeParameter('operationId', itemIndex, '')).trim();

@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ShareDto } from '../../helpers/shares';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';
-import { entryProperties } from '../common.descriptions';
+import { entryProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...entryProperties];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['getSharing'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'getSharing', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { MoveRequest } from '../../api/files';
 import { startMove } from '../../api/files';
@@ -7,7 +7,7 @@ import { movedInto } from '../../helpers/destination';
 import type { EntryDto } from '../../helpers/entries';
 import { entryIdFromParameter, idList, simplifyEntry } from '../../helpers/entries';
 import { followFileOperation } from '../../helpers/jobs';
-import { folderIdField, waitProperties } from '../common.descriptions';
+import { folderIdField, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,10 +49,7 @@ const properties: INodeProperties[] = [
 	...waitProperties('move'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['move'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'move', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

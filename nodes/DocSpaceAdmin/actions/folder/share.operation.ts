@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { FOLDER_TYPE } from '../../api/codes';
 import { getFile, getFolder } from '../../api/files';
@@ -8,7 +8,7 @@ import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
 import type { ShareDto } from '../../helpers/shares';
 import { simplifyShare } from '../../helpers/shares';
-import { entryProperties } from '../common.descriptions';
+import { entryProperties, showOnlyFor } from '../common.descriptions';
 
 /** Access levels for files and folders outside rooms, as DocSpace's sharing dialog names them. */
 const ACCESS_OPTIONS = [
@@ -77,10 +77,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['share'] } },
-	properties,
-);
+export const description = showOnlyFor('folder', 'share', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

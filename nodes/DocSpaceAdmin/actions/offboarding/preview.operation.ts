@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
 import { mapWithLimit } from '../../helpers/parallel';
 import { offboardingProperties } from './offboarding.descriptions';
+import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,10 +16,7 @@ const properties: INodeProperties[] = [
 	...offboardingProperties(false),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['offboarding'], operation: ['preview'] } },
-	properties,
-);
+export const description = showOnlyFor('offboarding', 'preview', properties);
 
 /** Reads only, so several previews may run side by side (DocSpace allows far more parallel reads than writes). */
 const PREVIEWS_AT_ONCE = 5;

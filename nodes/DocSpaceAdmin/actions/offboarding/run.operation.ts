@@ -1,5 +1,5 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { insertFile } from '../../api/files';
 import type { Plan } from '../../helpers/offboarding/plan';
@@ -13,6 +13,7 @@ import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
 import { offboardingProperties } from './offboarding.descriptions';
+import { showOnlyFor } from '../common.descriptions';
 
 /** DocSpace's write limits make more than a few offboardings at once pointless. */
 const MAX_PARALLEL = 5;
@@ -80,10 +81,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['offboarding'], operation: ['run'] } },
-	properties,
-);
+export const description = showOnlyFor('offboarding', 'run', properties);
 
 interface ReportOptions {
 	attachFiles?: boolean;

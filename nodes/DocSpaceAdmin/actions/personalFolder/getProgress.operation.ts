@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { progressOutput } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
+import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,10 +13,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['personalFolder'], operation: ['getProgress'] } },
-	properties,
-);
+export const description = showOnlyFor('personalFolder', 'getProgress', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const self = await getSelf(this, itemIndex);

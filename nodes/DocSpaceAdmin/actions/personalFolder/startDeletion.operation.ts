@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TaskProgress } from '../../helpers/dto';
 import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import { waitProperties } from '../common.descriptions';
+import { waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,10 +18,7 @@ const properties: INodeProperties[] = [
 	...waitProperties('deletion'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['personalFolder'], operation: ['startDeletion'] } },
-	properties,
-);
+export const description = showOnlyFor('personalFolder', 'startDeletion', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const envelope = (await apiRequest.call(this, {

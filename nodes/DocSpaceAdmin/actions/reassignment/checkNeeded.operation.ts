@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { describeNeed, reassignmentNeed } from '../../helpers/reassignment';
 import { fetchUserFromLocator } from '../../helpers/users';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -12,10 +11,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reassignment'], operation: ['checkNeeded'] } },
-	properties,
-);
+export const description = showOnlyFor('reassignment', 'checkNeeded', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);

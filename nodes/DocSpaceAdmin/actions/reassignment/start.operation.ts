@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { startReassignment } from '../../api/people';
 import { followTask, person } from '../../helpers/jobs';
 import { reassignmentOutcome } from '../../helpers/reassignment';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
-import { userLocator, waitProperties } from '../common.descriptions';
+import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,10 +36,7 @@ const properties: INodeProperties[] = [
 	...waitProperties('reassignment'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reassignment'], operation: ['start'] } },
-	properties,
-);
+export const description = showOnlyFor('reassignment', 'start', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { startRoomArchiving } from '../../api/rooms';
 import { roomIsIn } from '../../helpers/destination';
 import { followFileOperation } from '../../helpers/jobs';
 import { fetchRoom } from '../../helpers/rooms';
-import { roomLocator, waitProperties } from '../common.descriptions';
+import { roomLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 /** Archive and Unarchive: a file operation that moves the room, followed by the poller. */
 export function archiveOperation(operation: 'archive' | 'unarchive', help: string) {
 	return {
-		description: updateDisplayOptions({ show: { resource: ['room'], operation: [operation] } }, [
+		description: showOnlyFor('room', operation, [
 			roomLocator(help),
 			...waitProperties(operation === 'archive' ? 'archiving' : 'restoring'),
 		]),

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { allowed, simplifyEntry } from '../../helpers/entries';
 import { person } from '../../helpers/jobs';
@@ -7,7 +7,7 @@ import { changeRoomOwner, setRoomAccess } from '../../api/rooms';
 import { fetchRoom } from '../../helpers/rooms';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import { isArchived } from '../../helpers/reassignment';
-import { roomLocator, userLocator } from '../common.descriptions';
+import { roomLocator, userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	roomLocator(),
@@ -26,10 +26,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['changeOwner'] } },
-	properties,
-);
+export const description = showOnlyFor('room', 'changeOwner', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const room = await fetchRoom.call(this, itemIndex);

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { SEARCH_AREA, SUBJECT_FILTER } from '../../api/codes';
 import { listRooms } from '../../api/rooms';
 import { entryOutput } from '../../helpers/entries';
 import { userIdFromLocator } from '../../helpers/users';
-import { outputOption, returnAllAndLimit, userLocator } from '../common.descriptions';
+import { outputOption, returnAllAndLimit, userLocator, showOnlyFor } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
@@ -44,10 +43,7 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['getMany'] } },
-	properties,
-);
+export const description = showOnlyFor('room', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { entryIdFromParameter } from '../../helpers/entries';
 import { SHARE_FILTER } from '../../api/codes';
 import { getRoomMembers } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
-import { roomLocator } from '../common.descriptions';
+import { roomLocator, showOnlyFor } from '../common.descriptions';
 
 const FILTER: Record<string, number> = {
 	all: SHARE_FILTER.USERS_AND_GROUPS,
@@ -28,10 +27,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['getMembers'] } },
-	properties,
-);
+export const description = showOnlyFor('room', 'getMembers', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { entryIdFromParameter } from '../../helpers/entries';
 import { setRoomAccess } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
-import { roomLocator } from '../common.descriptions';
+import { roomLocator, showOnlyFor } from '../common.descriptions';
 
 /** Room roles as DocSpace's UI names them. */
 const ROLE_OPTIONS = [
@@ -63,10 +62,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['setMemberAccess'] } },
-	properties,
-);
+export const description = showOnlyFor('room', 'setMemberAccess', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { TaskProgress } from '../../helpers/dto';
 import { followTask, person } from '../../helpers/jobs';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import { userLocator, waitProperties } from '../common.descriptions';
+import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userLocator('User'),
@@ -30,10 +30,7 @@ const properties: INodeProperties[] = [
 	...waitProperties('type change'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['changeType'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'changeType', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../helpers/dto';
 import { userOutput } from '../../helpers/users';
 import { requireEmail, requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import { outputOption } from '../common.descriptions';
+import { outputOption, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
@@ -71,10 +70,7 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['create'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPLOYEE_STATUS } from '../../api/codes';
 import { deleteUser, getTaskProgress } from '../../api/people';
 import { isTaskFinished } from '../../helpers/poller';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
 import { fetchUserFromLocator, isDisabled } from '../../helpers/users';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,10 +30,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['delete'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'delete', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getManagedGroups, getUserGroups } from '../../api/groups';
 import { userIdFromLocator } from '../../helpers/users';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -11,10 +10,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getGroups'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'getGroups', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);

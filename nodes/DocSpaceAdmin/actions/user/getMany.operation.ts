@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../helpers/dto';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';
-import { outputOption, returnAllAndLimit } from '../common.descriptions';
+import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
 const STATUS_QUERY: Record<string, number | undefined> = {
@@ -71,10 +70,7 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getMany'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);

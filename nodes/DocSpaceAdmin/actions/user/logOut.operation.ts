@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userIdFromLocator } from '../../helpers/users';
 import { apiRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -11,10 +10,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['logOut'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'logOut', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);

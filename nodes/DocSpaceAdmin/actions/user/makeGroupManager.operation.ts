@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { setGroupManager } from '../../api/groups';
 import { fetchUserFromLocator, isActiveNonGuest } from '../../helpers/users';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 import { groupIdField, readGroupId } from './group.shared';
 
 const properties: INodeProperties[] = [
@@ -14,10 +14,7 @@ const properties: INodeProperties[] = [
 	groupIdField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['makeGroupManager'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'makeGroupManager', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);

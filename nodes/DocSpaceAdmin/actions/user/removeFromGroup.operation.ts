@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { removeGroupMembers } from '../../api/groups';
 import { userIdFromLocator } from '../../helpers/users';
-import { userLocator } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
 import { groupIdField, readGroupId } from './group.shared';
 
 const properties: INodeProperties[] = [
@@ -18,10 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['removeFromGroup'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'removeFromGroup', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);

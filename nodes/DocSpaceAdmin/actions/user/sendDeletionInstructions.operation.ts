@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
+import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,10 +14,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['sendDeletionInstructions'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'sendDeletionInstructions', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const envelope = (await apiRequest.call(this, {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { EMPLOYEE_STATUS } from '../../api/codes';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
-import { batchOption, outputOption, userLocator } from '../common.descriptions';
+import { batchOption, outputOption, userLocator, showOnlyFor } from '../common.descriptions';
 
 /** Disable and Enable differ only in the status they set. */
 export function statusOperation(
@@ -12,7 +11,7 @@ export function statusOperation(
 	help: string,
 ) {
 	return {
-		description: updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
+		description: showOnlyFor('user', operation, [
 			userLocator('User', { description: help }),
 			outputOption,
 			batchOption(operation),

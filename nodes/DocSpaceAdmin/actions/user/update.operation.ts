@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../helpers/dto';
 import { getSelf } from '../../api/people';
 import { userIdFromLocator, userOutput } from '../../helpers/users';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import { outputOption, userLocator } from '../common.descriptions';
+import { outputOption, userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,10 +31,7 @@ const properties: INodeProperties[] = [
 	outputOption,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['update'] } },
-	properties,
-);
+export const description = showOnlyFor('user', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
