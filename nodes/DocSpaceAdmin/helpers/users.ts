@@ -7,6 +7,7 @@ import { requireEmail, requireId } from './validate';
 import { EMPLOYEE_STATUS } from '../api/codes';
 import { getUserByEmail, getUserById } from '../api/people';
 import { compact } from './values';
+import { locatorFromItemField } from './itemField';
 
 type UserRef = { email: string } | { id: string };
 
@@ -18,9 +19,11 @@ export function readUserLocator(
 	itemIndex: number,
 ): UserRef {
 	const node = ctx.getNode();
-	const locator = ctx.getNodeParameter(parameterName, itemIndex, undefined, {
-		extractValue: false,
-	}) as INodeParameterResourceLocator | string;
+	const locator =
+		locatorFromItemField(ctx, parameterName, itemIndex) ??
+		(ctx.getNodeParameter(parameterName, itemIndex, undefined, {
+			extractValue: false,
+		}) as INodeParameterResourceLocator | string);
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	if (mode === 'email') return { email: requireEmail(node, value, parameterLabel, itemIndex) };
