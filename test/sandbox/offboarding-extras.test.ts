@@ -1,6 +1,6 @@
 /**
  * Conformance of the sandbox's groups, API keys, OAuth clients and file insert with the DocSpace server's
- * rules (sandbox/README.md, table "Rules", rows marked O; research notes: offboarding part 2).
+ * rules (sandbox/README.md, table "Rules", rows marked O).
  * Every request goes over HTTP through `call`, which also checks it against the official spec.
  */
 import { CLIENT_IDS, IDS, PASSWORD } from '../../sandbox/seed';
