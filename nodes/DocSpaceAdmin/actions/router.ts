@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { checkedParameters, requireExactParameters } from './exactParameters';
 import type { OperationModule, OperationOutput } from './node.type';
 import { ItemsWithFiles } from './node.type';
 import * as audit from './audit/Audit.resource';
@@ -11,6 +12,7 @@ import * as personalFolder from './personalFolder/PersonalFolder.resource';
 import * as reassignment from './reassignment/Reassignment.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
+import { properties } from './versionDescription';
 
 const resources: Record<string, Record<string, unknown>> = {
 	user,
@@ -75,22 +77,44 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	};
 
+	const exact = checkedParameters(properties, this.getNode().parameters, resource, operation);
+	const checked = (itemIndex: number) => requireExactParameters(this, exact, itemIndex);
+
 	if (module.executeBatch) {
-		const results = await module.executeBatch.call(
-			this,
-			items.map((_, i) => i),
+		const valid: number[] = [];
+		items.forEach((_, itemIndex) => {
+			try {
+				checked(itemIndex);
+				valid.push(itemIndex);
+			} catch (error) {
+				fail(error as Error, itemIndex);
+			}
+		});
+		const results = valid.length ? await module.executeBatch.call(this, valid) : [];
+		results.forEach((result, position) =>
+			result instanceof Error ? fail(result, valid[position]) : succeed(result, valid[position]),
 		);
-		results.forEach((result, itemIndex) =>
-			result instanceof Error ? fail(result, itemIndex) : succeed(result, itemIndex),
-		);
-		return [output];
+		return [valid.length === items.length ? output : sortedByItem(output)];
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			checked(itemIndex);
 			succeed(await module.execute.call(this, itemIndex), itemIndex);
 		} catch (error) {
 			fail(error, itemIndex);
 		}
 	}
 	return [output];
+}
+
+/** Outputs in the order of their input items, as n8n shows them. */
+function sortedByItem(output: INodeExecutionData[]): INodeExecutionData[] {
+	const itemOf = (entry: INodeExecutionData) => {
+		const paired = Array.isArray(entry.pairedItem) ? entry.pairedItem[0] : entry.pairedItem;
+		return typeof paired === 'number' ? paired : (paired?.item ?? 0);
+	};
+	return output
+		.map((entry, order) => ({ entry, order }))
+		.sort((a, b) => itemOf(a.entry) - itemOf(b.entry) || a.order - b.order)
+		.map(({ entry }) => entry);
 }

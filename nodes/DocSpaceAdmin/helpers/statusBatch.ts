@@ -52,7 +52,11 @@ export async function changeStatusOfItems(
 			results[position] = error as Error;
 		}
 	}
-	const together = ctx.getNodeParameter('options.sendTogether', 0, true) as boolean;
+	const together = ctx.getNodeParameter(
+		'options.sendTogether',
+		itemIndices[0] ?? 0,
+		true,
+	) as boolean;
 	const groups = together ? chunks(targets, MAX_IDS_PER_REQUEST) : targets.map((t) => [t]);
 	const outcomes = await mapWithLimit(groups.length, together ? LISTS_AT_ONCE : 1, (i) =>
 		applyGroup(ctx, groups[i], status, results),

@@ -241,7 +241,10 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndices: number[],
 ): Promise<Array<OperationOutput | Error>> {
-	const parallel = Math.min(MAX_PARALLEL, Number(reportOptions(this, 0).parallel ?? 1));
+	const parallel = Math.min(
+		MAX_PARALLEL,
+		Number(reportOptions(this, itemIndices[0] ?? 0).parallel ?? 1),
+	);
 	const firstOf = new Map<string, number>();
 	return await mapWithLimit(itemIndices.length, parallel, async (position) => {
 		const itemIndex = itemIndices[position];

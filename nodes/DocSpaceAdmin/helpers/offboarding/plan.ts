@@ -210,16 +210,24 @@ export async function buildPlan(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 function finalStep(choice: FinalStep, name: string): PlannedStep {
-	if (choice === 'keep')
-		return { step: 'finalize', status: 'skipped', detail: 'The disabled profile is kept' };
-	return {
-		step: 'finalize',
-		status: 'pending',
-		detail:
-			choice === 'deleteProfile'
-				? `Delete the profile of ${name} (their remaining personal files go with it)`
-				: `Erase the personal documents of ${name} and delete the profile`,
-	};
+	switch (choice) {
+		case 'keep':
+			return { step: 'finalize', status: 'skipped', detail: 'The disabled profile is kept' };
+		case 'deleteProfile':
+			return {
+				step: 'finalize',
+				status: 'pending',
+				detail: `Delete the profile of ${name} (their remaining personal files go with it)`,
+			};
+		case 'removeData':
+			return {
+				step: 'finalize',
+				status: 'pending',
+				detail: `Erase the personal documents of ${name} and delete the profile`,
+			};
+		default:
+			throw new Error(`Unknown final step "${String(choice)}"`);
+	}
 }
 
 export function planSummary(plan: Plan): IDataObject {

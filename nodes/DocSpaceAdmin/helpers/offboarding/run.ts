@@ -196,6 +196,9 @@ async function runStep(
 				await deleteUser(ctx, user.id, itemIndex);
 				return `Profile of ${name} deleted`;
 			}
+			// Erasing is never a fallback: only the exact choice starts it.
+			if (settings.finalStep !== 'removeData')
+				throw new Error(`Unknown final step "${String(settings.finalStep)}"; nothing was deleted`);
 			await startRemoval(ctx, user.id, itemIndex);
 			completed(
 				await waitForTask.call(
