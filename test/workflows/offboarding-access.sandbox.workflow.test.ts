@@ -162,7 +162,7 @@ describe('Offboarding: every door the leaver could still open', () => {
 		expect(html).toContain('<h1>Offboarding of Jane Doe</h1>');
 		expect(html).toContain('Bob Brown (room manager)');
 		const stored = item.json.storedReport as { files: Array<{ id: number; title: string }> };
-		const room = sandbox.state.entries.find((e) => e.title === 'Archive – Jane Doe')!;
+		const room = sandbox.state.entries.find((e) => e.title === `Archive – Jane Doe (${IDS.jane})`)!;
 		expect(stored.files.map((f) => sandbox.state.entry(f.id)!.parentId)).toEqual([
 			room.id,
 			room.id,

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const ARCHIVE_TITLE = 'Archive – Jane Doe';
+const ARCHIVE_TITLE = `Archive – Jane Doe (${IDS.jane})`;
 
 function offboarding(operation: 'preview' | 'run', extra: Record<string, unknown> = {}) {
 	return {

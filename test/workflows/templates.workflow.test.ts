@@ -59,7 +59,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(report).toMatchObject({ success: true });
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
 		expect(sandbox.state.entry(sandbox.state.folders['room:deals'])!.createdBy).toBe(IDS.bob);
-		expect(archivedInto()).toBe('Archive – Jane Doe');
+		expect(archivedInto()).toBe(`Archive – Jane Doe (${IDS.jane})`);
 		const done = sandbox.notifications.at(-1)!;
 		expect(done).toMatchObject({ success: true });
 		expect(done.text).toContain('Offboarding finished for jane.doe@corp.example');
@@ -125,7 +125,7 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 		expect(run.error()).toBeUndefined();
 		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
-		expect(archivedInto()).toBe('Archive – Jane Doe');
+		expect(archivedInto()).toBe(`Archive – Jane Doe (${IDS.jane})`);
 		expect(sandbox.notifications).toEqual([
 			expect.objectContaining({
 				success: true,

@@ -53,7 +53,7 @@ export interface Viewer {
 export interface ArchivePlan {
 	workspace?: EntryDto;
 	/** The room the workspace goes to; `undefined` id while Run has yet to create it. */
-	room?: { id?: number; title: string; exists: boolean; archived: boolean };
+	room?: { id?: number; title: string; exists: boolean; archived: boolean; why: string };
 	invitations: Invitation[];
 	visibleTo: Viewer[];
 	steps: PlannedStep[];
@@ -70,39 +70,55 @@ function skippedSteps(detail: string): PlannedStep[] {
 	);
 }
 
-export function defaultArchiveTitle(user: EmployeeFull): string {
-	return `Archive – ${nameOf(user)}`;
+/** DocSpace cuts longer titles (Global.ReplaceInvalidCharsAndTruncate). */
+const MAX_ROOM_TITLE = 170;
+/** A GUID in parentheses at the end of a title: the leaver an archive room was made for. */
+const ARCHIVE_OWNER_MARK =
+	/\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\s*$/i;
+
+/**
+ * The archive room's title always carries the leaver's user ID: two people with the same name
+ * ("John Smith") get two rooms, and a later run finds the room by the ID, never by the name.
+ */
+export function archiveTitle(leaver: EmployeeFull, chosen?: string): string {
+	const base = chosen?.trim() || `Archive – ${nameOf(leaver)}`;
+	if (archiveRoomLeaver(base) === leaver.id.toLowerCase()) return base;
+	const mark = ` (${leaver.id})`;
+	return `${base.slice(0, MAX_ROOM_TITLE - mark.length).trimEnd()}${mark}`;
 }
 
-/** A room of that exact name, owned by the credential's user: the one an earlier run created. */
+/** The user ID an archive room's title says it was made for, if any. */
+export function archiveRoomLeaver(title: string | undefined): string | undefined {
+	return title?.match(ARCHIVE_OWNER_MARK)?.[1]?.toLowerCase();
+}
+
+const ownedBySelf = (room: EntryDto, self: EmployeeFull) =>
+	(room.ownedBy ?? room.createdBy)?.id === self.id;
+
+/**
+ * The room an earlier run created for this leaver: owned by the credential's user, its title
+ * carrying the leaver's ID. The one with the expected title first, else the oldest.
+ */
 async function findOwnArchiveRoom(
 	ctx: IExecuteFunctions,
+	leaverId: string,
 	title: string,
 	self: EmployeeFull,
 	itemIndex: number,
 ): Promise<EntryDto | undefined> {
-	const candidates = await listRooms(
+	const rooms = await listRooms(
 		ctx,
-		{ filterValue: title, searchArea: SEARCH_AREA.ANY },
+		{ filterValue: leaverId, searchArea: SEARCH_AREA.ANY },
 		undefined,
 		itemIndex,
 	);
-	return candidates.find(
-		(room) => room.title === title && (room.ownedBy ?? room.createdBy)?.id === self.id,
+	const candidates = rooms.filter(
+		(room) => ownedBySelf(room, self) && archiveRoomLeaver(room.title) === leaverId.toLowerCase(),
 	);
-}
-
-async function ownParentRoom(
-	ctx: IExecuteFunctions,
-	workspace: EntryDto,
-	self: EmployeeFull,
-	itemIndex: number,
-): Promise<EntryDto | undefined> {
-	if (!workspace.parentId) return undefined;
-	const parent = await getFolder(ctx, workspace.parentId, 'workspace’s room', itemIndex);
-	return parent.roomType !== undefined && (parent.ownedBy ?? parent.createdBy)?.id === self.id
-		? parent
-		: undefined;
+	return (
+		candidates.find((room) => room.title === title) ??
+		[...candidates].sort((a, b) => a.id - b.id)[0]
+	);
 }
 
 /**
@@ -118,7 +134,6 @@ export async function planArchive(
 	recipient: EmployeeFull,
 	self: EmployeeFull,
 	itemIndex: number,
-	leaverDeleted = false,
 ): Promise<ArchivePlan> {
 	const plan: ArchivePlan = {
 		invitations: [],
@@ -141,23 +156,28 @@ export async function planArchive(
 			plan.blockers.push(
 				`"${room.title}" (ID ${room.id}) is a folder, not a room: choose a room as the archive.`,
 			);
+		if (room) {
+			const madeFor = archiveRoomLeaver(room.title);
+			if (madeFor && madeFor !== leaver.id.toLowerCase())
+				plan.blockers.push(
+					`"${room.title}" (ID ${room.id}) is the archive room of another leaver (user ID ${madeFor}): their recipient and viewers would see this workspace. Choose a room that is not another leaver’s archive.`,
+				);
+		}
 	} else {
-		const title =
-			settings.archiveRoomTitle || (leaverDeleted ? undefined : defaultArchiveTitle(leaver));
-		// Once the profile is gone its default room name is unknown: an earlier run left the workspace in the room.
-		room = title
-			? await findOwnArchiveRoom(ctx, title, self, itemIndex)
-			: await ownParentRoom(ctx, workspace, self, itemIndex);
-		if (!title && !room)
-			plan.blockers.push(
-				'The profile is deleted, so the archive room’s default name is unknown: enter the Archive Room Name.',
-			);
+		const title = archiveTitle(leaver, settings.archiveRoomTitle);
+		room = await findOwnArchiveRoom(ctx, leaver.id, title, self, itemIndex);
 		if (!room && !(self.isOwner || self.isAdmin || self.isRoomAdmin)) {
 			plan.blockers.push(
 				`The credential’s user ${nameOf(self)} may not create rooms: use a DocSpace admin or room admin account, or archive into an existing room.`,
 			);
 		}
-		if (!room && title) plan.room = { title, exists: false, archived: false };
+		if (!room)
+			plan.room = {
+				title,
+				exists: false,
+				archived: false,
+				why: `A new room for ${nameOf(leaver)}: its title carries their user ID, so a later run finds it again and no other leaver’s files go into it`,
+			};
 	}
 	if (room)
 		plan.room = {
@@ -165,6 +185,10 @@ export async function planArchive(
 			title: room.title ?? String(room.id),
 			exists: true,
 			archived: isArchived(room),
+			why:
+				settings.archiveInto === 'existingRoom'
+					? 'Chosen in "Archive Room ID": everyone listed under visibleTo will see the workspace'
+					: `Created for ${nameOf(leaver)} by an earlier run: its title carries their user ID and the room is owned by ${nameOf(self)}`,
 		};
 	if (!plan.room) return { ...plan, steps: skippedSteps('No archive room') };
 

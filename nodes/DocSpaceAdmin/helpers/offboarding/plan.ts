@@ -300,7 +300,7 @@ async function deletedUserPlan(
 ): Promise<Plan> {
 	const user: EmployeeFull = { id: userId, displayName: userId };
 	const access = await planAccess(ctx, settings, user, recipient, self, itemIndex, true);
-	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex, true);
+	const archive = await planArchive(ctx, settings, user, recipient, self, itemIndex);
 	const gone = `The profile was deleted on ${deletedOn}`;
 	return {
 		user,

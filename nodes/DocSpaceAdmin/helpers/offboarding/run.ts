@@ -20,6 +20,7 @@ import {
 import { createRoom, setRoomAccess, startRoomArchiving } from '../../api/rooms';
 import type { FileOperation } from '../dto';
 import { runLeaveGroups, runLeaveRooms, runRevokeKeysAndApps } from './access';
+import { archiveRoomLeaver } from './archive';
 import type { Plan, PlannedStep, StepName } from './plan';
 
 export interface StepReport {
@@ -127,13 +128,14 @@ async function runStep(
 		case 'revokeKeysAndApps':
 			return await runRevokeKeysAndApps(ctx, plan.access, user, itemIndex);
 		case 'createArchiveRoom': {
-			const room = await createRoom(ctx, archive.room!.title, ROOM_TYPE.CUSTOM, itemIndex);
-			archive.room = {
-				id: room.id,
-				title: room.title ?? archive.room!.title,
-				exists: true,
-				archived: false,
-			};
+			const planned = archive.room!;
+			const room = await createRoom(ctx, planned.title, ROOM_TYPE.CUSTOM, itemIndex);
+			archive.room = { ...planned, id: room.id, title: room.title ?? planned.title, exists: true };
+			// A later run finds the room by the ID in its title: a title DocSpace cut short could not be found.
+			if (archiveRoomLeaver(archive.room.title) !== user.id.toLowerCase())
+				throw new Error(
+					`DocSpace named the new room "${archive.room.title}", without the leaver's user ID: shorten the Archive Room Name and run again`,
+				);
 			return `Room "${archive.room.title}" created`;
 		}
 		case 'archiveAccess': {
