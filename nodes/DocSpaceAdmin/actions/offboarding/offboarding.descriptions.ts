@@ -55,7 +55,7 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. Archive – Jane Doe',
 			description:
-				'Leave empty for "Archive – " and the employee’s name. Run finds the room by this name again, so a second run reuses it.',
+				'Leave empty for "Archive – " and the employee’s name. The employee’s user ID is added in brackets, so two people with the same name never share a room; a second run finds the room by that ID and reuses it.',
 			displayOptions: { show: { archiveInto: ['newRoom'] } },
 		},
 		{
