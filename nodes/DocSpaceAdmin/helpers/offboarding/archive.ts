@@ -97,7 +97,8 @@ const ownedBySelf = (room: EntryDto, self: EmployeeFull) =>
 
 /**
  * The room an earlier run created for this leaver: owned by the credential's user, its title
- * carrying the leaver's ID. The one with the expected title first, else the oldest.
+ * carrying the leaver's ID. The one with the expected title first, else the oldest. Searched by
+ * the ID, then by the whole title (a portal with full-text search may not match a bare ID).
  */
 async function findOwnArchiveRoom(
 	ctx: IExecuteFunctions,
@@ -106,19 +107,22 @@ async function findOwnArchiveRoom(
 	self: EmployeeFull,
 	itemIndex: number,
 ): Promise<EntryDto | undefined> {
-	const rooms = await listRooms(
-		ctx,
-		{ filterValue: leaverId, searchArea: SEARCH_AREA.ANY },
-		undefined,
-		itemIndex,
-	);
-	const candidates = rooms.filter(
-		(room) => ownedBySelf(room, self) && archiveRoomLeaver(room.title) === leaverId.toLowerCase(),
-	);
-	return (
-		candidates.find((room) => room.title === title) ??
-		[...candidates].sort((a, b) => a.id - b.id)[0]
-	);
+	for (const filterValue of [leaverId, title]) {
+		const rooms = await listRooms(
+			ctx,
+			{ filterValue, searchArea: SEARCH_AREA.ANY },
+			undefined,
+			itemIndex,
+		);
+		const candidates = rooms.filter(
+			(room) => ownedBySelf(room, self) && archiveRoomLeaver(room.title) === leaverId.toLowerCase(),
+		);
+		const found =
+			candidates.find((room) => room.title === title) ??
+			[...candidates].sort((a, b) => a.id - b.id)[0];
+		if (found) return found;
+	}
+	return undefined;
 }
 
 /**
