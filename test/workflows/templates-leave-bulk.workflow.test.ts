@@ -206,8 +206,11 @@ describe('Template: offboard many employees from a CSV', () => {
 		const request = sandbox.notifications[0];
 		expect(request.text).toContain(`Bulk offboarding: ${ROWS} of ${ROWS} rows can run.`);
 		expect(request.rows).toHaveLength(ROWS);
-		for (const leaver of leavers)
+		// One readable message: the first 50 rows by name, then a count of the rest.
+		for (const leaver of leavers.slice(0, 50))
 			expect(request.text).toContain(`${leaver.firstName} ${leaver.lastName} (${leaver.email}) → `);
+		expect(request.text).not.toContain(`(${leavers[50].email})`);
+		expect(request.text).toContain(`… and ${ROWS - 50} more`);
 
 		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
 		expect(run.error()).toBeUndefined();
@@ -241,8 +244,9 @@ describe('Template: offboard many employees from a CSV', () => {
 			`Bulk offboarding finished: ${ROWS} offboarded, 0 failed, 0 skipped.`,
 		);
 		expect(done.rows).toEqual(
+			// Row numbers as the file has them: the header is row 1.
 			leavers.map((l, i) => ({
-				row: i + 1,
+				row: i + 2,
 				email: l.email,
 				outcome: 'offboarded',
 				detail: expect.any(String),
@@ -270,7 +274,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
 		expect(sandbox.notifications[0].text).toContain(
-			'• SKIPPED 3. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
+			'SKIPPED (nothing is done for these rows):\n• 4. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
 		);
 		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
 		expect(run.error()).toBeUndefined();
@@ -279,19 +283,19 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(done.text).toContain('Bulk offboarding finished: 2 offboarded, 0 failed, 1 skipped.');
 		expect(done.rows).toEqual([
 			expect.objectContaining({
-				row: 1,
+				row: 2,
 				email: 'jane.doe@corp.example',
 				outcome: 'offboarded',
 				report: expect.stringMatching(/^http\S+ http\S+$/),
 			}),
 			expect.objectContaining({
-				row: 2,
+				row: 3,
 				email: sandbox.state.user(sandbox.state.ids.paula)!.email,
 				outcome: 'offboarded',
 				report: expect.stringMatching(/^http\S+ http\S+$/),
 			}),
 			expect.objectContaining({
-				row: 3,
+				row: 4,
 				email: 'nobody@corp.example',
 				outcome: 'skipped',
 				detail: expect.stringContaining('No user has the email'),

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as preview from './preview.operation';
+import * as readLeavers from './readLeavers.operation';
 import * as run from './run.operation';
 
-export { preview, run };
+export { preview, readLeavers, run };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				action: 'Preview an offboarding',
 			},
 			{
+				name: 'Read Leavers File',
+				value: 'readLeavers',
+				description: 'Read and check a CSV of leavers, one item per row; changes nothing',
+				action: 'Read a leavers file',
+			},
+			{
 				name: 'Run',
 				value: 'run',
 				description: 'Offboard an employee safely, in the right order',
@@ -29,5 +36,6 @@ export const description: INodeProperties[] = [
 		default: 'preview',
 	},
 	...preview.description,
+	...readLeavers.description,
 	...run.description,
 ];
