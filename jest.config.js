@@ -10,8 +10,8 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	// n8n's Wait node imports sanitize-html for its forms, whose parser ships as ES modules only: Node 24
-	// (which n8n runs on) require()s them, jest on Node 20 cannot. The templates never render a form, and
-	// the stand-in throws if anything calls it.
+	// (which n8n runs on) require()s them, jest on Node 20 cannot. The approval forms the templates show
+	// are rendered with a stricter stand-in that escapes every tag.
 	moduleNameMapper: { '^sanitize-html$': '<rootDir>/test/harness/noSanitizeHtml.ts' },
 	testTimeout: 30000,
 	// Each test file loads n8n-core afresh and the heap grows file by file; a worker that

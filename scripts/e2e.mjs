@@ -188,7 +188,7 @@ try {
 	const request = sandbox.notifications[0];
 	check(
 		'on demand: the plan was posted with an approval link',
-		typeof request?.approveUrl === 'string',
+		typeof request?.approvalUrl === 'string',
 		JSON.stringify(request ?? {}).slice(0, 300),
 	);
 	check(
@@ -225,11 +225,34 @@ try {
 		deprecated.join(' | ').slice(0, 500),
 	);
 
-	if (request?.approveUrl) {
-		started = Date.now();
-		const approval = await fetch(request.approveUrl);
+	if (request?.approvalUrl) {
+		// What a chat's link preview or a mail scanner does: it opens the link. n8n shows the form.
+		const opened = await fetch(request.approvalUrl);
+		const page = await opened.text();
 		check(
-			'on demand: the approval link is accepted by n8n',
+			'on demand: opening the approval link shows the plan and the approval form',
+			opened.ok &&
+				page.includes('Offboarding Jane Doe') &&
+				page.includes('Decision') &&
+				page.includes('Approve'),
+			`${opened.status} ${page.slice(0, 200)}`,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		check(
+			'on demand: opening the link approved nothing',
+			sandbox.writes().length === 0,
+			sandbox
+				.writes()
+				.map((r) => r.path)
+				.join(', '),
+		);
+		started = Date.now();
+		// What the approver's browser sends when the form is submitted.
+		const decision = new FormData();
+		decision.append('field-0', 'Approve');
+		const approval = await fetch(request.approvalUrl, { method: 'POST', body: decision });
+		check(
+			'on demand: the submitted approval form is accepted by n8n',
 			approval.ok,
 			`${approval.status} ${(await approval.text()).slice(0, 200)}`,
 		);

@@ -36,6 +36,8 @@ export const OWNER = {
 	lastName: 'Admin',
 };
 export const HR_SECRET = { name: 'X-HR-Secret', value: 'sandbox-hr-secret' };
+/** The login of the bulk template's upload form (n8n's form authentication, Basic Auth). */
+export const FORM_LOGIN = { user: 'hr', password: 'sandbox-form-password' };
 export const TEMPLATES = join(root, 'examples', 'workflows');
 export const TEMPLATE_FILES = readdirSync(TEMPLATES)
 	.filter((f) => f.endsWith('.json'))
@@ -197,6 +199,7 @@ export async function importCredentials(env, sandbox, lib) {
 			},
 		},
 		{ id: 'hrWebhookSecret', name: 'HR webhook secret', type: 'httpHeaderAuth', data: HR_SECRET },
+		{ id: 'leaversFormLogin', name: 'Leavers form login', type: 'httpBasicAuth', data: FORM_LOGIN },
 	];
 	writeFileSync(join(home, 'credentials.json'), JSON.stringify(credentials));
 	await phase('Importing the sandbox credential', () =>

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import {
 	buildAll,
+	FORM_LOGIN,
 	HR_SECRET,
 	importCredentials,
 	importedTemplates,
@@ -105,8 +106,9 @@ ${nodesFolder(env)} (as Settings → Community Nodes installs it) and the DocSpa
 Try first: open ${demand}
   and click "Execute workflow". The Preview lists what will happen to Jane Doe (nothing changes yet),
   the approval request lands in the sandbox's chat inbox: ${sandbox.origin}/__sandbox/notify
-  Open its approveUrl in the browser and watch Jane being offboarded in the right order.
+  Open its approvalUrl in the browser, pick Approve and submit, and watch Jane being offboarded in the right order.
   The HR webhook template's secret header is ${HR_SECRET.name}: ${HR_SECRET.value}.
+  The bulk template's upload form asks for a login: ${FORM_LOGIN.user} / ${FORM_LOGIN.password}.
   Sandbox state and request log: ${sandbox.origin}/__sandbox/state, ${sandbox.origin}/__sandbox/log
   Start over: POST ${sandbox.origin}/__sandbox/reset (the portal), npm start -- --fresh (n8n too).
 

@@ -27,7 +27,17 @@ export interface HttpCall {
 	query?: IDataObject;
 	body?: IDataObject;
 	headers?: Record<string, string>;
+	/** Fields of a form submitted as the browser does (multipart/form-data), by n8n's field ids. */
+	form?: Record<string, string>;
 }
+
+/** What an approver does on a Wait node's approval form: picks the decision (the form's first field) and submits it. */
+export const submitDecision = (decision: 'Approve' | 'Decline'): HttpCall => ({
+	method: 'POST',
+	form: { 'field-0': decision },
+});
+/** What a chat's link preview or a mail scanner does with the approval link: a plain GET. */
+export const OPEN_LINK: HttpCall = { method: 'GET' };
 
 /**
  * One template run through n8n-core the way n8n's server runs it: a trigger's webhook turns a
@@ -39,6 +49,8 @@ export class TemplateRun {
 	private readonly workflow;
 	private readonly additionalData: IWorkflowExecuteAdditionalData;
 	last?: IRun;
+	/** What the last resume call's page showed (a Wait node's form), if it rendered one. */
+	page?: IDataObject;
 
 	constructor(
 		file: string,
@@ -67,11 +79,15 @@ export class TemplateRun {
 		nodeName: string,
 		call: HttpCall,
 		resuming = false,
-	): Promise<{ result: IWebhookResponseData; status: number }> {
+	): Promise<{ result: IWebhookResponseData; status: number; rendered?: IDataObject }> {
 		const node = this.node(nodeName);
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		// A Wait node on "form" answers on its form webhooks (GET shows the form, POST submits it).
+		const isForm = resuming && node.parameters.resume === 'form';
 		const description = nodeType.description.webhooks?.find(
-			(w) => Boolean(w.restartWebhook) === resuming,
+			(w) =>
+				Boolean(w.restartWebhook) === resuming &&
+				(!isForm || (w.nodeType === 'form' && w.httpMethod === call.method)),
 		);
 		if (!description) throw new Error(`"${nodeName}" has no ${resuming ? 'resume ' : ''}webhook`);
 		const webhookData = {
@@ -83,7 +99,9 @@ export class TemplateRun {
 			workflowExecuteAdditionalData: this.additionalData,
 		} as IWebhookData;
 		let status = 200;
+		let rendered: IDataObject | undefined;
 		const response = {
+			render: (_view: string, data: IDataObject) => ((rendered = data), response),
 			status: (s: number) => ((status = s), response),
 			writeHead: (s: number) => ((status = s), response),
 			send: () => response,
@@ -91,14 +109,18 @@ export class TemplateRun {
 			header: () => response,
 			setHeader: () => response,
 		};
-		const body = call.body ?? {};
+		const body = call.form ? { data: call.form, files: {} } : (call.body ?? {});
+		const contentType = call.form ? 'multipart/form-data' : 'application/json';
 		this.additionalData.httpRequest = {
 			method: call.method,
 			body,
 			rawBody: Buffer.from(JSON.stringify(body)),
-			headers: { 'content-type': 'application/json', ...call.headers },
+			contentType,
+			headers: { 'content-type': contentType, ...call.headers },
 			query: call.query ?? {},
 			params: {},
+			ip: '127.0.0.1',
+			ips: [],
 		} as never;
 		this.additionalData.httpResponse = response as never;
 		const context = new WebhookContext(
@@ -108,7 +130,9 @@ export class TemplateRun {
 			'webhook',
 			webhookData,
 			[],
-			null,
+			// A resume webhook sees the waiting run (n8n's WaitingWebhooks passes it), so its
+			// expressions can read earlier nodes.
+			resuming ? (this.last?.data ?? null) : null,
 		);
 		// As n8n's webhook service does: nodes built on the Node class take the context as an argument.
 		const webhookContext = context as unknown as IWebhookFunctions;
@@ -116,7 +140,7 @@ export class TemplateRun {
 			nodeType instanceof Node
 				? await nodeType.webhook!(webhookContext)
 				: await nodeType.webhook!.call(webhookContext);
-		return { result, status };
+		return { result, status, rendered };
 	}
 
 	/** Runs the workflow from a trigger that emitted these items. */
@@ -138,12 +162,18 @@ export class TemplateRun {
 		return this.last;
 	}
 
-	/** Calls the resume URL of the Wait node the last run stopped at, as the approver's click does. */
+	/**
+	 * Calls the resume URL of the Wait node the last run stopped at, as the approver's click does.
+	 * A call the node answers without resuming (a GET of its form shows the form) leaves the run
+	 * waiting, as in n8n; it returns the waiting run and what the page showed (`page`).
+	 */
 	async resume(call: HttpCall): Promise<IRun> {
 		const waiting = this.last?.data;
 		const stack = waiting?.executionData?.nodeExecutionStack;
 		if (!this.last?.waitTill || !stack?.length) throw new Error('The last run is not waiting');
-		const { result } = await this.callWebhook(stack[0].node.name, call, true);
+		const { result, rendered } = await this.callWebhook(stack[0].node.name, call, true);
+		this.page = rendered;
+		if (result.workflowData === undefined) return this.last;
 		stack[0].data.main = result.workflowData as INodeExecutionData[][];
 		this.last = await new WorkflowExecute(
 			this.additionalData,

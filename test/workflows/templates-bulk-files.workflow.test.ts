@@ -4,7 +4,7 @@ import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { TemplateRun } from '../harness/templates';
+import { submitDecision, TemplateRun } from '../harness/templates';
 
 // The bulk template fed with files as spreadsheets and HR tools save them, through its upload form's
 // trigger: bad rows are named by their row in the file, nothing is done for them, every good row runs.
@@ -44,11 +44,6 @@ const upload = (bytes: Buffer) => [
 /** Excel's "CSV UTF-8" in a locale whose list separator is `;`: BOM, `;`, CRLF. */
 const excelUtf8 = (lines: string[]) => Buffer.from(BOM + lines.join('\r\n') + '\r\n');
 
-const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
-	const message = sandbox.notifications.find((n) => n[kind]);
-	if (!message) throw new Error('No approval request was posted');
-	return Object.fromEntries(new URL(String(message[kind])).searchParams);
-};
 const touched = (id: string) =>
 	sandbox.writes().filter((w) => JSON.stringify(w).includes(id)).length;
 
@@ -117,7 +112,7 @@ describe('Template: offboard many employees from a CSV — files as people save 
 		]);
 		expect(request.text).toContain('SKIPPED (nothing is done for these rows):\n• 3. ');
 
-		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.state.user(jane.id)!.status).toBe(2);
 		expect(sandbox.state.user(dan.id)).toBeUndefined();

@@ -5,7 +5,13 @@ import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { resumeAtWaitTill, TemplateRun, webhookResponses } from '../harness/templates';
+import {
+	OPEN_LINK,
+	resumeAtWaitTill,
+	submitDecision,
+	TemplateRun,
+	webhookResponses,
+} from '../harness/templates';
 
 // 200 offboardings send a few thousand requests: the per-minute limit is raised so the test measures
 // the workflow, not DocSpace's rate limiter (the 15 writes in flight stay as DocSpace has them).
@@ -20,12 +26,6 @@ const CREDENTIAL = 'docspaceCredential';
 const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
 	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
 });
-
-const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
-	const message = sandbox.notifications.find((n) => n[kind]);
-	if (!message) throw new Error('No approval request was posted');
-	return Object.fromEntries(new URL(String(message[kind])).searchParams);
-};
 
 describe('Template: offboard on the leave date HR sends', () => {
 	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
@@ -143,7 +143,13 @@ describe('Template: offboard on the leave date HR sends', () => {
 			'Jane Doe (jane.doe@corp.example) will be offboarded now, once approved in the chat',
 		);
 
-		await run.resume({ method: 'GET', query: approvalLink('rejectUrl') });
+		// A link preview or a mail scanner opening the link decides nothing.
+		await run.resume(OPEN_LINK);
+		expect(run.last?.waitTill).toBeDefined();
+		expect(run.ran('Approved?')).toBe(false);
+		expect(String(run.page?.formDescription)).toContain('once approved in the chat');
+
+		await run.resume(submitDecision('Decline'));
 		expect(run.error()).toBeUndefined();
 		expect(run.ran('Run offboarding')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
@@ -157,7 +163,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 		const run = hrTemplate({ requireApproval: 'true' });
 		const leaveDate = DateTime.now().setZone('America/New_York').plus({ days: 10 }).toISODate()!;
 		await request(run, { leaveDate });
-		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 		expect(run.last?.waitTill?.toISOString()).toBe(
 			DateTime.fromISO(leaveDate, { zone: 'America/New_York' }).toUTC().toISO(),
@@ -212,7 +218,7 @@ describe('Template: offboard many employees from a CSV', () => {
 		expect(request.text).not.toContain(`(${leavers[50].email})`);
 		expect(request.text).toContain(`… and ${ROWS - 50} more`);
 
-		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 
 		// Each Run item is the report of the row it is paired to.
@@ -276,7 +282,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(sandbox.notifications[0].text).toContain(
 			'SKIPPED (nothing is done for these rows):\n• 4. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
 		);
-		await run.resume({ method: 'GET', query: approvalLink('approveUrl') });
+		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
 		const done = sandbox.notifications.at(-1)!;
@@ -307,15 +313,45 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(stored).toHaveLength(4);
 	});
 
-	it('changes nothing when the one approval is rejected', async () => {
+	it('changes nothing when the link is only opened, nor when the one approval is declined', async () => {
 		const run = bulk();
 		await run.start('Try it', [{ json: {} }], 'manual');
-		await run.resume({ method: 'GET', query: approvalLink('rejectUrl') });
+		await run.resume(OPEN_LINK);
+		expect(run.last?.waitTill).toBeDefined();
+		expect(String(run.page?.formDescription)).toContain('Bulk offboarding: 2 of 2 rows can run.');
+		expect(run.ran('Approved?')).toBe(false);
+		await run.resume(submitDecision('Decline'));
 		expect(run.ran('Run every leaver')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
 			success: false,
 			text: 'Bulk offboarding of 2 rows was not approved: nothing was changed.',
 		});
+	});
+
+	it('asks for the login on its upload form: without it, no items and no request to DocSpace', async () => {
+		const login = { user: 'hr', password: 'a long form password' };
+		const run = new TemplateRun(
+			'offboard-many-from-csv.json',
+			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL },
+			{ ...credentials(), leaversFormLogin: login } as never,
+		);
+		const basic = (user: string, password: string) => ({
+			authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+		});
+		for (const headers of [{}, basic('hr', 'guess')]) {
+			const { result, status } = await run.callWebhook('Upload the leavers list', {
+				method: 'GET',
+				headers,
+			});
+			expect(status).toBe(401);
+			expect(result.workflowData).toBeUndefined();
+		}
+		const { status } = await run.callWebhook('Upload the leavers list', {
+			method: 'GET',
+			headers: basic(login.user, login.password),
+		});
+		expect(status).toBe(200);
+		expect(sandbox.log).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@ import type { Sandbox } from '../../sandbox/server';
 import { sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { nodeTypes, PACKAGE } from '../harness/nodeTypes';
-import { TemplateRun, TEMPLATES } from '../harness/templates';
+import { OPEN_LINK, submitDecision, TemplateRun, TEMPLATES } from '../harness/templates';
 
 const current = useSandbox({ speed: { taskStepMs: 20, fileOpMs: 40 } });
 let sandbox: Sandbox;
@@ -22,12 +22,6 @@ const template = (file: string, values: Record<string, string> = {}) =>
 		{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
 		credentials(),
 	);
-
-const approvalLink = (kind: 'approveUrl' | 'rejectUrl') => {
-	const message = sandbox.notifications.find((n) => n[kind]);
-	if (!message) throw new Error('No approval request was posted');
-	return new URL(String(message[kind]));
-};
 
 /** The title of the room Jane's workspace now sits in. */
 const archivedInto = () => {
@@ -48,12 +42,21 @@ describe('Template: offboard an employee on demand', () => {
 		expect(request.text).toContain(
 			'The archived workspace will be visible to: Alex Admin (owner), Bob Brown (room manager)',
 		);
-		expect(String(request.approveUrl)).toMatch(
-			/^http:\/\/localhost:5678\/webhook-waiting\/\d+\?signature=[0-9a-f]+&approved=true$/,
+		expect(String(request.approvalUrl)).toMatch(/^http:\/\/localhost:5678\/form-waiting\/\d+/);
+		expect(request.text).toContain(`on this page (opening it changes nothing`);
+		expect(request).not.toHaveProperty('approveUrl');
+
+		// A link preview or a mail scanner opens the link: the form is shown, nothing is decided.
+		await run.resume(OPEN_LINK);
+		expect(run.last?.waitTill).toBeDefined();
+		expect(run.ran('Approved?')).toBe(false);
+		expect(sandbox.writes()).toEqual([]);
+		expect(run.page).toMatchObject({ formTitle: 'Approve or decline' });
+		expect(String(run.page?.formDescription)).toContain(
+			'Offboarding Jane Doe (jane.doe@corp.example)',
 		);
 
-		const approve = approvalLink('approveUrl');
-		await run.resume({ method: 'GET', query: Object.fromEntries(approve.searchParams) });
+		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 		const [report] = run.output('Run offboarding');
 		expect(report).toMatchObject({ success: true });
@@ -68,10 +71,7 @@ describe('Template: offboard an employee on demand', () => {
 	it('changes nothing when the approver rejects', async () => {
 		const run = template('offboard-on-demand.json');
 		await run.start('Start offboarding', [{ json: {} }], 'manual');
-		await run.resume({
-			method: 'GET',
-			query: Object.fromEntries(approvalLink('rejectUrl').searchParams),
-		});
+		await run.resume(submitDecision('Decline'));
 		expect(run.ran('Run offboarding')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
