@@ -157,7 +157,7 @@ describe('Offboarding: every door the leaver could still open', () => {
 			fileName: expect.stringMatching(/^offboarding-jane-doe-\d{4}-\d{2}-\d{2}\.csv$/),
 		});
 		expect(csv.split('\r\n')[0]).toBe('order,step,status,detail,error,durationSeconds');
-		expect(csv).toContain('1,disable,done,Jane Doe disabled; sessions ended,,');
+		expect(csv).toContain('"1","disable","done","Jane Doe disabled; sessions ended","",');
 		const html = Buffer.from(item.binary!.reportHtml.data, 'base64').toString('utf8');
 		expect(html).toContain('<h1>Offboarding of Jane Doe</h1>');
 		expect(html).toContain('Bob Brown (room manager)');

@@ -11,11 +11,19 @@ export interface ReportFile {
 
 const COLUMNS = ['order', 'step', 'status', 'detail', 'error', 'durationSeconds'] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
+/**
+ * Portal text (names, titles, errors) opening with = + - @ (or full-width forms), a tab or a line
+ * break, also after controls, spaces or quotes spreadsheets skip, could run as a formula: it gets a
+ * leading `'` (OWASP "CSV Injection"). The node's own numbers (order, seconds) stay numbers.
+ */
+const FORMULA_START = /^[\p{Cc}\p{Cf}\p{Z}"'＂＇]*[=+\-@＝＋－＠\t\r\n]/u;
+
+/** One cell, always quoted (RFC 4180), so `,` `;` quotes and line breaks in names keep the rows. */
 function csvField(value: unknown): string {
 	let text = value === undefined || value === null ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	const number = typeof value === 'number' && Number.isFinite(value);
+	if (!number && FORMULA_START.test(text)) text = `'${text}`;
+	return `"${text.replace(/"/g, '""')}"`;
 }
 
 function escapeHtml(value: unknown): string {
