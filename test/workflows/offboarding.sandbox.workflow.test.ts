@@ -306,6 +306,43 @@ describe('Offboarding → Run', () => {
 	});
 });
 
+describe('Offboarding → Run always waits', () => {
+	const removals = () => sandbox.writes().filter((w) => /^\/people\/remove\//.test(w.path));
+	const deletions = () =>
+		sandbox.writes().filter((w) => w.method === 'DELETE' && w.path.includes(IDS.jane));
+
+	it('waits for the reassignment even when an old workflow still says "Wait for Completion: off"', async () => {
+		const report = await run(
+			offboarding('run', { waitForCompletion: false, finalStep: 'deleteProfile' }),
+		);
+		expect(report.success).toBe(true);
+		expect(statuses(report)).toMatchObject({ reassign: 'done', finalize: 'done' });
+		expect(sandbox.state.user(IDS.jane)).toBeUndefined();
+	});
+
+	it('stops before anything destructive when the reassignment outlasts the timeout', async () => {
+		sandbox.state.speed.taskStepMs = 5_000;
+		const report = await run(
+			offboarding('run', {
+				finalStep: 'removeData',
+				waitOptions: { timeoutSeconds: 1, pollIntervalSeconds: 1 },
+			}),
+		);
+		expect(report.success).toBe(false);
+		expect(report.failedStep).toBe('reassign');
+		expect(String(report.failureReason)).toMatch(/^The reassignment did not finish/);
+		expect(statuses(report)).toMatchObject({
+			disable: 'done',
+			reassign: 'failed',
+			moveWorkspace: 'skipped',
+			finalize: 'skipped',
+			auditSummary: 'done',
+		});
+		expect(removals()).toEqual([]);
+		expect(deletions()).toEqual([]);
+	});
+});
+
 describe('Offboarding namesakes', () => {
 	/** Liam and Noah are both called John Smith; Bob receives Liam's data, Rita Noah's. */
 	function johnSmiths() {

@@ -9,7 +9,7 @@ import { getUserByEmail, getUserById } from '../api/people';
 import { compact } from './values';
 import { locatorFromItemField } from './itemField';
 
-type UserRef = { email: string } | { id: string };
+export type UserRef = { email: string } | { id: string };
 
 /** Reads a user resource locator (From list / By email / By ID) and validates its value. */
 export function readUserLocator(

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { userLocator, waitProperties } from '../common.descriptions';
+import { userLocator, waitOptionsProperty } from '../common.descriptions';
 
 /** The parameters Preview and Run share, so a previewed plan is exactly what Run does. */
 export function offboardingProperties(withWait: boolean): INodeProperties[] {
@@ -148,6 +148,14 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 				},
 			],
 		},
-		...(withWait ? waitProperties('reassignment, move and removal') : []),
+		// Run always waits: nothing destructive may start before the reassignment has completed.
+		...(withWait
+			? [
+					waitOptionsProperty(['fail', 'terminate'], {
+						description:
+							'Run always waits for each DocSpace job (reassignment, move, archiving, removal) before the next step. A job that does not finish in time stops the offboarding: nothing that changes or deletes data runs after it.',
+					}),
+				]
+			: []),
 	];
 }

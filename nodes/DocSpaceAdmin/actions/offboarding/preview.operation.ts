@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { DEFAULT_WAIT } from '../../helpers/poller';
 import { mapWithLimit } from '../../helpers/parallel';
+import { readOffboardingInput } from './input';
 import { offboardingProperties } from './offboarding.descriptions';
 import { showOnlyFor } from '../common.descriptions';
 
@@ -33,7 +35,11 @@ export async function executeBatch(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const plan = await buildPlan(this, itemIndex);
+	// Preview starts no job, so it never waits for one.
+	const plan = await buildPlan(
+		{ ctx: this, itemIndex, wait: DEFAULT_WAIT },
+		readOffboardingInput(this, itemIndex),
+	);
 	return [
 		{
 			...planSummary(plan),

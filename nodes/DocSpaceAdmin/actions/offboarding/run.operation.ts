@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { insertFile } from '../../api/files';
 import type { Plan } from '../../helpers/offboarding/plan';
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import type { Portal } from '../../helpers/offboarding/steps';
+import { STEPS } from '../../helpers/offboarding/steps';
 import type { ReportFile } from '../../helpers/offboarding/report';
 import { reportFiles } from '../../helpers/offboarding/report';
 import type { StepReport } from '../../helpers/offboarding/run';
@@ -12,6 +14,7 @@ import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
+import { readOffboardingInput, readRunWait } from './input';
 import { offboardingProperties } from './offboarding.descriptions';
 import { showOnlyFor } from '../common.descriptions';
 
@@ -20,8 +23,7 @@ const MAX_PARALLEL = 5;
 
 const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Runs, in this order: disable → reassign and wait → leave groups, rooms, revoke API keys and OAuth apps → archive room: create it, add the recipient (and group), move the workspace in, optionally move it to the Archive → (optional) delete or erase → audit summary. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.',
+		displayName: `Runs, in this order: ${STEPS.map((step) => step.title).join(' → ')}. Steps already done are skipped; if a step fails, nothing after it changes or deletes data.`,
 		name: 'runNotice',
 		type: 'notice',
 		default: '',
@@ -188,9 +190,10 @@ async function storeReport(
 async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
-	const plan = await buildPlan(ctx, itemIndex);
+	const portal: Portal = { ctx, itemIndex, wait: readRunWait(ctx, itemIndex) };
+	const plan = await buildPlan(portal, readOffboardingInput(ctx, itemIndex));
 	const target = reportFolder(ctx, plan, options, itemIndex);
-	const { steps, audit } = await runPlan(ctx, plan, itemIndex);
+	const { steps, audit } = await runPlan(portal, plan);
 	const report = runReport(plan, steps, audit, started);
 	const { csv, html } = reportFiles(report, steps, new Date());
 	if (target)

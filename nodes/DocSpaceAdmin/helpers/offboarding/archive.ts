@@ -8,7 +8,8 @@ import type { ShareDto } from '../shares';
 import { ROOM_TYPE, SEARCH_AREA, SHARE, SHARE_FILTER } from '../../api/codes';
 import { getFolder } from '../../api/files';
 import { getRoom, getRoomMembers, listRooms } from '../../api/rooms';
-import type { OffboardingSettings, PlannedStep } from './types';
+import { nameOf } from './steps/step';
+import type { OffboardingSettings } from './types';
 
 /** Room types in which users and groups may hold the roles the archive uses (FileSecurity.AvailableRoomAccesses). */
 const GROUP_READ_ROOMS: number[] = [
@@ -56,19 +57,15 @@ export interface ArchivePlan {
 	room?: { id?: number; title: string; exists: boolean; archived: boolean; why: string };
 	invitations: Invitation[];
 	visibleTo: Viewer[];
-	steps: PlannedStep[];
+	/** The workspace is in the archive room already (an earlier run moved it). */
+	alreadyMoved: boolean;
+	/** Why there is nothing to archive, if there is not. */
+	skipped?: string;
 	blockers: string[];
 	warnings: string[];
 }
 
 const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
-const nameOf = (user: EmployeeFull) => user.displayName ?? user.email ?? user.id;
-
-function skippedSteps(detail: string): PlannedStep[] {
-	return (['createArchiveRoom', 'archiveAccess', 'moveWorkspace', 'archiveTheRoom'] as const).map(
-		(step) => ({ step, status: 'skipped', detail }),
-	);
-}
 
 /** DocSpace cuts longer titles (Global.ReplaceInvalidCharsAndTruncate). */
 const MAX_ROOM_TITLE = 170;
@@ -131,7 +128,7 @@ async function findOwnArchiveRoom(
  * workspace is decided by the members of the room it sits in: the plan moves it into an
  * archive room, sets that room's members, and lists exactly who will see it.
  */
-export async function planArchive(
+export async function readArchive(
 	ctx: IExecuteFunctions,
 	settings: OffboardingSettings,
 	leaver: EmployeeFull,
@@ -139,15 +136,8 @@ export async function planArchive(
 	self: EmployeeFull,
 	itemIndex: number,
 ): Promise<ArchivePlan> {
-	const plan: ArchivePlan = {
-		invitations: [],
-		visibleTo: [],
-		steps: [],
-		blockers: [],
-		warnings: [],
-	};
-	if (!settings.workspaceFolderId)
-		return { ...plan, steps: skippedSteps('No workspace folder chosen') };
+	const plan = emptyArchive();
+	if (!settings.workspaceFolderId) return { ...plan, skipped: 'No workspace folder chosen' };
 
 	const workspace = await getFolder(ctx, settings.workspaceFolderId, 'workspace folder', itemIndex);
 	plan.workspace = workspace;
@@ -194,13 +184,14 @@ export async function planArchive(
 					? 'Chosen in "Archive Room ID": everyone listed under visibleTo will see the workspace'
 					: `Created for ${nameOf(leaver)} by an earlier run: its title carries their user ID and the room is owned by ${nameOf(self)}`,
 		};
-	if (!plan.room) return { ...plan, steps: skippedSteps('No archive room') };
+	if (!plan.room) return { ...plan, skipped: 'No archive room' };
 
 	if (workspace.roomType !== undefined)
 		plan.blockers.push(
 			`"${workspace.title}" is a room, not a folder: rooms are handed over by the reassignment.`,
 		);
 	const alreadyMoved = room !== undefined && workspace.parentId === room.id;
+	plan.alreadyMoved = alreadyMoved;
 	if (!alreadyMoved && !allowed(workspace, 'Move')) {
 		plan.blockers.push(
 			`The credential’s user ${nameOf(self)} may not move "${workspace.title}": in a room only its owner, room managers and (for their own folders) content creators may move folders. Invite the credential’s user to that room as room manager.`,
@@ -225,8 +216,11 @@ export async function planArchive(
 			`${nameOf(leaver)} is a member of the archive room; once disabled they cannot sign in, and they leave the room when the profile is deleted.`,
 		);
 	}
-	plan.steps = archiveSteps(plan, alreadyMoved, settings.archiveTheRoom, recipient);
 	return plan;
+}
+
+export function emptyArchive(): ArchivePlan {
+	return { invitations: [], visibleTo: [], alreadyMoved: false, blockers: [], warnings: [] };
 }
 
 /** Recipient as room manager, the read-only group as viewers; nothing for who already has it. */
@@ -334,63 +328,6 @@ function viewers(
 		note: 'DocSpace admins can open every room',
 	});
 	return list;
-}
-
-function archiveSteps(
-	plan: ArchivePlan,
-	alreadyMoved: boolean,
-	archiveTheRoom: boolean,
-	recipient: EmployeeFull,
-): PlannedStep[] {
-	const room = plan.room!;
-	const title = `"${room.title}"`;
-	const invited = plan.invitations.map((i) =>
-		i.id === recipient.id ? `${nameOf(recipient)} as room manager` : `group ${i.id} as viewers`,
-	);
-	return [
-		room.exists
-			? {
-					step: 'createArchiveRoom',
-					status: 'alreadyDone',
-					detail: `The archive room ${title} exists`,
-				}
-			: { step: 'createArchiveRoom', status: 'pending', detail: `Create the custom room ${title}` },
-		invited.length
-			? {
-					step: 'archiveAccess',
-					status: 'pending',
-					detail: `Add to ${title}: ${invited.join(', ')}`,
-				}
-			: {
-					step: 'archiveAccess',
-					status: 'alreadyDone',
-					detail: `${title} already has the archive’s members`,
-				},
-		alreadyMoved
-			? {
-					step: 'moveWorkspace',
-					status: 'alreadyDone',
-					detail: `"${plan.workspace!.title}" is already in ${title}`,
-				}
-			: {
-					step: 'moveWorkspace',
-					status: 'pending',
-					detail: `Move "${plan.workspace!.title}" into ${title}, and wait`,
-				},
-		!archiveTheRoom
-			? { step: 'archiveTheRoom', status: 'skipped', detail: `${title} stays an active room` }
-			: room.archived
-				? {
-						step: 'archiveTheRoom',
-						status: 'alreadyDone',
-						detail: `${title} is in DocSpace’s Archive`,
-					}
-				: {
-						step: 'archiveTheRoom',
-						status: 'pending',
-						detail: `Move ${title} to DocSpace’s Archive (read-only), and wait`,
-					},
-	];
 }
 
 export function archiveSummary(plan: ArchivePlan): IDataObject | undefined {

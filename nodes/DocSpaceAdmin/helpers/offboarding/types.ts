@@ -1,23 +1,15 @@
-export type StepName =
-	| 'disable'
-	| 'reassign'
-	| 'leaveGroups'
-	| 'leaveRooms'
-	| 'revokeKeysAndApps'
-	| 'createArchiveRoom'
-	| 'archiveAccess'
-	| 'moveWorkspace'
-	| 'archiveTheRoom'
-	| 'finalize'
-	| 'auditSummary';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { EmployeeFull, TaskProgress } from '../dto';
+import type { EntryDto } from '../entries';
+import type { ReassignmentNeed } from '../reassignment';
+import type { OAuthClientDto } from '../../api/clients';
+import type { GroupDto } from '../../api/groups';
+import type { ApiKeyDto } from '../../api/keys';
+import type { ArchivePlan } from './archive';
+
 export type StepStatus = 'pending' | 'alreadyDone' | 'skipped';
 export type FinalStep = 'keep' | 'deleteProfile' | 'removeData';
-
-export interface PlannedStep {
-	step: StepName;
-	status: StepStatus;
-	detail: string;
-}
 
 export interface OffboardingSettings {
 	workspaceFolderId?: string;
@@ -33,4 +25,38 @@ export interface OffboardingSettings {
 	removeFormFillers: boolean;
 	revokeKeysAndApps: boolean;
 	finalStep: FinalStep;
+}
+
+/** Every door the leaver could still open besides their data: groups, room memberships, keys and apps. */
+export interface AccessFacts {
+	groups: GroupDto[];
+	managed: GroupDto[];
+	/** Rooms the leaver is a member of (not owner) that the credential's user may take them out of. */
+	rooms: EntryDto[];
+	/** Rooms they stay in, and why. */
+	keptRooms: Array<{ room: EntryDto; reason: string }>;
+	keys: ApiKeyDto[];
+	clients: OAuthClientDto[];
+	/** Why the leaver's OAuth apps could not be listed, if they could not. */
+	clientsUnreadable?: string;
+}
+
+/**
+ * What an offboarding knows of the portal: read by Preview before anything changes, and kept up
+ * to date by Run as its steps change things (the archive room Run creates, the audit it reads).
+ */
+export interface OffboardingState {
+	user: EmployeeFull;
+	recipient: EmployeeFull;
+	self: EmployeeFull;
+	/** Who takes over the groups the leaver manages. */
+	successor: EmployeeFull;
+	settings: OffboardingSettings;
+	/** When an earlier run deleted the profile: then only what outlives a profile is planned. */
+	deletedOn?: string;
+	reassignTask?: TaskProgress;
+	need?: ReassignmentNeed;
+	access: AccessFacts;
+	archive: ArchivePlan;
+	audit?: IDataObject;
 }

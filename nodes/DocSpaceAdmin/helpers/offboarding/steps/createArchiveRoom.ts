@@ -1,0 +1,47 @@
+import { ROOM_TYPE } from '../../../api/codes';
+import { createRoom } from '../../../api/rooms';
+import { archiveRoomLeaver, archiveSummary, readArchive } from '../archive';
+import type { Step } from './step';
+
+export const createArchiveRoom = {
+	name: 'createArchiveRoom',
+	title: 'Create the archive room (its title carries the leaver’s user ID)',
+	destructive: true,
+	settings: ['workspaceFolderId', 'archiveInto', 'archiveRoomTitle', 'archiveRoomId'],
+	async read({ ctx, itemIndex }, state) {
+		state.archive = await readArchive(
+			ctx,
+			state.settings,
+			state.user,
+			state.recipient,
+			state.self,
+			itemIndex,
+		);
+	},
+	plan({ archive }) {
+		const { blockers, warnings } = archive;
+		if (archive.skipped || !archive.room)
+			return {
+				status: 'skipped',
+				detail: archive.skipped ?? 'No archive room',
+				blockers,
+				warnings,
+			};
+		const title = `"${archive.room.title}"`;
+		return archive.room.exists
+			? { status: 'alreadyDone', detail: `The archive room ${title} exists`, blockers, warnings }
+			: { status: 'pending', detail: `Create the custom room ${title}`, blockers, warnings };
+	},
+	async run({ ctx, itemIndex }, { archive, user }) {
+		const planned = archive.room!;
+		const room = await createRoom(ctx, planned.title, ROOM_TYPE.CUSTOM, itemIndex);
+		archive.room = { ...planned, id: room.id, title: room.title ?? planned.title, exists: true };
+		// A later run finds the room by the ID in its title: a title DocSpace cut short could not be found.
+		if (archiveRoomLeaver(archive.room.title) !== user.id.toLowerCase())
+			throw new Error(
+				`DocSpace named the new room "${archive.room.title}", without the leaver's user ID: shorten the Archive Room Name and run again`,
+			);
+		return `Room "${archive.room.title}" created`;
+	},
+	summary: ({ archive }) => ({ archive: archiveSummary(archive) }),
+} satisfies Step<'createArchiveRoom'>;

@@ -1,0 +1,23 @@
+import { EMPLOYEE_STATUS } from '../../../api/codes';
+import { setUserStatus } from '../../../api/people';
+import { isDisabled } from '../../users';
+import type { Step } from './step';
+import { deletedOn, nameOf } from './step';
+
+export const disable = {
+	name: 'disable',
+	title: 'Disable the user and end their sessions',
+	destructive: false,
+	settings: [],
+	plan(state) {
+		if (state.deletedOn) return { status: 'alreadyDone', detail: deletedOn(state) };
+		const name = nameOf(state.user);
+		return isDisabled(state.user)
+			? { status: 'alreadyDone', detail: `${name} is already disabled` }
+			: { status: 'pending', detail: `Disable ${name} and end all their sessions` };
+	},
+	async run({ ctx, itemIndex }, { user }) {
+		await setUserStatus(ctx, [user.id], EMPLOYEE_STATUS.TERMINATED, 'disable the user', itemIndex);
+		return `${user.displayName ?? user.id} disabled; sessions ended`;
+	},
+} satisfies Step<'disable'>;

@@ -1,0 +1,71 @@
+import {
+	getManagedGroups,
+	getUserGroups,
+	removeGroupMembers,
+	setGroupManager,
+} from '../../../api/groups';
+import { isActiveNonGuest } from '../../users';
+import type { Step } from './step';
+import { capitalise, isPortalAdmin, nameOf, quotedTitles } from './step';
+
+export const leaveGroups = {
+	name: 'leaveGroups',
+	title: 'Leave their groups, handing the groups they manage to a successor',
+	destructive: true,
+	settings: ['leaveGroups', 'newGroupManagerId'],
+	async read({ ctx, itemIndex }, { deletedOn, settings, user, access }) {
+		if (deletedOn || !settings.leaveGroups) return;
+		access.groups = await getUserGroups(ctx, user.id, itemIndex);
+		access.managed = await getManagedGroups(ctx, user.id, itemIndex);
+	},
+	plan({ deletedOn, settings, user, self, successor, access }) {
+		if (deletedOn)
+			return {
+				status: 'alreadyDone',
+				detail: 'The profile is deleted, which ended its group and room memberships',
+			};
+		if (!settings.leaveGroups)
+			return { status: 'skipped', detail: 'Not chosen: the leaver stays in their groups' };
+		const name = nameOf(user);
+		if (!access.groups.length && !access.managed.length)
+			return { status: 'alreadyDone', detail: `${name} is in no group` };
+		const blockers: string[] = [];
+		if (!isPortalAdmin(self))
+			blockers.push(
+				`Only a DocSpace admin may change groups: use an admin’s credential, or turn off "Remove From Groups".`,
+			);
+		const parts: string[] = [];
+		if (access.managed.length) {
+			// DocSpace ignores a guest or disabled manager without an error (GroupsController.SetGroupManager).
+			if (!isActiveNonGuest(successor))
+				blockers.push(
+					`${nameOf(successor)} cannot manage groups: choose an active user who is not a guest as the new group manager.`,
+				);
+			parts.push(`make ${nameOf(successor)} manager of ${quotedTitles(access.managed)}`);
+		}
+		if (access.groups.length) parts.push(`remove ${name} from ${quotedTitles(access.groups)}`);
+		return { status: 'pending', detail: capitalise(parts.join(', then ')), blockers };
+	},
+	async run({ ctx, itemIndex }, { user, successor, access }) {
+		for (const group of access.managed) {
+			const updated = await setGroupManager(ctx, group.id, successor.id, itemIndex);
+			if (updated?.manager?.id && updated.manager.id !== successor.id)
+				throw new Error(`DocSpace kept the manager of "${group.name}" unchanged`);
+		}
+		// Set the new manager first: removing a manager as a member leaves them manager.
+		for (const group of access.groups)
+			await removeGroupMembers(ctx, group.id, [user.id], itemIndex);
+		const handed = access.managed.length
+			? `; ${nameOf(successor)} now manages ${quotedTitles(access.managed)}`
+			: '';
+		return `${nameOf(user)} removed from ${access.groups.length} group(s)${handed}`;
+	},
+	summary: ({ access }) => ({
+		groups: access.groups.map((g) => ({
+			id: g.id,
+			name: g.name,
+			manages: access.managed.some((m) => m.id === g.id),
+		})),
+		managedGroups: access.managed.map((g) => ({ id: g.id, name: g.name })),
+	}),
+} satisfies Step<'leaveGroups'>;

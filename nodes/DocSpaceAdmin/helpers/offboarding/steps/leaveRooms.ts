@@ -1,0 +1,103 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { SEARCH_AREA, SHARE, SUBJECT_FILTER } from '../../../api/codes';
+import { FormRoleBlocksRemoval, listRooms, setRoomAccess } from '../../../api/rooms';
+import { allowed } from '../../entries';
+import { isArchived } from '../../reassignment';
+import type { Step } from './step';
+import { nameOf, quotedTitles } from './step';
+
+export const leaveRooms = {
+	name: 'leaveRooms',
+	title: 'Leave the rooms they are a member of',
+	destructive: true,
+	settings: ['leaveRooms', 'removeFormFillers', 'finalStep'],
+	async read({ ctx, itemIndex }, { deletedOn, settings, user, access }) {
+		if (deletedOn || !settings.leaveRooms || settings.finalStep !== 'keep') return;
+		const memberships = await listRooms(
+			ctx,
+			{ subjectId: user.id, subjectFilter: SUBJECT_FILTER.MEMBER, searchArea: SEARCH_AREA.ANY },
+			undefined,
+			itemIndex,
+		);
+		for (const room of memberships) {
+			if ((room.ownedBy ?? room.createdBy)?.id === user.id) continue;
+			if (isArchived(room))
+				access.keptRooms.push({
+					room,
+					reason: 'it is in the Archive, where members cannot change',
+				});
+			else if (!allowed(room, 'EditAccess'))
+				access.keptRooms.push({
+					room,
+					reason: 'the credential’s user is not a room manager there',
+				});
+			else access.rooms.push(room);
+		}
+	},
+	plan({ deletedOn, settings, user, access }) {
+		if (deletedOn)
+			return {
+				status: 'alreadyDone',
+				detail: 'The profile is deleted, which ended its group and room memberships',
+			};
+		if (!settings.leaveRooms)
+			return { status: 'skipped', detail: 'Not chosen: the leaver stays a member of their rooms' };
+		if (settings.finalStep !== 'keep')
+			return { status: 'skipped', detail: 'Deleting the profile ends the room memberships' };
+		const name = nameOf(user);
+		const warnings = access.keptRooms.length
+			? [
+					`${name} stays a member of ${access.keptRooms.map((k) => `"${k.room.title}" (${k.reason})`).join(', ')}: remove them there by hand, or delete the profile.`,
+				]
+			: [];
+		if (!access.rooms.length)
+			return {
+				status: access.keptRooms.length ? 'skipped' : 'alreadyDone',
+				detail: `${name} is in no room the node can take them out of`,
+				warnings,
+			};
+		const fillers = settings.removeFormFillers ? ', even where they fill in forms' : '';
+		return {
+			status: 'pending',
+			detail: `Remove ${name} from ${quotedTitles(access.rooms)}${fillers}`,
+			warnings,
+		};
+	},
+	/** A form-filling role blocks the removal unless forced; such rooms are reported, not failed. */
+	async run({ ctx, itemIndex }, { user, settings, access }) {
+		const left: string[] = [];
+		const stayed: string[] = access.keptRooms.map((k) => `"${k.room.title}" (${k.reason})`);
+		for (const room of access.rooms) {
+			const removed = await setRoomAccess(
+				ctx,
+				room.id,
+				[{ id: user.id, access: SHARE.NONE }],
+				{ force: settings.removeFormFillers },
+				itemIndex,
+			).then(
+				() => true,
+				(error: Error) => {
+					if (error instanceof FormRoleBlocksRemoval) return false;
+					throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
+				},
+			);
+			if (removed) left.push(`"${room.title}"`);
+			else
+				stayed.push(`"${room.title}" (fills in forms there: turn on "Remove Even Form Fillers")`);
+		}
+		const rest = stayed.length ? `; still a member of ${stayed.join(', ')}` : '';
+		return `${nameOf(user)} removed from ${left.length ? left.join(', ') : 'no room'}${rest}`;
+	},
+	summary: ({ access }) => ({
+		rooms: [
+			...access.rooms.map((r) => ({ id: r.id, title: r.title, willLeave: true })),
+			...access.keptRooms.map((k) => ({
+				id: k.room.id,
+				title: k.room.title,
+				willLeave: false,
+				reason: k.reason,
+			})),
+		],
+	}),
+} satisfies Step<'leaveRooms'>;

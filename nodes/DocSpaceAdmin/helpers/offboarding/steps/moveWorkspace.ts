@@ -1,0 +1,41 @@
+import { startMove } from '../../../api/files';
+import { movedInto } from '../../destination';
+import { followOperation } from './jobs';
+import type { Step } from './step';
+
+export const moveWorkspace = {
+	name: 'moveWorkspace',
+	title: 'Move the workspace folder into the archive room, and wait',
+	destructive: true,
+	settings: ['workspaceFolderId'],
+	plan({ archive }) {
+		if (archive.skipped || !archive.room)
+			return { status: 'skipped', detail: archive.skipped ?? 'No archive room' };
+		const title = `"${archive.room.title}"`;
+		return archive.alreadyMoved
+			? { status: 'alreadyDone', detail: `"${archive.workspace!.title}" is already in ${title}` }
+			: { status: 'pending', detail: `Move "${archive.workspace!.title}" into ${title}, and wait` };
+	},
+	async run(portal, { archive }) {
+		const { ctx, itemIndex } = portal;
+		const workspace = archive.workspace!;
+		const roomId = archive.room!.id!;
+		const started = await startMove(
+			ctx,
+			{
+				folderIds: [workspace.id],
+				fileIds: [],
+				destFolderId: roomId,
+				conflictResolveType: 'Duplicate',
+			},
+			itemIndex,
+		);
+		await followOperation(
+			portal,
+			started,
+			'the move of the workspace',
+			movedInto(ctx, [workspace.id], [], roomId, itemIndex),
+		);
+		return `"${workspace.title}" moved into "${archive.room!.title}"`;
+	},
+} satisfies Step<'moveWorkspace'>;

@@ -1,0 +1,63 @@
+import { TASK_STATUS } from '../../../api/codes';
+import { getTaskProgress, startReassignment } from '../../../api/people';
+import { isTaskFinished, waitForTask } from '../../poller';
+import { isArchived, reassignmentNeed, reassignmentOutcome } from '../../reassignment';
+import { completed } from './jobs';
+import type { Step } from './step';
+import { deletedOn, nameOf } from './step';
+
+export const reassign = {
+	name: 'reassign',
+	title: 'Hand over their rooms and shared files to the recipient, and wait',
+	destructive: true,
+	settings: [],
+	async read({ ctx, itemIndex }, state) {
+		// DocSpace answers 403 to these reads for an admin leaver unless the caller is the owner.
+		if (state.deletedOn || (state.user.isAdmin && !state.self.isOwner)) return;
+		state.reassignTask = await getTaskProgress(ctx, 'reassign', state.user.id, itemIndex);
+		state.need = await reassignmentNeed(ctx, state.user.id, itemIndex);
+	},
+	plan(state) {
+		if (state.deletedOn) return { status: 'alreadyDone', detail: deletedOn(state) };
+		const { reassignTask: task, need } = state;
+		const name = nameOf(state.user);
+		if (task !== undefined && !isTaskFinished(task))
+			return {
+				status: 'pending',
+				detail: `Wait for the running reassignment (${task.percentage}%)`,
+			};
+		if (need?.needed)
+			return {
+				status: 'pending',
+				detail: `Hand over to ${nameOf(state.recipient)} what ${name} ${need.reasons.join('; ')}, and wait`,
+			};
+		return task?.status === TASK_STATUS.COMPLETED
+			? { status: 'alreadyDone', detail: 'Data already reassigned' }
+			: { status: 'skipped', detail: `${name} owns no rooms and shared no files` };
+	},
+	async run({ ctx, itemIndex, wait }, { user, recipient, reassignTask }) {
+		// A start while one runs returns the running task (QueueWorker.StartAsync): never a second job.
+		if (!reassignTask || isTaskFinished(reassignTask))
+			await startReassignment(ctx, user.id, recipient.id, false, itemIndex);
+		const result = await waitForTask.call(
+			ctx,
+			'reassign',
+			user.id,
+			'the reassignment',
+			wait,
+			itemIndex,
+			undefined,
+			reassignmentOutcome(ctx, user.id, itemIndex),
+		);
+		completed(result, 'The reassignment');
+		return `Rooms and shared files handed to ${recipient.displayName ?? recipient.id}`;
+	},
+	summary: ({ need }) => ({
+		ownedRooms: (need?.ownedRooms ?? []).map((r) => ({
+			id: r.id,
+			title: r.title,
+			archived: isArchived(r),
+		})),
+		reassignment: need ? { needed: need.needed, reasons: need.reasons } : undefined,
+	}),
+} satisfies Step<'reassign'>;
