@@ -2,6 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { userLocator, waitOptionsProperty } from '../common.descriptions';
 
+/** What happens to the profile at the end; only these exact values (see exactParameters). */
+export const FINAL_STEP_OPTIONS = [
+	{ name: 'Keep the Disabled Profile', value: 'keep' },
+	{
+		name: 'Delete the Profile',
+		value: 'deleteProfile',
+		description: 'Their remaining personal files are deleted with it',
+	},
+	{
+		name: 'Remove Data and Profile',
+		value: 'removeData',
+		description: 'Erase their personal documents, then delete the profile',
+	},
+];
+
 /** The parameters Preview and Run share, so a previewed plan is exactly what Run does. */
 export function offboardingProperties(withWait: boolean): INodeProperties[] {
 	return [
@@ -134,19 +149,7 @@ export function offboardingProperties(withWait: boolean): INodeProperties[] {
 			type: 'options',
 			default: 'keep',
 			description: 'Runs only after the reassignment has completed',
-			options: [
-				{ name: 'Keep the Disabled Profile', value: 'keep' },
-				{
-					name: 'Delete the Profile',
-					value: 'deleteProfile',
-					description: 'Their remaining personal files are deleted with it',
-				},
-				{
-					name: 'Remove Data and Profile',
-					value: 'removeData',
-					description: 'Erase their personal documents, then delete the profile',
-				},
-			],
+			options: FINAL_STEP_OPTIONS,
 		},
 		// Run always waits: nothing destructive may start before the reassignment has completed.
 		...(withWait

@@ -5,6 +5,7 @@ import { emailProblem } from '../../helpers/ids';
 import type { FinalStepValue } from '../../helpers/leavers';
 import { LeaversFileError, readLeavers } from '../../helpers/leavers';
 import { showOnlyFor } from '../common.descriptions';
+import { FINAL_STEP_OPTIONS } from './offboarding.descriptions';
 
 const BINARY_FIELD = 'Input Binary Field';
 const DEFAULT_RECIPIENT = 'Default Recipient Email';
@@ -44,19 +45,7 @@ const properties: INodeProperties[] = [
 		default: 'keep',
 		description:
 			'The final step of a row whose finalStep is empty. Any other value than keep, deleteProfile or removeData makes the row invalid.',
-		options: [
-			{ name: 'Keep the Disabled Profile', value: 'keep' },
-			{
-				name: 'Delete the Profile',
-				value: 'deleteProfile',
-				description: 'Their remaining personal files are deleted with it',
-			},
-			{
-				name: 'Remove Data and Profile',
-				value: 'removeData',
-				description: 'Erase their personal documents, then delete the profile',
-			},
-		],
+		options: FINAL_STEP_OPTIONS,
 	},
 ];
 

@@ -6,7 +6,7 @@ import {
 } from '../../../api/groups';
 import { isActiveNonGuest } from '../../users';
 import type { Step } from './step';
-import { capitalise, isPortalAdmin, nameOf, quotedTitles } from './step';
+import { capitalise, isPortalAdmin, MEMBERSHIPS_ENDED, nameOf, quotedTitles } from './step';
 
 export const leaveGroups = {
 	name: 'leaveGroups',
@@ -19,11 +19,7 @@ export const leaveGroups = {
 		access.managed = await getManagedGroups(ctx, user.id, itemIndex);
 	},
 	plan({ deletedOn, settings, user, self, successor, access }) {
-		if (deletedOn)
-			return {
-				status: 'alreadyDone',
-				detail: 'The profile is deleted, which ended its group and room memberships',
-			};
+		if (deletedOn) return { status: 'alreadyDone', detail: MEMBERSHIPS_ENDED };
 		if (!settings.leaveGroups)
 			return { status: 'skipped', detail: 'Not chosen: the leaver stays in their groups' };
 		const name = nameOf(user);

@@ -5,7 +5,7 @@ import { FormRoleBlocksRemoval, listRooms, setRoomAccess } from '../../../api/ro
 import { allowed } from '../../entries';
 import { isArchived } from '../../reassignment';
 import type { Step } from './step';
-import { nameOf, quotedTitles } from './step';
+import { MEMBERSHIPS_ENDED, nameOf, quotedTitles } from './step';
 
 export const leaveRooms = {
 	name: 'leaveRooms',
@@ -36,11 +36,7 @@ export const leaveRooms = {
 		}
 	},
 	plan({ deletedOn, settings, user, access }) {
-		if (deletedOn)
-			return {
-				status: 'alreadyDone',
-				detail: 'The profile is deleted, which ended its group and room memberships',
-			};
+		if (deletedOn) return { status: 'alreadyDone', detail: MEMBERSHIPS_ENDED };
 		if (!settings.leaveRooms)
 			return { status: 'skipped', detail: 'Not chosen: the leaver stays a member of their rooms' };
 		if (settings.finalStep !== 'keep')

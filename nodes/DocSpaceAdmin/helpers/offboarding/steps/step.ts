@@ -43,6 +43,9 @@ export const quotedTitles = (entries: Array<{ title?: string; name?: string }>) 
 	entries.map((e) => `"${e.title ?? e.name}"`).join(', ');
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const isPortalAdmin = (user: EmployeeFull) => user.isOwner === true || user.isAdmin === true;
+/** The wording of the memberships a deleted profile ended. */
+export const MEMBERSHIPS_ENDED =
+	'The profile is deleted, which ended its group and room memberships';
 /** The wording of a step the deleted profile took with it. */
 export const deletedOn = (state: OffboardingState) =>
 	`The profile was deleted on ${state.deletedOn}`;
