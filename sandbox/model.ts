@@ -189,6 +189,8 @@ export interface Delivery {
 	trigger: string;
 	body: string;
 	signature: string;
+	/** The request headers, as WebhookSender.Send sets them (routes/webhooks.ts webhookDelivery). */
+	headers?: Record<string, string>;
 	status: number | 'failed';
 }
 

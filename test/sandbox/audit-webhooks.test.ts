@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
+import { shortUtc, webhookDelivery } from '../../sandbox/routes/webhooks';
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { isoNow } from '../../sandbox/state';
@@ -180,5 +181,70 @@ describe('webhooks', () => {
 		} finally {
 			await hook.close();
 		}
+	});
+
+	it('builds deliveries as DocSpace-server does: event id and timestamp headers, whole-second UTC, HMAC of the raw body', () => {
+		const webhook = {
+			id: 3,
+			name: 'HR',
+			uri: 'https://hooks.example/hr',
+			secretKey: 'hook-secret',
+			enabled: true,
+			ssl: true,
+			triggers: 4 + 8,
+			createdBy: IDS.owner,
+			created: isoNow(),
+		};
+		const now = Date.UTC(2026, 8, 17, 10, 22, 56, 789);
+		const first = webhookDelivery(webhook, 'user.deleted', { id: IDS.jane }, IDS.owner, 41, {
+			now,
+		});
+		expect(shortUtc(now)).toBe('2026-09-17T10:22:56Z');
+		expect(first.headers).toEqual({
+			'Content-Type': 'application/json; charset=utf-8',
+			Accept: '*/*',
+			'x-docspace-event-id': '41',
+			'x-docspace-event-timestamp': '2026-09-17T10:22:56Z',
+			'x-docspace-signature-256': `sha256=${createHmac('sha256', 'hook-secret').update(first.body).digest('hex').toUpperCase()}`,
+		});
+		expect(JSON.parse(first.body)).toEqual({
+			event: {
+				id: 41,
+				createOn: '2026-09-17T10:22:56Z',
+				createBy: IDS.owner,
+				trigger: 'user.deleted',
+				triggerId: 8,
+			},
+			payload: { id: IDS.jane },
+			webhook: {
+				id: 3,
+				name: 'HR',
+				url: 'https://hooks.example/hr',
+				triggers: ['user.updated', 'user.deleted'],
+			},
+		});
+		// A retry: the same record (event.id, createOn), a new body and so a new signature.
+		const retry = webhookDelivery(webhook, 'user.deleted', { id: IDS.jane }, IDS.owner, 41, {
+			now: now + 2000,
+			createOn: '2026-09-17T10:22:56Z',
+			attempt: 1,
+		});
+		expect(JSON.parse(retry.body)).toMatchObject({
+			event: { id: 41, createOn: '2026-09-17T10:22:56Z' },
+			webhook: { retryCount: 1, retryOn: '2026-09-17T10:22:58Z' },
+		});
+		expect(retry.headers['x-docspace-event-id']).toBe('41');
+		expect(retry.signature).not.toBe(first.signature);
+		// The catch-all subscription names itself "*"; a background job (empty guid) has no createBy.
+		const all = webhookDelivery(
+			{ ...webhook, triggers: 0 },
+			'user.updated',
+			{},
+			'00000000-0000-0000-0000-000000000000',
+			42,
+			{ now },
+		);
+		expect(JSON.parse(all.body)).toMatchObject({ webhook: { triggers: ['*'] } });
+		expect(JSON.parse(all.body).event).not.toHaveProperty('createBy');
 	});
 });
