@@ -1,4 +1,3 @@
-import { createHmac } from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -21,7 +20,7 @@ import { groupRoutes } from './routes/groups';
 import { keyRoutes } from './routes/keys';
 import { OAuthServer } from './routes/oauth';
 import { peopleRoutes } from './routes/people';
-import { TRIGGERS, webhookRoutes } from './routes/webhooks';
+import { TRIGGERS, webhookDelivery, webhookRoutes } from './routes/webhooks';
 import type { JobFaults, JobSpeed, Quota } from './state';
 import { extraUsers } from './seed';
 import { isoNow, SandboxState } from './state';
@@ -547,32 +546,16 @@ export class Sandbox {
 		for (const webhook of this.state.webhooks) {
 			if (!webhook.enabled || (webhook.triggers !== 0 && !(flag && webhook.triggers & flag)))
 				continue;
-			const body = JSON.stringify({
-				event: {
-					id: this.state.deliveries.length + 1,
-					createOn: isoNow(),
-					createBy: actorId,
-					trigger,
-					triggerId: flag ?? 0,
-				},
-				payload,
-				webhook: { id: webhook.id, name: webhook.name, url: webhook.uri },
-			});
-			const signature = `sha256=${createHmac('sha256', webhook.secretKey).update(body, 'utf8').digest('hex').toUpperCase()}`;
-			const delivery = {
-				webhookId: webhook.id,
+			const delivery = webhookDelivery(
+				webhook,
 				trigger,
-				body,
-				signature,
-				status: 0 as number | 'failed',
-			};
+				payload,
+				actorId,
+				this.state.deliveries.length + 1,
+			);
 			this.state.deliveries.push(delivery);
 			this.pendingDeliveries.push(
-				fetch(webhook.uri, {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json', 'x-docspace-signature-256': signature },
-					body,
-				})
+				fetch(webhook.uri, { method: 'POST', headers: delivery.headers, body: delivery.body })
 					.then((r) => {
 						delivery.status = r.status;
 					})
