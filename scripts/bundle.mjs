@@ -4,10 +4,11 @@
 // from ~65 ms to a few ms (see README "Performance"). n8n-workflow (the host's copy) and Node's
 // built-ins stay external; the package has no runtime dependencies to inline.
 //
-// Each bundle is self-contained, so module state is not shared between the entries: the only
-// module-level state (transport/writeLimiter.ts) is keyed by execution and used by the
-// DocSpace Admin node's executions only. Errors cross entries by duck typing (SignInError's
-// `signInFailed`), never by `instanceof`.
+// Each bundle is self-contained, so module state is not shared between the entries. The
+// module-level state there is: transport/writeLimiter.ts, keyed by execution and used by the
+// DocSpace Admin node's executions only, and the trigger's memory of deliveries it accepted
+// (DocSpaceAdminTrigger/deliveries.ts), keyed by workflow, node and webhook registration.
+// Errors cross entries by duck typing (SignInError's `signInFailed`), never by `instanceof`.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
