@@ -3,7 +3,7 @@ import nock from 'nock';
 
 import { authenticateRequest } from '../../nodes/DocSpaceAdmin/transport/auth';
 import { idProblem } from '../../nodes/DocSpaceAdmin/helpers/ids';
-import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/helpers/portalUrl';
+import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/transport/portalUrl';
 import { API_KEY, apiKeyCredentials, PORTAL } from '../harness/portal';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 

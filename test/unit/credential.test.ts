@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
-import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/helpers/portalUrl';
+import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/transport/portalUrl';
 import { apiRequest } from '../../nodes/DocSpaceAdmin/transport';
 import { executeContext } from '../harness/context';
 import { employee, JANE_ID } from '../harness/fixtures';

@@ -2,8 +2,7 @@ import { randomBytes } from 'crypto';
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { FileOperation } from '../helpers/dto';
-import type { EntryDto } from '../helpers/entries';
+import type { EntryDto, FileOperation } from './dto';
 import type { Envelope } from '../transport';
 import { apiRequest } from '../transport';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull, TaskProgress } from '../helpers/dto';
+import type { EmployeeFull, TaskProgress } from './dto';
 import type { Envelope } from '../transport';
 import { apiRequest } from '../transport';
 import type { EMPLOYEE_STATUS } from './codes';

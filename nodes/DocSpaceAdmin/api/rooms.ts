@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FileOperation } from '../helpers/dto';
-import type { EntryDto } from '../helpers/entries';
-import type { ShareDto } from '../helpers/shares';
+import type { EntryDto, FileOperation, ShareDto } from './dto';
 import type { Envelope } from '../transport';
 import { apiRequest, apiRequestAllItems } from '../transport';
 import { ROOM_SECURITY_ERROR } from './codes';

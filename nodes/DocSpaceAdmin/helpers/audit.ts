@@ -1,21 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { AuditEventDto } from '../api/audit';
 import { requireId } from './validate';
 import { apiRequestAllItems } from '../transport';
 import { compact, readLimit } from './values';
-
-export interface AuditEventDto {
-	id: number;
-	date: string;
-	userId?: string;
-	actionId?: number;
-	actionType?: number;
-	location?: number;
-	target?: string[];
-	entries?: number[];
-	[key: string]: unknown;
-}
 
 /** Query of `security/audit/{events|login}/filter`; login history takes only userId, action, from and to. */
 export interface AuditFilter {

@@ -1,26 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { EntryDto } from '../api/dto';
 import type { IdKind } from './ids';
 import { requireId } from './validate';
 import { compact } from './values';
-
-/** The fields of FileDto/FolderDto the node reads. */
-export interface EntryDto {
-	id: number;
-	title?: string;
-	parentId?: number;
-	folderId?: number;
-	rootFolderId?: number;
-	rootFolderType?: number;
-	roomType?: number;
-	fileEntryType?: number;
-	access?: number;
-	createdBy?: { id?: string; displayName?: string };
-	ownedBy?: { id?: string; displayName?: string };
-	created?: string;
-	updated?: string;
-	[key: string]: unknown;
-}
 
 const ROOT_NAMES: Record<number, string> = {
 	3: 'trash',

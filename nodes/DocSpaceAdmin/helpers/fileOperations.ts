@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FileOperation } from './dto';
-import { TASK_STATUS_NAMES } from './dto';
+import type { FileOperation } from '../api/dto';
+import { TASK_STATUS_NAMES } from './names';
 import { FILE_OPERATION, TASK_STATUS } from '../api/codes';
 
 const OPERATION_NAMES: Record<number, string> = {

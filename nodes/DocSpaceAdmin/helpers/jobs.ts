@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull, FileOperation, TaskProgress } from './dto';
+import type { EmployeeFull, FileOperation, TaskProgress } from '../api/dto';
 import { describeFileOperation } from './fileOperations';
 import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
 import { DEFAULT_WAIT, describeTask, waitForFileOperation, waitForTask } from './poller';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { FileOperation, TaskProgress } from './dto';
-import { TASK_STATUS_NAMES } from './dto';
+import type { FileOperation, TaskProgress } from '../api/dto';
+import { TASK_STATUS_NAMES } from './names';
 import { isFileOperationFinished } from './fileOperations';
 import { TASK_STATUS } from '../api/codes';
 import { getFileOperations, terminateFileOperation } from '../api/files';

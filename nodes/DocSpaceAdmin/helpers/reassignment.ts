@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EntryDto } from './entries';
+import type { EntryDto } from '../api/dto';
 import type { VanishedTaskCheck } from './poller';
 import { FOLDER_TYPE, HTTP, httpCodeOf, SEARCH_AREA, SUBJECT_FILTER } from '../api/codes';
 import { getUserById, reassignNecessary } from '../api/people';

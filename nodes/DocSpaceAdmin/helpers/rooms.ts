@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { EntryDto } from './entries';
+import type { EntryDto } from '../api/dto';
 import { entryIdFromParameter } from './entries';
 import { getRoom } from '../api/rooms';
 

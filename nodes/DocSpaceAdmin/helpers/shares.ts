@@ -1,15 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ShareDto } from '../api/dto';
 import { ACCESS_NAMES } from './entries';
-
-/** The fields of FileShareDto the node reads. */
-export interface ShareDto {
-	access: number;
-	sharedToUser?: { id: string; displayName?: string; email?: string };
-	sharedToGroup?: { id: string; name?: string };
-	isOwner?: boolean;
-	subjectType?: number;
-}
 
 export function simplifyShare(share: ShareDto): IDataObject {
 	const user = share.sharedToUser;

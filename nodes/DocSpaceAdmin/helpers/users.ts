@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EmployeeFull } from './dto';
-import { ACTIVATION_STATUS, EMPLOYEE_STATUS_NAMES, userType } from './dto';
+import type { EmployeeFull } from '../api/dto';
+import { ACTIVATION_STATUS, EMPLOYEE_STATUS_NAMES, userType } from './names';
 import { requireEmail, requireId } from './validate';
 import { EMPLOYEE_STATUS } from '../api/codes';
 import { getUserByEmail, getUserById } from '../api/people';

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../helpers/dto';
+import type { EmployeeFull } from '../api/dto';
 import type { Envelope } from '../transport';
 import { apiRequest } from '../transport';
 

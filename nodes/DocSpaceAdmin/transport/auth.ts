@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { OperationalError } from 'n8n-workflow';
 
-import { parsePortalUrl } from '../helpers/portalUrl';
+import { parsePortalUrl } from './portalUrl';
 import { clean } from './errors';
 import { redact, secretForms } from './redact';
 import type { RedirectTarget } from './redirect';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EntryDto } from '../../helpers/entries';
+import type { EntryDto } from '../../api/dto';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
 import { apiRequestAllItems } from '../../transport';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ShareDto } from '../../helpers/shares';
+import type { ShareDto } from '../../api/dto';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';

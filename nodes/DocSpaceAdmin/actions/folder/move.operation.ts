@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { MoveRequest } from '../../api/files';
 import { startMove } from '../../api/files';
 import { movedInto } from '../../helpers/destination';
-import type { EntryDto } from '../../helpers/entries';
+import type { EntryDto } from '../../api/dto';
 import { entryIdFromParameter, idList, simplifyEntry } from '../../helpers/entries';
 import { followFileOperation } from '../../helpers/jobs';
 import { folderIdField, waitProperties, showOnlyFor } from '../common.descriptions';

@@ -6,7 +6,7 @@ import { getFile, getFolder } from '../../api/files';
 import { requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';
 import { apiRequest } from '../../transport';
-import type { ShareDto } from '../../helpers/shares';
+import type { ShareDto } from '../../api/dto';
 import { simplifyShare } from '../../helpers/shares';
 import { entryProperties, showOnlyFor } from '../common.descriptions';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../helpers/dto';
+import type { TaskProgress } from '../../api/dto';
 import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
 import type { Envelope } from '../../transport';

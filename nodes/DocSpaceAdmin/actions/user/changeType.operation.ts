@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../helpers/dto';
+import type { TaskProgress } from '../../api/dto';
 import { followTask, person } from '../../helpers/jobs';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import type { Envelope } from '../../transport';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../helpers/dto';
+import type { EmployeeFull } from '../../api/dto';
 import { userOutput } from '../../helpers/users';
 import { requireEmail, requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';

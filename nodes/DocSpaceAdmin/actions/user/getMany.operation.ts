@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../helpers/dto';
+import type { EmployeeFull } from '../../api/dto';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
 import { apiRequestAllItems } from '../../transport';

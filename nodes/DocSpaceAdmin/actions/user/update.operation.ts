@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../helpers/dto';
+import type { EmployeeFull } from '../../api/dto';
 import { getSelf } from '../../api/people';
 import { userIdFromLocator, userOutput } from '../../helpers/users';
 import type { Envelope } from '../../transport';

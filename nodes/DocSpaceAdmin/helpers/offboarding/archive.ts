@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../dto';
-import type { EntryDto } from '../entries';
+import type { EmployeeFull, EntryDto, ShareDto } from '../../api/dto';
 import { allowed } from '../entries';
 import { isArchived } from '../reassignment';
-import type { ShareDto } from '../shares';
 import { ROOM_TYPE, SEARCH_AREA, SHARE, SHARE_FILTER } from '../../api/codes';
 import { getFolder } from '../../api/files';
 import { getRoom, getRoomMembers, listRooms } from '../../api/rooms';

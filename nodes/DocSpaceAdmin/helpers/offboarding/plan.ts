@@ -2,8 +2,8 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { readEvents } from '../audit';
-import type { EmployeeFull } from '../dto';
-import { userType } from '../dto';
+import type { EmployeeFull } from '../../api/dto';
+import { userType } from '../names';
 import type { UserRef } from '../users';
 import { fetchUser, isActiveAdminOrRoomAdmin, isDisabled } from '../users';
 import { AUDIT_ACTION, HTTP, httpCodeOf } from '../../api/codes';

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { EmployeeFull, TaskProgress } from '../dto';
-import type { EntryDto } from '../entries';
+import type { EmployeeFull, EntryDto, TaskProgress } from '../../api/dto';
 import type { ReassignmentNeed } from '../reassignment';
 import type { OAuthClientDto } from '../../api/clients';
 import type { GroupDto } from '../../api/groups';

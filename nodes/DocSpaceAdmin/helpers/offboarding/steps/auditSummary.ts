@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AUDIT_ACTION, AUDIT_ENTRY } from '../../../api/codes';
-import type { AuditEventDto } from '../../audit';
+import type { AuditEventDto } from '../../../api/audit';
 import { readEvents } from '../../audit';
 import type { Portal, Step } from './step';
 import { nameOf } from './step';

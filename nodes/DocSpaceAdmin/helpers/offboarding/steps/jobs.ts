@@ -1,4 +1,4 @@
-import type { FileOperation } from '../../dto';
+import type { FileOperation } from '../../../api/dto';
 import { followFileOperation } from '../../jobs';
 import type { JobResult, TaskState } from '../../poller';
 import type { Portal } from './step';

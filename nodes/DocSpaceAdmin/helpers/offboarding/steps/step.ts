@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../dto';
+import type { EmployeeFull } from '../../../api/dto';
 import type { WaitSettings } from '../../poller';
 import type { OffboardingSettings, OffboardingState, StepStatus } from '../types';
 
