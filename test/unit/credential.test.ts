@@ -6,7 +6,7 @@ import type {
 
 import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
 import { parsePortalUrl } from '../../nodes/DocSpaceAdmin/transport/portalUrl';
-import { apiRequest } from '../../nodes/DocSpaceAdmin/transport';
+import { callApi } from '../../nodes/DocSpaceAdmin/transport';
 import { executeContext } from '../harness/context';
 import { employee, JANE_ID } from '../harness/fixtures';
 import { API_KEY, envelope, portal, PORTAL } from '../harness/portal';
@@ -303,8 +303,8 @@ describe('session tokens in a real node context', () => {
 			error: { action: 'get the user' },
 		};
 
-		await apiRequest.call(context as never, request);
-		await apiRequest.call(context as never, request);
+		await callApi(context as never, request);
+		await callApi(context as never, request);
 
 		expect(credentials.preAuthenticationCalls).toBe(2);
 		expect(store.docSpaceApi.sessionToken).toBe('tok-2');

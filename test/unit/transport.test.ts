@@ -11,7 +11,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
-import { apiRequest, apiRequestAllItems, RETRY } from '../../nodes/DocSpaceAdmin/transport';
+import { callApi, callApiAllPages, RETRY } from '../../nodes/DocSpaceAdmin/transport';
 import { MAX_WRITES_IN_FLIGHT } from '../../nodes/DocSpaceAdmin/transport/writeLimiter';
 import { executeContext } from '../harness/context';
 import { employee, JANE_ID, numberedEmployee } from '../harness/fixtures';
@@ -48,20 +48,20 @@ beforeEach(() => {
 	sleeps.length = 0;
 });
 
-describe('apiRequest', () => {
+describe('callApi', () => {
 	it('unwraps the envelope and sends the API key as a bearer token', async () => {
 		portal()
 			.matchHeader('authorization', `Bearer ${API_KEY}`)
 			.get(`/api/2.0/people/${JANE_ID}`)
 			.reply(200, envelope(employee()));
-		const result = await apiRequest.call(ctx(), getJane);
+		const result = await callApi(ctx(), getJane);
 		expect(result.response).toMatchObject({ id: JANE_ID, displayName: 'Jane Doe' });
 		expect(result.status).toBe(0);
 	});
 
 	it('treats a body without `response` (no task) as an empty result', async () => {
 		portal().get(`/api/2.0/people/reassign/progress/${JANE_ID}`).reply(200, envelope(undefined));
-		const result = await apiRequest.call(ctx(), {
+		const result = await callApi(ctx(), {
 			...getJane,
 			path: ['people', 'reassign', 'progress', JANE_ID],
 		});
@@ -112,7 +112,7 @@ describe('apiRequest', () => {
 			.get(`/api/2.0/people/${JANE_ID}`)
 			.times(status === 401 ? 2 : 1)
 			.reply(status, body);
-		const error = await failureOf(apiRequest.call(ctx(), getJane));
+		const error = await failureOf(callApi(ctx(), getJane));
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe(message);
 		expect(error.description).toMatch(description);
@@ -138,7 +138,7 @@ describe('apiRequest', () => {
 				statusCode: 400,
 			});
 		const error = await failureOf(
-			apiRequest.call(ctx(), { ...getJane, path: ['people', 'filter'], qs: { count: 100 } }),
+			callApi(ctx(), { ...getJane, path: ['people', 'filter'], qs: { count: 100 } }),
 		);
 		expect(error.message).toBe(
 			'Could not get the user: The field Count must be between 1 and 100.',
@@ -151,14 +151,14 @@ describe('apiRequest', () => {
 			.reply(429, '', { 'Retry-After': '3' })
 			.get(`/api/2.0/people/${JANE_ID}`)
 			.reply(200, envelope(employee()));
-		const result = await apiRequest.call(ctx(), getJane);
+		const result = await callApi(ctx(), getJane);
 		expect(result.response).toMatchObject({ id: JANE_ID });
 		expect(sleeps).toEqual([3000]);
 	});
 
 	it('gives up at once when Retry-After exceeds the retry budget', async () => {
 		portal().get(`/api/2.0/people/${JANE_ID}`).reply(429, '', { 'Retry-After': '86400' });
-		const error = await failureOf(apiRequest.call(ctx(), getJane));
+		const error = await failureOf(callApi(ctx(), getJane));
 		expect(error.message).toBe('Could not get the user: DocSpace rate limit reached');
 		expect(error.description).toContain('retry after 86400 seconds');
 		expect(sleeps).toEqual([]);
@@ -179,7 +179,7 @@ describe('apiRequest', () => {
 			.reply(429, '', { 'Retry-After': '0' })
 			.put('/api/2.0/people/status/2')
 			.reply(200, envelope([employee()], {}, 'PUT'));
-		const result = await apiRequest.call(ctx(), disableJane);
+		const result = await callApi(ctx(), disableJane);
 		expect(result.response).toEqual([expect.objectContaining({ id: JANE_ID })]);
 		expect(sleeps).toEqual([2000, 0]);
 		expect(api.isDone()).toBe(true);
@@ -190,7 +190,7 @@ describe('apiRequest', () => {
 			.put('/api/2.0/people/status/2')
 			.times(RETRY.rateLimitedAttempts)
 			.reply(429, '', { 'Retry-After': '1' });
-		const error = await failureOf(apiRequest.call(ctx(), disableJane));
+		const error = await failureOf(callApi(ctx(), disableJane));
 		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
 		expect(sleeps).toEqual(Array(RETRY.rateLimitedAttempts - 1).fill(1000));
 		expect(RETRY.rateLimitedAttempts).toBeGreaterThan(RETRY.attempts);
@@ -198,7 +198,7 @@ describe('apiRequest', () => {
 
 	it('stops resending a rate-limited request once the waits would pass the rate-limit budget', async () => {
 		portal().put('/api/2.0/people/status/2').times(11).reply(429, '', { 'Retry-After': '60' });
-		const error = await failureOf(apiRequest.call(ctx(), disableJane));
+		const error = await failureOf(callApi(ctx(), disableJane));
 		expect(error.message).toBe('Could not disable the user: DocSpace rate limit reached');
 		expect(sleeps).toEqual(Array(RETRY.rateLimitedBudgetMs / 60_000).fill(60_000));
 	});
@@ -217,7 +217,7 @@ describe('apiRequest', () => {
 		'names the daily write limit on a %s and does not wait it out',
 		async (method, request, path) => {
 			portal().intercept(path, method).reply(429, '', { 'Retry-After': '43200' });
-			const error = await failureOf(apiRequest.call(ctx(), request));
+			const error = await failureOf(callApi(ctx(), request));
 			expect(error.message).toBe(
 				`Could not ${request.error.action}: the daily limit of 10,000 DocSpace writes is used up`,
 			);
@@ -237,7 +237,7 @@ describe('apiRequest', () => {
 			{ status: 502, body: '<html>Bad Gateway</html>' },
 		]);
 		try {
-			const error = await failureOf(apiRequest.call(ctx(server.origin), getJane));
+			const error = await failureOf(callApi(ctx(server.origin), getJane));
 			expect(error.message).toBe(
 				'Could not get the user: the DocSpace portal is unavailable (HTTP 502)',
 			);
@@ -254,7 +254,7 @@ describe('apiRequest', () => {
 			{ status: 200, body: envelope(employee()) },
 		]);
 		try {
-			const result = await apiRequest.call(ctx(server.origin), getJane);
+			const result = await callApi(ctx(server.origin), getJane);
 			expect(result.response).toMatchObject({ id: JANE_ID });
 			expect(server.seen.map((r) => r.url)).toEqual([
 				`/api/2.0/people/${JANE_ID}`,
@@ -268,7 +268,7 @@ describe('apiRequest', () => {
 	it('never repeats a write, even on 503', async () => {
 		const api = portal().post('/api/2.0/people/reassign/start').reply(503, '');
 		const error = await failureOf(
-			apiRequest.call(ctx(), {
+			callApi(ctx(), {
 				method: 'POST',
 				path: ['people', 'reassign', 'start'],
 				body: { fromUserId: JANE_ID, toUserId: JANE_ID, deleteProfile: false },
@@ -298,9 +298,9 @@ describe('apiRequest', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const context = ctx(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-			await Promise.all(Array.from({ length: 40 }, () => apiRequest.call(context, disableJane)));
+			await Promise.all(Array.from({ length: 40 }, () => callApi(context, disableJane)));
 			expect(peak.PUT).toBe(MAX_WRITES_IN_FLIGHT);
-			await Promise.all(Array.from({ length: 40 }, () => apiRequest.call(context, getJane)));
+			await Promise.all(Array.from({ length: 40 }, () => callApi(context, getJane)));
 			expect(peak.GET).toBeGreaterThan(MAX_WRITES_IN_FLIGHT);
 		} finally {
 			await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -310,7 +310,7 @@ describe('apiRequest', () => {
 	it('explains network failures', async () => {
 		const server = await scriptedServer([]);
 		await server.close();
-		const error = await failureOf(apiRequest.call(ctx(server.origin), getJane));
+		const error = await failureOf(callApi(ctx(server.origin), getJane));
 		expect(error.message).toBe('Could not get the user: the DocSpace portal could not be reached');
 		expect(error.description).toBe(
 			'The portal refused the connection. Check the Portal URL and that the portal is running. (ECONNREFUSED)',
@@ -320,15 +320,13 @@ describe('apiRequest', () => {
 	it.each(['..', '../people', 'a/b', '%2F..', '', 'x y', '.'])(
 		'refuses %j as a path segment before any request',
 		async (segment) => {
-			const error = await failureOf(
-				apiRequest.call(ctx(), { ...getJane, path: ['people', segment] }),
-			);
+			const error = await failureOf(callApi(ctx(), { ...getJane, path: ['people', segment] }));
 			expect(error.name).toBe('NodeOperationError');
 		},
 	);
 });
 
-describe('apiRequestAllItems', () => {
+describe('callApiAllPages', () => {
 	it('stops on a short page when the server sends no total', async () => {
 		portal()
 			.get('/api/2.0/people/filter')
@@ -337,7 +335,7 @@ describe('apiRequestAllItems', () => {
 			.get('/api/2.0/people/filter')
 			.query({ count: 100, startIndex: 100 })
 			.reply(200, envelope([numberedEmployee(100)]));
-		const users = await apiRequestAllItems.call(ctx(), { ...getJane, path: ['people', 'filter'] });
+		const users = await callApiAllPages(ctx(), { ...getJane, path: ['people', 'filter'] });
 		expect(users).toHaveLength(101);
 	});
 
@@ -361,11 +359,7 @@ describe('apiRequestAllItems', () => {
 					{ total: 500 },
 				),
 			);
-		const users = await apiRequestAllItems.call(
-			ctx(),
-			{ ...getJane, path: ['people', 'filter'] },
-			120,
-		);
+		const users = await callApiAllPages(ctx(), { ...getJane, path: ['people', 'filter'] }, 120);
 		expect(users).toHaveLength(120);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
+import { callApi } from '../transport';
 
 /** One function per OAuth-app call (DocSpace's identity service, `api/2.0/clients`). */
 
@@ -27,7 +27,7 @@ export async function listClients(
 	let after: Pick<ClientPage, 'last_client_id' | 'last_created_on'> = {};
 	for (;;) {
 		// The identity service answers without DocSpace's envelope.
-		const page = (await apiRequest.call(ctx, {
+		const page = (await callApi(ctx, {
 			method: 'GET',
 			path: ['clients'],
 			qs: { limit: CLIENT_PAGE, ...after },
@@ -45,7 +45,7 @@ export async function deleteClient(
 	clientId: string,
 	itemIndex: number,
 ): Promise<void> {
-	await apiRequest.call(ctx, {
+	await callApi(ctx, {
 		method: 'DELETE',
 		path: ['clients', clientId],
 		error: {

@@ -3,8 +3,7 @@ import { randomBytes } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto, FileOperation } from './dto';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { callApi } from '../transport';
 
 /** One function per Files call; operations and the offboarding flow share them. */
 
@@ -14,7 +13,7 @@ export async function getFolder(
 	label: string,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'GET',
 		path: ['files', 'folder', folderId],
 		error: {
@@ -22,7 +21,7 @@ export async function getFolder(
 			notFound: `No folder has the ID ${folderId} (${label})`,
 			itemIndex,
 		},
-	})) as Envelope<EntryDto>;
+	});
 	return envelope.response as EntryDto;
 }
 
@@ -31,11 +30,11 @@ export async function getFile(
 	fileId: string | number,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'GET',
 		path: ['files', 'file', fileId],
 		error: { action: 'read the file', notFound: `No file has the ID ${fileId}`, itemIndex },
-	})) as Envelope<EntryDto>;
+	});
 	return envelope.response as EntryDto;
 }
 
@@ -56,7 +55,7 @@ export async function startMove(
 	move: MoveRequest,
 	itemIndex: number,
 ): Promise<FileOperation | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<FileOperation[]>(ctx, {
 		method: 'PUT',
 		path: ['files', 'fileops', 'move'],
 		body: { ...move, deleteAfter: false, returnSingleOperation: true },
@@ -65,7 +64,7 @@ export async function startMove(
 			requiredRole: 'edit rights on the entries and on the destination',
 			itemIndex,
 		},
-	})) as Envelope<FileOperation[]>;
+	});
 	return envelope.response?.[0];
 }
 
@@ -75,12 +74,12 @@ export async function getFileOperations(
 	operationId: string,
 	itemIndex: number,
 ): Promise<FileOperation[]> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<FileOperation[]>(ctx, {
 		method: 'GET',
 		path: ['files', 'fileops'],
 		qs: { id: operationId },
 		error: { action: 'read the file operation status', itemIndex },
-	})) as Envelope<FileOperation[]>;
+	});
 	return envelope.response ?? [];
 }
 
@@ -89,7 +88,7 @@ export async function terminateFileOperation(
 	operationId: string,
 	itemIndex: number,
 ): Promise<void> {
-	await apiRequest.call(ctx, {
+	await callApi(ctx, {
 		method: 'PUT',
 		path: ['files', 'fileops', 'terminate', operationId],
 		error: { action: 'terminate the file operation', itemIndex },
@@ -134,7 +133,7 @@ export async function insertFile(
 	contentType: string,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'POST',
 		path: ['files', folderId, 'insert'],
 		rawBody: multipart(title, content, contentType, { title, createNewIfExist: 'true' }),
@@ -145,6 +144,6 @@ export async function insertFile(
 			notFound: `No folder has the ID ${folderId}`,
 			itemIndex,
 		},
-	})) as Envelope<EntryDto>;
+	});
 	return envelope.response as EntryDto;
 }

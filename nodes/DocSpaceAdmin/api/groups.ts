@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { Envelope } from '../transport';
-import { apiRequest, apiRequestAllItems } from '../transport';
+import { callApi, callApiAllPages } from '../transport';
 
 /** One function per Groups call (products/ASC.People/Server/Api/GroupsController.cs). */
 
@@ -20,11 +19,11 @@ export async function getUserGroups(
 	userId: string,
 	itemIndex: number,
 ): Promise<GroupDto[]> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<GroupDto[]>(ctx, {
 		method: 'GET',
 		path: ['group', 'user', userId],
 		error: { action: 'list the user’s groups', itemIndex },
-	})) as Envelope<GroupDto[]>;
+	});
 	return envelope.response ?? [];
 }
 
@@ -34,12 +33,12 @@ export async function getManagedGroups(
 	userId: string,
 	itemIndex: number,
 ): Promise<GroupDto[]> {
-	return (await apiRequestAllItems.call(ctx, {
+	return await callApiAllPages<GroupDto>(ctx, {
 		method: 'GET',
 		path: ['group'],
 		qs: { userId, manager: true },
 		error: { action: 'list the groups the user manages', itemIndex },
-	})) as GroupDto[];
+	});
 }
 
 export async function getGroup(
@@ -47,11 +46,11 @@ export async function getGroup(
 	groupId: string,
 	itemIndex: number,
 ): Promise<GroupDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<GroupDto>(ctx, {
 		method: 'GET',
 		path: ['group', groupId],
 		error: { action: 'get the group', notFound: `No group has the ID ${groupId}`, itemIndex },
-	})) as Envelope<GroupDto>;
+	});
 	return envelope.response as GroupDto;
 }
 
@@ -62,7 +61,7 @@ export async function removeGroupMembers(
 	userIds: string[],
 	itemIndex: number,
 ): Promise<GroupDto | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<GroupDto>(ctx, {
 		method: 'DELETE',
 		path: ['group', groupId, 'members'],
 		body: { members: userIds },
@@ -72,7 +71,7 @@ export async function removeGroupMembers(
 			notFound: `No group has the ID ${groupId}`,
 			itemIndex,
 		},
-	})) as Envelope<GroupDto>;
+	});
 	return envelope.response;
 }
 
@@ -86,7 +85,7 @@ export async function setGroupManager(
 	userId: string,
 	itemIndex: number,
 ): Promise<GroupDto | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<GroupDto>(ctx, {
 		method: 'PUT',
 		path: ['group', groupId, 'manager'],
 		body: { userId },
@@ -96,6 +95,6 @@ export async function setGroupManager(
 			notFound: `No group has the ID ${groupId}, or no such user`,
 			itemIndex,
 		},
-	})) as Envelope<GroupDto>;
+	});
 	return envelope.response;
 }

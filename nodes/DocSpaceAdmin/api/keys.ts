@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { callApi } from '../transport';
 
 /** One function per API-key call (products/ASC.People/Server/Api/ApiKeysController.cs). */
 
@@ -15,11 +14,11 @@ export interface ApiKeyDto {
 
 /** `GET keys`: a DocSpace admin gets every key of the portal, anyone else only their own. */
 export async function listApiKeys(ctx: IExecuteFunctions, itemIndex: number): Promise<ApiKeyDto[]> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<ApiKeyDto[]>(ctx, {
 		method: 'GET',
 		path: ['keys'],
 		error: { action: 'list the API keys', itemIndex },
-	})) as Envelope<ApiKeyDto[]>;
+	});
 	return envelope.response ?? [];
 }
 
@@ -29,7 +28,7 @@ export async function deleteApiKey(
 	keyId: string,
 	itemIndex: number,
 ): Promise<void> {
-	await apiRequest.call(ctx, {
+	await callApi(ctx, {
 		method: 'DELETE',
 		path: ['keys', keyId],
 		error: {

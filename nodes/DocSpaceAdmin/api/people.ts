@@ -1,8 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull, TaskProgress } from './dto';
-import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { callApi } from '../transport';
 import type { EMPLOYEE_STATUS } from './codes';
 
 /** One function per People call; operations and the offboarding flow share them. */
@@ -14,11 +13,11 @@ export async function getUserById(
 	userId: string,
 	itemIndex: number,
 ): Promise<EmployeeFull | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EmployeeFull>(ctx, {
 		method: 'GET',
 		path: ['people', userId],
 		error: { action: 'get the user', notFound: `No user has the ID ${userId}`, itemIndex },
-	})) as Envelope<EmployeeFull>;
+	});
 	return envelope.response;
 }
 
@@ -27,21 +26,21 @@ export async function getUserByEmail(
 	email: string,
 	itemIndex: number,
 ): Promise<EmployeeFull | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EmployeeFull>(ctx, {
 		method: 'GET',
 		path: ['people', 'email'],
 		qs: { email },
 		error: { action: 'find the user', notFound: `No user has the email ${email}`, itemIndex },
-	})) as Envelope<EmployeeFull>;
+	});
 	return envelope.response;
 }
 
 export async function getSelf(ctx: IExecuteFunctions, itemIndex: number): Promise<EmployeeFull> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EmployeeFull>(ctx, {
 		method: 'GET',
 		path: ['people', '@self'],
 		error: { action: 'read the credential’s own profile', itemIndex },
-	})) as Envelope<EmployeeFull>;
+	});
 	return envelope.response as EmployeeFull;
 }
 
@@ -53,7 +52,7 @@ export async function setUserStatus(
 	action: string,
 	itemIndex: number,
 ): Promise<EmployeeFull[]> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EmployeeFull[]>(ctx, {
 		method: 'PUT',
 		path: ['people', 'status', status],
 		body: { userIds, resendAll: false },
@@ -62,7 +61,7 @@ export async function setUserStatus(
 			requiredRole: `${ADMIN_ROLE}; the owner, your own account and LDAP users cannot be changed`,
 			itemIndex,
 		},
-	})) as Envelope<EmployeeFull[]>;
+	});
 	return envelope.response ?? [];
 }
 
@@ -73,7 +72,7 @@ export async function reassignNecessary(
 	type: string,
 	itemIndex: number,
 ): Promise<boolean> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<boolean>(ctx, {
 		method: 'GET',
 		path: ['people', 'reassign', 'necessary'],
 		qs: { UserId: userId, Type: type },
@@ -82,7 +81,7 @@ export async function reassignNecessary(
 			requiredRole: ADMIN_ROLE,
 			itemIndex,
 		},
-	})) as Envelope<boolean>;
+	});
 	return envelope.response === true;
 }
 
@@ -93,12 +92,12 @@ export async function startReassignment(
 	deleteProfile: boolean,
 	itemIndex: number,
 ): Promise<TaskProgress | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<TaskProgress>(ctx, {
 		method: 'POST',
 		path: ['people', 'reassign', 'start'],
 		body: { fromUserId, toUserId, deleteProfile },
 		error: { action: 'start the reassignment', requiredRole: ADMIN_ROLE, itemIndex },
-	})) as Envelope<TaskProgress>;
+	});
 	return envelope.response;
 }
 
@@ -107,12 +106,12 @@ export async function startRemoval(
 	userId: string,
 	itemIndex: number,
 ): Promise<TaskProgress | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<TaskProgress>(ctx, {
 		method: 'POST',
 		path: ['people', 'remove', 'start'],
 		body: { userId },
 		error: { action: 'start the data removal', requiredRole: ADMIN_ROLE, itemIndex },
-	})) as Envelope<TaskProgress>;
+	});
 	return envelope.response;
 }
 
@@ -121,7 +120,7 @@ export async function deleteUser(
 	userId: string,
 	itemIndex: number,
 ): Promise<void> {
-	await apiRequest.call(ctx, {
+	await callApi(ctx, {
 		method: 'DELETE',
 		path: ['people', userId],
 		error: {
@@ -163,7 +162,7 @@ export async function getTaskProgress(
 	userId: string,
 	itemIndex: number,
 ): Promise<TaskProgress | undefined> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<TaskProgress>(ctx, {
 		method: 'GET',
 		path: QUEUE_PATHS[queue].progress(userId),
 		error: {
@@ -171,7 +170,7 @@ export async function getTaskProgress(
 			requiredRole: 'a DocSpace admin or the owner',
 			itemIndex,
 		},
-	})) as Envelope<TaskProgress>;
+	});
 	return envelope.response;
 }
 
@@ -188,11 +187,11 @@ export async function terminateTask(
 ): Promise<TaskProgress | undefined> {
 	const path = QUEUE_PATHS[queue].terminate;
 	if (!path) return undefined;
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<TaskProgress>(ctx, {
 		method: 'PUT',
 		path,
 		body: { userId },
 		error: { action: `terminate the ${queue} job`, requiredRole: 'a DocSpace admin', itemIndex },
-	})) as Envelope<TaskProgress>;
+	});
 	return envelope.response;
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { EntryDto, FileOperation, ShareDto } from './dto';
-import type { Envelope } from '../transport';
-import { apiRequest, apiRequestAllItems } from '../transport';
+import { callApi, callApiAllPages } from '../transport';
 import { ROOM_SECURITY_ERROR } from './codes';
 
 /** One function per Rooms call; operations and the offboarding flow share them. */
@@ -15,11 +14,11 @@ export async function getRoom(
 	roomId: string | number,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'GET',
 		path: ['files', 'rooms', roomId],
 		error: { action: 'get the room', notFound: `No room has the ID ${roomId}`, itemIndex },
-	})) as Envelope<EntryDto>;
+	});
 	return envelope.response as EntryDto;
 }
 
@@ -30,7 +29,7 @@ export async function listRooms(
 	limit: number | undefined,
 	itemIndex: number,
 ): Promise<EntryDto[]> {
-	return (await apiRequestAllItems.call(
+	return await callApiAllPages<EntryDto>(
 		ctx,
 		{ method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } },
 		limit,
@@ -38,7 +37,7 @@ export async function listRooms(
 			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
 			return { rows: content.folders ?? [], total: content.total };
 		},
-	)) as EntryDto[];
+	);
 }
 
 /** ShareFilterType of `GET files/rooms/{id}/share`: 0 users and groups, 16 users, 32 groups. */
@@ -48,7 +47,7 @@ export async function getRoomMembers(
 	filterType: number,
 	itemIndex: number,
 ): Promise<ShareDto[]> {
-	return (await apiRequestAllItems.call(ctx, {
+	return await callApiAllPages<ShareDto>(ctx, {
 		method: 'GET',
 		path: ['files', 'rooms', roomId, 'share'],
 		qs: { filterType },
@@ -57,7 +56,7 @@ export async function getRoomMembers(
 			notFound: `No room has the ID ${roomId}`,
 			itemIndex,
 		},
-	})) as ShareDto[];
+	});
 }
 
 /** DocSpace kept the members because one to remove holds a form-filling role (RoomSecurityError). */
@@ -86,7 +85,7 @@ export async function setRoomAccess(
 		force: options.force ?? false,
 	};
 	if (options.notify && options.message) body.message = options.message;
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<RoomSecurity>(ctx, {
 		method: 'PUT',
 		path: ['files', 'rooms', roomId, 'share'],
 		body,
@@ -96,7 +95,7 @@ export async function setRoomAccess(
 			notFound: `No room has the ID ${roomId}`,
 			itemIndex,
 		},
-	})) as Envelope<RoomSecurity>;
+	});
 	if (envelope.response?.error === ROOM_SECURITY_ERROR.FORM_ROLE_BLOCKING_DELETION) {
 		throw new FormRoleBlocksRemoval(
 			ctx.getNode(),
@@ -118,12 +117,12 @@ export async function createRoom(
 	roomType: number,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'POST',
 		path: ['files', 'rooms'],
 		body: { title, roomType },
 		error: { action: 'create the room', requiredRole: 'a DocSpace admin or room admin', itemIndex },
-	})) as Envelope<EntryDto>;
+	});
 	return envelope.response as EntryDto;
 }
 
@@ -134,12 +133,12 @@ export async function startRoomArchiving(
 	direction: 'archive' | 'unarchive',
 	itemIndex: number,
 ): Promise<FileOperation> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<FileOperation>(ctx, {
 		method: 'PUT',
 		path: ['files', 'rooms', roomId, direction],
 		body: { deleteAfter: false },
 		error: { action: `${direction} the room`, requiredRole: ROOM_ROLE, itemIndex },
-	})) as Envelope<FileOperation>;
+	});
 	return envelope.response as FileOperation;
 }
 
@@ -150,7 +149,7 @@ export async function changeRoomOwner(
 	userId: string,
 	itemIndex: number,
 ): Promise<EntryDto[]> {
-	const envelope = (await apiRequest.call(ctx, {
+	const envelope = await callApi<EntryDto[]>(ctx, {
 		method: 'POST',
 		path: ['files', 'owner'],
 		body: { folderIds: [roomId], userId },
@@ -159,6 +158,6 @@ export async function changeRoomOwner(
 			requiredRole: 'a DocSpace admin or the room’s owner',
 			itemIndex,
 		},
-	})) as Envelope<EntryDto[]>;
+	});
 	return envelope.response ?? [];
 }

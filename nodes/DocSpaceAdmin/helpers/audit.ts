@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { AuditEventDto } from '../api/audit';
 import { requireId } from './validate';
-import { apiRequestAllItems } from '../transport';
+import { callApiAllPages } from '../transport';
 import { compact, readLimit } from './values';
 
 /** Query of `security/audit/{events|login}/filter`; login history takes only userId, action, from and to. */
@@ -184,7 +184,7 @@ export async function readEvents(
 ): Promise<AuditEventDto[]> {
 	const unused = kind === 'events' ? unusedFilters(filter) : undefined;
 	if (unused) throw unusedFilterError(ctx, unused, itemIndex);
-	const events = (await apiRequestAllItems.call(
+	const events = (await callApiAllPages(
 		ctx,
 		{
 			method: 'GET',

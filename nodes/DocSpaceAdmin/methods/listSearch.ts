@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import type { EmployeeFull } from '../api/dto';
 import type { Envelope } from '../transport';
-import { apiRequest } from '../transport';
+import { callApi } from '../transport';
 
 const PAGE = 50;
 
@@ -15,7 +15,7 @@ async function searchPeople(
 	const startIndex = Number(paginationToken ?? 0) || 0;
 	const query: IDataObject = { ...qs, count: PAGE, startIndex, sortBy: 'displayname' };
 	if (filter?.trim()) query.filterValue = filter.trim();
-	const page = (await apiRequest.call(ctx, {
+	const page = (await callApi(ctx, {
 		method: 'GET',
 		path: ['people', 'filter'],
 		qs: query,
@@ -76,7 +76,7 @@ export async function searchRooms(
 	const startIndex = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { searchArea: 2, count: PAGE, startIndex };
 	if (filter?.trim()) qs.filterValue = filter.trim();
-	const page = (await apiRequest.call(this, {
+	const page = (await callApi(this, {
 		method: 'GET',
 		path: ['files', 'rooms'],
 		qs,

@@ -204,12 +204,12 @@ function cancelSignal(ctx: DocSpaceContext): AbortSignal | undefined {
  * concurrency limit, unwraps the envelope and turns every failure into a
  * NodeApiError that names what failed and how to fix it, with no secret in it.
  */
-export async function apiRequest<T = unknown>(
-	this: DocSpaceContext,
+export async function callApi<T = unknown>(
+	ctx: DocSpaceContext,
 	request: ApiRequest,
 ): Promise<Envelope<T>> {
-	const node = this.getNode();
-	const credentials = await this.getCredentials(credentialType(this));
+	const node = ctx.getNode();
+	const credentials = await ctx.getCredentials(credentialType(ctx));
 	const origin = portalOrigin(credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -226,15 +226,15 @@ export async function apiRequest<T = unknown>(
 		},
 		...NO_REDIRECTS,
 	};
-	const signal = cancelSignal(this);
+	const signal = cancelSignal(ctx);
 	let waitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		const sent = await send(this, request.method, origin, options);
+		const sent = await send(ctx, request.method, origin, options);
 		if ('body' in sent) {
 			const read = readEnvelope<T>(sent.body);
 			if ('envelope' in read) return read.envelope;
-			throw await apiError(this, read.failure, request.error, [credentials]);
+			throw await apiError(ctx, read.failure, request.error, [credentials]);
 		}
 		const { failure } = sent;
 		const delay = retryDelay(failure, attempt);
@@ -244,8 +244,7 @@ export async function apiRequest<T = unknown>(
 			attempt < (rateLimited ? RETRY.rateLimitedAttempts : RETRY.attempts) &&
 			waitedMs + delay <= (rateLimited ? RETRY.rateLimitedBudgetMs : RETRY.budgetMs) &&
 			!signal?.aborted;
-		if (!canRetry)
-			throw await apiError(this, failure, request.error, [credentials, sent.sentToken]);
+		if (!canRetry) throw await apiError(ctx, failure, request.error, [credentials, sent.sentToken]);
 		waitedMs += delay;
 		await sleep(delay, signal);
 	}
@@ -320,20 +319,45 @@ function readEnvelope<T>(body: unknown): { envelope: Envelope<T> } | { failure: 
 	return { envelope };
 }
 
-/** Where a page's rows and total sit; by default the envelope's `response` and `total`. */
-export type PageReader<T> = (envelope: Envelope<unknown>) => { rows: T[]; total?: number };
+/** `callApi` for callers that bind the context as `this` (the trigger's webhook methods). */
+export async function apiRequest<T = unknown>(
+	this: DocSpaceContext,
+	request: ApiRequest,
+): Promise<Envelope<T>> {
+	return await callApi<T>(this, request);
+}
 
-const envelopeRows = <T>(envelope: Envelope<unknown>) => ({
+/** One page of a paged list: its rows and, when DocSpace says, the total. */
+export interface Page<T> {
+	rows: T[];
+	total?: number;
+}
+
+/** Where a page's rows and total sit; by default the envelope's `response` and `total`. */
+export type PageReader<T> = (envelope: Envelope<unknown>) => Page<T>;
+
+const envelopeRows = <T>(envelope: Envelope<unknown>): Page<T> => ({
 	rows: Array.isArray(envelope.response) ? (envelope.response as T[]) : [],
 	total: envelope.total,
 });
+
+/** One page of a paged list: `count` (≤ 100) rows from `startIndex`. */
+export async function callApiPage<T = IDataObject>(
+	ctx: DocSpaceContext,
+	request: ApiRequest,
+	startIndex: number,
+	count: number,
+	read: PageReader<T> = envelopeRows,
+): Promise<Page<T>> {
+	return read(await callApi(ctx, { ...request, qs: { ...request.qs, count, startIndex } }));
+}
 
 /**
  * Reads a paged list (`count` ≤ 100, `startIndex`) until `total` is reached,
  * a page comes back short, or `limit` items were collected.
  */
-export async function apiRequestAllItems<T = IDataObject>(
-	this: DocSpaceContext,
+export async function callApiAllPages<T = IDataObject>(
+	ctx: DocSpaceContext,
 	request: ApiRequest,
 	limit?: number,
 	read: PageReader<T> = envelopeRows,
@@ -344,12 +368,7 @@ export async function apiRequestAllItems<T = IDataObject>(
 		const wanted =
 			limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - items.length);
 		if (wanted <= 0) break;
-		const page = read(
-			await apiRequest.call(this, {
-				...request,
-				qs: { ...request.qs, count: wanted, startIndex },
-			}),
-		);
+		const page = await callApiPage(ctx, request, startIndex, wanted, read);
 		items.push(...page.rows);
 		startIndex += page.rows.length;
 		if (page.rows.length < wanted) break;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ export const description = showOnlyFor('audit', 'createReport', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const report = this.getNodeParameter('report', itemIndex) as 'events' | 'login';
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'POST',
 		path: ['security', 'audit', report, 'report'],
 		error: {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { EntryDto } from '../../api/dto';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
-import { apiRequestAllItems } from '../../transport';
+import { callApiAllPages } from '../../transport';
 import {
 	folderIdField,
 	outputOption,
@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.filterValue = filters.search.trim();
 	if (filters.show === 'files') qs.applyFilterOption = 1;
 	if (filters.show === 'folders') qs.applyFilterOption = 2;
-	const entries = (await apiRequestAllItems.call(
+	const entries = (await callApiAllPages(
 		this,
 		{
 			method: 'GET',

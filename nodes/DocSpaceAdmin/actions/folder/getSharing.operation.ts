@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ShareDto } from '../../api/dto';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
-import { apiRequestAllItems } from '../../transport';
+import { callApiAllPages } from '../../transport';
 import { entryProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...entryProperties];
@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Entry ID',
 		itemIndex,
 	);
-	const shares = (await apiRequestAllItems.call(this, {
+	const shares = (await callApiAllPages(this, {
 		method: 'GET',
 		path: ['files', entryType, entryId, 'share'],
 		error: {

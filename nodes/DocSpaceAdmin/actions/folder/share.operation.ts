@@ -5,7 +5,7 @@ import { FOLDER_TYPE } from '../../api/codes';
 import { getFile, getFolder } from '../../api/files';
 import { requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import type { ShareDto } from '../../api/dto';
 import { simplifyShare } from '../../helpers/shares';
 import { entryProperties, showOnlyFor } from '../common.descriptions';
@@ -121,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { share, notify };
 	if (notify && this.getNodeParameter('message', itemIndex, ''))
 		body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'PUT',
 		path: ['files', entryType, entryId, 'share'],
 		body,

@@ -4,7 +4,7 @@ import type { TaskProgress } from '../../api/dto';
 import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('personalFolder', 'startDeletion', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'POST',
 		path: ['people', 'delete', 'personal', 'start'],
 		error: {

@@ -5,7 +5,7 @@ import type { TaskProgress } from '../../api/dto';
 import { followTask, person } from '../../helpers/jobs';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'POST',
 		path: ['people', 'type'],
 		body: {

@@ -4,7 +4,7 @@ import type { EmployeeFull } from '../../api/dto';
 import { userOutput } from '../../helpers/users';
 import { requireEmail, requireId } from '../../helpers/validate';
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { outputOption, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			.split(',')
 			.map((id) => requireId(node, 'group', id, 'Group IDs', itemIndex));
 	}
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'POST',
 		path: ['people'],
 		body,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { EmployeeFull } from '../../api/dto';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
-import { apiRequestAllItems } from '../../transport';
+import { callApiAllPages } from '../../transport';
 import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.groupId = requireId(this.getNode(), 'group', filters.groupId, 'Group ID', itemIndex);
 	}
 
-	const users = (await apiRequestAllItems.call(
+	const users = (await callApiAllPages(
 		this,
 		{
 			method: 'GET',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'sendDeletionInstructions', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'PUT',
 		path: ['people', 'self', 'delete'],
 		error: {

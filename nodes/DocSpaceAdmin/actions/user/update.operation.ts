@@ -5,7 +5,7 @@ import type { EmployeeFull } from '../../api/dto';
 import { getSelf } from '../../api/people';
 import { userIdFromLocator, userOutput } from '../../helpers/users';
 import type { Envelope } from '../../transport';
-import { apiRequest } from '../../transport';
+import { callApi } from '../../transport';
 import { outputOption, userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -54,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (typeof fields[key] === 'string' && (fields[key] as string).trim())
 			body[key] = (fields[key] as string).trim();
 	}
-	const envelope = (await apiRequest.call(this, {
+	const envelope = (await callApi(this, {
 		method: 'PUT',
 		path: ['people', userId],
 		body,
