@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { terminateTask } from '../api/people';
+import { terminateTask } from '../api/peopleTasks';
 import { progressOutput } from '../helpers/jobs';
 import { describeTask } from '../helpers/poller';
 import { userIdFromLocator } from '../helpers/users';

@@ -8,6 +8,9 @@
 export const EMPLOYEE_STATUS = { ACTIVE: 1, TERMINATED: 2, PENDING: 4 } as const;
 export type EmployeeStatusCode = (typeof EMPLOYEE_STATUS)[keyof typeof EMPLOYEE_STATUS];
 
+/** EmployeeType, as `GET people/filter` takes it in `employeeTypes`. */
+export const EMPLOYEE_TYPE = { ROOM_ADMIN: 1, GUEST: 2, DOCSPACE_ADMIN: 3, USER: 4 } as const;
+
 export const TASK_STATUS = {
 	CREATED: 0,
 	RUNNING: 1,

@@ -1,28 +1,61 @@
 import { randomBytes } from 'crypto';
 
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EntryDto, FileOperation } from './dto';
-import { callApi } from '../transport';
+import type { EntryDto, FileOperation, ShareDto } from './dto';
+import type { PageReader } from '../transport';
+import { callApi, callApiAllPages } from '../transport';
 
 /** One function per Files call; operations and the offboarding flow share them. */
 
+/** `GET files/folder/{id}`; `role` names the folder in errors (e.g. "workspace folder"). */
 export async function getFolder(
 	ctx: IExecuteFunctions,
 	folderId: string | number,
-	label: string,
+	role: string | undefined,
 	itemIndex: number,
 ): Promise<EntryDto> {
 	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'GET',
 		path: ['files', 'folder', folderId],
 		error: {
-			action: `read the ${label}`,
-			notFound: `No folder has the ID ${folderId} (${label})`,
+			action: role ? `read the ${role}` : 'get the folder',
+			notFound: `No folder has the ID ${folderId}${role ? ` (${role})` : ''}`,
 			itemIndex,
 		},
 	});
 	return envelope.response as EntryDto;
+}
+
+/** Folder and room listings page inside the response: `{ folders, files, total }`. */
+export const folderContentRows: PageReader<EntryDto> = (envelope) => {
+	const content = (envelope.response ?? {}) as {
+		folders?: EntryDto[];
+		files?: EntryDto[];
+		total?: number;
+	};
+	return { rows: [...(content.folders ?? []), ...(content.files ?? [])], total: content.total };
+};
+
+/** `GET files/{folderId}` (filterValue, applyFilterOption): folders first, then files. */
+export async function listFolderContents(
+	ctx: IExecuteFunctions,
+	folderId: string,
+	qs: IDataObject,
+	limit: number | undefined,
+	itemIndex: number,
+): Promise<EntryDto[]> {
+	return await callApiAllPages(
+		ctx,
+		{
+			method: 'GET',
+			path: ['files', folderId],
+			qs,
+			error: { action: 'list the folder', notFound: `No folder has the ID ${folderId}`, itemIndex },
+		},
+		limit,
+		folderContentRows,
+	);
 }
 
 export async function getFile(
@@ -146,4 +179,52 @@ export async function insertFile(
 		},
 	});
 	return envelope.response as EntryDto;
+}
+
+export type EntryType = 'folder' | 'file';
+
+/** `GET files/{folder|file}/{id}/share`: who the entry is shared with. */
+export async function getSharing(
+	ctx: IExecuteFunctions,
+	entryType: EntryType,
+	entryId: string,
+	itemIndex: number,
+): Promise<ShareDto[]> {
+	return await callApiAllPages<ShareDto>(ctx, {
+		method: 'GET',
+		path: ['files', entryType, entryId, 'share'],
+		error: {
+			action: `read the sharing of the ${entryType}`,
+			notFound: `No ${entryType} has the ID ${entryId}`,
+			itemIndex,
+		},
+	});
+}
+
+export interface Sharing {
+	share: Array<{ shareTo: string; access: number }>;
+	notify: boolean;
+	sharingMessage?: string;
+}
+
+/** `PUT files/{folder|file}/{id}/share`: DocSpace shares with people and groups in "My documents" only. */
+export async function setSharing(
+	ctx: IExecuteFunctions,
+	entryType: EntryType,
+	entryId: string,
+	sharing: Sharing,
+	itemIndex: number,
+): Promise<ShareDto[]> {
+	const envelope = await callApi<ShareDto[]>(ctx, {
+		method: 'PUT',
+		path: ['files', entryType, entryId, 'share'],
+		body: sharing as unknown as IDataObject,
+		error: {
+			action: `share the ${entryType}`,
+			requiredRole: 'the owner of the entry in their "My documents"',
+			notFound: `No ${entryType} has the ID ${entryId}`,
+			itemIndex,
+		},
+	});
+	return envelope.response ?? [];
 }

@@ -1,12 +1,14 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EmployeeFull, TaskProgress } from './dto';
-import { callApi } from '../transport';
+import type { EmployeeFull } from './dto';
+import type { ApiRequest, DocSpaceContext, Page } from '../transport';
+import { callApi, callApiAllPages, callApiPage } from '../transport';
 import type { EMPLOYEE_STATUS } from './codes';
 
-/** One function per People call; operations and the offboarding flow share them. */
+/** One function per People call on profiles; operations and the offboarding flow share them. */
 
-const ADMIN_ROLE = 'a DocSpace admin (the owner for DocSpace admins)';
+/** Who may change other people's profiles and data. */
+export const ADMIN_ROLE = 'a DocSpace admin (the owner for DocSpace admins)';
 
 export async function getUserById(
 	ctx: IExecuteFunctions,
@@ -65,56 +67,6 @@ export async function setUserStatus(
 	return envelope.response ?? [];
 }
 
-/** DocSpace's own answer to "does this user's data need a new owner?", asked for one user type. */
-export async function reassignNecessary(
-	ctx: IExecuteFunctions,
-	userId: string,
-	type: string,
-	itemIndex: number,
-): Promise<boolean> {
-	const envelope = await callApi<boolean>(ctx, {
-		method: 'GET',
-		path: ['people', 'reassign', 'necessary'],
-		qs: { UserId: userId, Type: type },
-		error: {
-			action: 'check whether a reassignment is needed',
-			requiredRole: ADMIN_ROLE,
-			itemIndex,
-		},
-	});
-	return envelope.response === true;
-}
-
-export async function startReassignment(
-	ctx: IExecuteFunctions,
-	fromUserId: string,
-	toUserId: string,
-	deleteProfile: boolean,
-	itemIndex: number,
-): Promise<TaskProgress | undefined> {
-	const envelope = await callApi<TaskProgress>(ctx, {
-		method: 'POST',
-		path: ['people', 'reassign', 'start'],
-		body: { fromUserId, toUserId, deleteProfile },
-		error: { action: 'start the reassignment', requiredRole: ADMIN_ROLE, itemIndex },
-	});
-	return envelope.response;
-}
-
-export async function startRemoval(
-	ctx: IExecuteFunctions,
-	userId: string,
-	itemIndex: number,
-): Promise<TaskProgress | undefined> {
-	const envelope = await callApi<TaskProgress>(ctx, {
-		method: 'POST',
-		path: ['people', 'remove', 'start'],
-		body: { userId },
-		error: { action: 'start the data removal', requiredRole: ADMIN_ROLE, itemIndex },
-	});
-	return envelope.response;
-}
-
 export async function deleteUser(
 	ctx: IExecuteFunctions,
 	userId: string,
@@ -132,66 +84,98 @@ export async function deleteUser(
 	});
 }
 
-// ---- people tasks (reassign, remove, type change, personal folder), keyed by the user they work on ----
-
-export type PeopleQueue = 'reassign' | 'remove' | 'type' | 'personalFolder';
-
-const QUEUE_PATHS: Record<
-	PeopleQueue,
-	{ progress: (userId: string) => string[]; terminate?: string[] }
-> = {
-	reassign: {
-		progress: (id) => ['people', 'reassign', 'progress', id],
-		terminate: ['people', 'reassign', 'terminate'],
-	},
-	remove: {
-		progress: (id) => ['people', 'remove', 'progress', id],
-		terminate: ['people', 'remove', 'terminate'],
-	},
-	type: {
-		progress: (id) => ['people', 'type', 'progress', id],
-		terminate: ['people', 'type', 'terminate'],
-	},
-	personalFolder: { progress: () => ['people', 'delete', 'personal', 'progress'] },
-};
-
-/** `undefined` means DocSpace holds no task for the user (never started, or expired). */
-export async function getTaskProgress(
+/** `POST people`: DocSpace sends the new user an activation email. */
+export async function createUser(
 	ctx: IExecuteFunctions,
-	queue: PeopleQueue,
-	userId: string,
+	body: IDataObject,
 	itemIndex: number,
-): Promise<TaskProgress | undefined> {
-	const envelope = await callApi<TaskProgress>(ctx, {
-		method: 'GET',
-		path: QUEUE_PATHS[queue].progress(userId),
+): Promise<EmployeeFull> {
+	const envelope = await callApi<EmployeeFull>(ctx, {
+		method: 'POST',
+		path: ['people'],
+		body,
 		error: {
-			action: `read the ${queue} progress`,
-			requiredRole: 'a DocSpace admin or the owner',
+			action: 'create the user',
+			requiredRole: 'a DocSpace admin (the owner to create DocSpace admins)',
+			itemIndex,
+		},
+	});
+	return envelope.response as EmployeeFull;
+}
+
+/** `PUT people/{id}`: DocSpace applies name changes to the caller's own profile only. */
+export async function updateUser(
+	ctx: IExecuteFunctions,
+	userId: string,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<EmployeeFull> {
+	const envelope = await callApi<EmployeeFull>(ctx, {
+		method: 'PUT',
+		path: ['people', userId],
+		body,
+		error: { action: 'update the user', itemIndex },
+	});
+	return envelope.response as EmployeeFull;
+}
+
+/** `PUT people/self/delete`: emails the profile-deletion link to the caller; returns DocSpace's message. */
+export async function sendDeletionInstructions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const envelope = await callApi<string>(ctx, {
+		method: 'PUT',
+		path: ['people', 'self', 'delete'],
+		error: {
+			action: 'send the deletion instructions',
+			requiredRole:
+				'a user other than the owner (DocSpace sends them to the credential’s own user)',
 			itemIndex,
 		},
 	});
 	return envelope.response;
 }
 
-export function canTerminate(queue: PeopleQueue): boolean {
-	return QUEUE_PATHS[queue].terminate !== undefined;
-}
-
-/** Some terminate calls answer with the task, others with no body. */
-export async function terminateTask(
+/** `PUT security/activeconnections/logoutall/{id}`: ends every session of the user. */
+export async function logOutEverywhere(
 	ctx: IExecuteFunctions,
-	queue: PeopleQueue,
 	userId: string,
 	itemIndex: number,
-): Promise<TaskProgress | undefined> {
-	const path = QUEUE_PATHS[queue].terminate;
-	if (!path) return undefined;
-	const envelope = await callApi<TaskProgress>(ctx, {
+): Promise<void> {
+	await callApi(ctx, {
 		method: 'PUT',
-		path,
-		body: { userId },
-		error: { action: `terminate the ${queue} job`, requiredRole: 'a DocSpace admin', itemIndex },
+		path: ['security', 'activeconnections', 'logoutall', userId],
+		error: { action: 'log the user out', requiredRole: 'a DocSpace admin', itemIndex },
 	});
-	return envelope.response;
+}
+
+/** `GET people/filter` with a query (employeeStatus, employeeType(s), groupId, filterValue, sortBy). */
+function usersRequest(qs: IDataObject, action: string, itemIndex?: number): ApiRequest {
+	return {
+		method: 'GET',
+		path: ['people', 'filter'],
+		qs,
+		error: { action, requiredRole: 'a DocSpace admin or the owner', itemIndex },
+	};
+}
+
+/** The users matching the query, `limit` of them (undefined: all). */
+export async function listUsers(
+	ctx: IExecuteFunctions,
+	qs: IDataObject,
+	limit: number | undefined,
+	itemIndex: number,
+): Promise<EmployeeFull[]> {
+	return await callApiAllPages<EmployeeFull>(ctx, usersRequest(qs, 'list users', itemIndex), limit);
+}
+
+/** One page of the users matching the query, for the node's user pickers. */
+export async function searchUsersPage(
+	ctx: DocSpaceContext,
+	qs: IDataObject,
+	startIndex: number,
+	count: number,
+): Promise<Page<EmployeeFull>> {
+	return await callApiPage<EmployeeFull>(ctx, usersRequest(qs, 'search users'), startIndex, count);
 }

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { EntryDto, FileOperation, ShareDto } from './dto';
-import { callApi, callApiAllPages } from '../transport';
+import type { ApiRequest, DocSpaceContext, Page } from '../transport';
+import { callApi, callApiAllPages, callApiPage } from '../transport';
+import { folderContentRows } from './files';
 import { ROOM_SECURITY_ERROR } from './codes';
 
 /** One function per Rooms call; operations and the offboarding flow share them. */
@@ -22,21 +24,39 @@ export async function getRoom(
 	return envelope.response as EntryDto;
 }
 
-/** `GET files/rooms` with its filters (searchArea, subjectId, subjectFilter, filterValue…), every page. */
+/** `GET files/rooms` with its filters (searchArea, subjectId, subjectFilter, filterValue…). */
+function roomsRequest(qs: IDataObject, action: string, itemIndex?: number): ApiRequest {
+	return { method: 'GET', path: ['files', 'rooms'], qs, error: { action, itemIndex } };
+}
+
+/** The rooms matching the filters, `limit` of them (undefined: all). */
 export async function listRooms(
 	ctx: IExecuteFunctions,
 	qs: IDataObject,
 	limit: number | undefined,
 	itemIndex: number,
 ): Promise<EntryDto[]> {
-	return await callApiAllPages<EntryDto>(
+	return await callApiAllPages(
 		ctx,
-		{ method: 'GET', path: ['files', 'rooms'], qs, error: { action: 'list rooms', itemIndex } },
+		roomsRequest(qs, 'list rooms', itemIndex),
 		limit,
-		(envelope) => {
-			const content = (envelope.response ?? {}) as { folders?: EntryDto[]; total?: number };
-			return { rows: content.folders ?? [], total: content.total };
-		},
+		folderContentRows,
+	);
+}
+
+/** One page of the rooms matching the filters, for the node's room picker. */
+export async function searchRoomsPage(
+	ctx: DocSpaceContext,
+	qs: IDataObject,
+	startIndex: number,
+	count: number,
+): Promise<Page<EntryDto>> {
+	return await callApiPage(
+		ctx,
+		roomsRequest(qs, 'search rooms'),
+		startIndex,
+		count,
+		folderContentRows,
 	);
 }
 

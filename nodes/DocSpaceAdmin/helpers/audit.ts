@@ -1,24 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { AuditEventDto } from '../api/audit';
+import type { AuditEventDto, AuditFilter, EventKind } from '../api/audit';
+import { listAuditEvents } from '../api/audit';
 import { requireId } from './validate';
-import { callApiAllPages } from '../transport';
 import { compact, readLimit } from './values';
-
-/** Query of `security/audit/{events|login}/filter`; login history takes only userId, action, from and to. */
-export interface AuditFilter {
-	userId?: string;
-	action?: number;
-	actionType?: number;
-	moduleType?: number;
-	entryType?: number;
-	target?: string;
-	from?: string;
-	to?: string;
-}
-
-type EventKind = 'events' | 'login';
 
 /** What DocSpace answers to any filter when the plan lacks the audit trail (SecurityController.GetLastAuditEvents). */
 const LATEST_EVENTS = 20;
@@ -184,20 +170,7 @@ export async function readEvents(
 ): Promise<AuditEventDto[]> {
 	const unused = kind === 'events' ? unusedFilters(filter) : undefined;
 	if (unused) throw unusedFilterError(ctx, unused, itemIndex);
-	const events = (await callApiAllPages(
-		ctx,
-		{
-			method: 'GET',
-			path: ['security', 'audit', kind, 'filter'],
-			qs: filter as IDataObject,
-			error: {
-				action: kind === 'events' ? 'read the audit trail' : 'read the login history',
-				requiredRole: 'a DocSpace admin or the owner',
-				itemIndex,
-			},
-		},
-		limit,
-	)) as AuditEventDto[];
+	const events = await listAuditEvents(ctx, kind, filter, limit, itemIndex);
 	if (events.length <= LATEST_EVENTS && events.some((event) => !passes(event, filter))) {
 		throw new NodeOperationError(
 			ctx.getNode(),

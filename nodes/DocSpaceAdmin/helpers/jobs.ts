@@ -4,7 +4,7 @@ import type { EmployeeFull, FileOperation, TaskProgress } from '../api/dto';
 import { describeFileOperation } from './fileOperations';
 import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
 import { DEFAULT_WAIT, describeTask, waitForFileOperation, waitForTask } from './poller';
-import { getTaskProgress } from '../api/people';
+import { getTaskProgress } from '../api/peopleTasks';
 
 /** Reads "Wait for Completion" and its options. */
 export function waitSettings(ctx: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {

@@ -6,8 +6,8 @@ import { TASK_STATUS_NAMES } from './names';
 import { isFileOperationFinished } from './fileOperations';
 import { TASK_STATUS } from '../api/codes';
 import { getFileOperations, terminateFileOperation } from '../api/files';
-import type { PeopleQueue } from '../api/people';
-import { canTerminate, getTaskProgress, terminateTask } from '../api/people';
+import type { PeopleQueue } from '../api/peopleTasks';
+import { canTerminate, getTaskProgress, terminateTask } from '../api/peopleTasks';
 
 export type { PeopleQueue };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { EntryDto } from '../api/dto';
 import type { VanishedTaskCheck } from './poller';
 import { FOLDER_TYPE, HTTP, httpCodeOf, SEARCH_AREA, SUBJECT_FILTER } from '../api/codes';
-import { getUserById, reassignNecessary } from '../api/people';
+import { getUserById } from '../api/people';
+import { reassignNecessary } from '../api/peopleTasks';
 import { listRooms } from '../api/rooms';
 
 export interface ReassignmentNeed {

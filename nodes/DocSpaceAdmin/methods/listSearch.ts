@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../api/dto';
-import type { Envelope } from '../transport';
-import { callApi } from '../transport';
+import { EMPLOYEE_STATUS, EMPLOYEE_TYPE, FOLDER_TYPE, SEARCH_AREA } from '../api/codes';
+import { searchUsersPage } from '../api/people';
+import { searchRoomsPage } from '../api/rooms';
 
 const PAGE = 50;
 
@@ -13,15 +13,10 @@ async function searchPeople(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const startIndex = Number(paginationToken ?? 0) || 0;
-	const query: IDataObject = { ...qs, count: PAGE, startIndex, sortBy: 'displayname' };
+	const query: IDataObject = { ...qs, sortBy: 'displayname' };
 	if (filter?.trim()) query.filterValue = filter.trim();
-	const page = (await callApi(ctx, {
-		method: 'GET',
-		path: ['people', 'filter'],
-		qs: query,
-		error: { action: 'search users', requiredRole: 'a DocSpace admin or the owner' },
-	})) as Envelope<EmployeeFull[]>;
-	const users = page.response ?? [];
+	const page = await searchUsersPage(ctx, query, startIndex, PAGE);
+	const users = page.rows;
 	const next = startIndex + users.length;
 	const more = page.total !== undefined ? next < page.total : users.length === PAGE;
 	return {
@@ -50,7 +45,12 @@ export async function searchDisabledUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPeople(this, { employeeStatus: 2 }, filter, paginationToken);
+	return await searchPeople(
+		this,
+		{ employeeStatus: EMPLOYEE_STATUS.TERMINATED },
+		filter,
+		paginationToken,
+	);
 }
 
 /** Active DocSpace admins and room admins: the ones that can receive rooms and data. */
@@ -61,7 +61,10 @@ export async function searchAdmins(
 ): Promise<INodeListSearchResult> {
 	return await searchPeople(
 		this,
-		{ employeeStatus: 1, employeeTypes: [1, 3] },
+		{
+			employeeStatus: EMPLOYEE_STATUS.ACTIVE,
+			employeeTypes: [EMPLOYEE_TYPE.ROOM_ADMIN, EMPLOYEE_TYPE.DOCSPACE_ADMIN],
+		},
 		filter,
 		paginationToken,
 	);
@@ -74,24 +77,19 @@ export async function searchRooms(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const startIndex = Number(paginationToken ?? 0) || 0;
-	const qs: IDataObject = { searchArea: 2, count: PAGE, startIndex };
+	const qs: IDataObject = { searchArea: SEARCH_AREA.ANY };
 	if (filter?.trim()) qs.filterValue = filter.trim();
-	const page = (await callApi(this, {
-		method: 'GET',
-		path: ['files', 'rooms'],
-		qs,
-		error: { action: 'search rooms' },
-	})) as Envelope<{
-		folders?: Array<{ id: number; title: string; rootFolderType?: number }>;
-		total?: number;
-	}>;
-	const rooms = page.response?.folders ?? [];
+	const page = await searchRoomsPage(this, qs, startIndex, PAGE);
+	const rooms = page.rows;
 	const next = startIndex + rooms.length;
 	return {
 		results: rooms.map((room) => ({
-			name: room.rootFolderType === 20 ? `${room.title} (archived)` : room.title,
+			name:
+				room.rootFolderType === FOLDER_TYPE.ARCHIVE
+					? `${room.title} (archived)`
+					: (room.title ?? String(room.id)),
 			value: String(room.id),
 		})),
-		paginationToken: next < (page.response?.total ?? 0) ? String(next) : undefined,
+		paginationToken: next < (page.total ?? 0) ? String(next) : undefined,
 	};
 }

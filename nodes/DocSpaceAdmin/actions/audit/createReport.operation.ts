@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
+import { createAuditReport } from '../../api/audit';
 import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -28,16 +27,7 @@ export const description = showOnlyFor('audit', 'createReport', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const report = this.getNodeParameter('report', itemIndex) as 'events' | 'login';
-	const envelope = (await callApi(this, {
-		method: 'POST',
-		path: ['security', 'audit', report, 'report'],
-		error: {
-			action: 'create the report',
-			requiredRole: 'a DocSpace admin or the owner',
-			itemIndex,
-		},
-	})) as Envelope<string>;
-	const url = String(envelope.response ?? '');
+	const url = String((await createAuditReport(this, report, itemIndex)) ?? '');
 	return [
 		{
 			report: report === 'events' ? 'auditTrail' : 'loginHistory',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startRemoval } from '../../api/people';
+import { startRemoval } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { removalOutcome } from '../../helpers/reassignment';
 import { fetchUserFromLocator, isDisabled } from '../../helpers/users';

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EntryDto } from '../../api/dto';
+import { listFolderContents } from '../../api/files';
 import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
-import { callApiAllPages } from '../../transport';
 import {
 	folderIdField,
 	outputOption,
@@ -47,12 +46,6 @@ const properties: INodeProperties[] = [
 
 export const description = showOnlyFor('folder', 'getContents', properties);
 
-interface FolderContent {
-	files?: EntryDto[];
-	folders?: EntryDto[];
-	total?: number;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -62,20 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.filterValue = filters.search.trim();
 	if (filters.show === 'files') qs.applyFilterOption = 1;
 	if (filters.show === 'folders') qs.applyFilterOption = 2;
-	const entries = (await callApiAllPages(
-		this,
-		{
-			method: 'GET',
-			path: ['files', folderId],
-			qs,
-			error: { action: 'list the folder', notFound: `No folder has the ID ${folderId}`, itemIndex },
-		},
-		limit,
-		// Folder listings page inside the response: { folders, files, total }.
-		(envelope) => {
-			const content = (envelope.response ?? {}) as FolderContent;
-			return { rows: [...(content.folders ?? []), ...(content.files ?? [])], total: content.total };
-		},
-	)) as EntryDto[];
+	const entries = await listFolderContents(this, folderId, qs, limit, itemIndex);
 	return entries.map((entry) => entryOutput(this, entry, itemIndex));
 }

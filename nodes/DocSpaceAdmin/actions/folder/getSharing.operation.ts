@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ShareDto } from '../../api/dto';
+import type { EntryType } from '../../api/files';
+import { getSharing } from '../../api/files';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
-import { callApiAllPages } from '../../transport';
 import { entryProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...entryProperties];
@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [...entryProperties];
 export const description = showOnlyFor('folder', 'getSharing', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
+	const entryType = this.getNodeParameter('entryType', itemIndex) as EntryType;
 	const entryId = requireId(
 		this.getNode(),
 		entryType,
@@ -19,14 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Entry ID',
 		itemIndex,
 	);
-	const shares = (await callApiAllPages(this, {
-		method: 'GET',
-		path: ['files', entryType, entryId, 'share'],
-		error: {
-			action: `read the sharing of the ${entryType}`,
-			notFound: `No ${entryType} has the ID ${entryId}`,
-			itemIndex,
-		},
-	})) as ShareDto[];
+	const shares = await getSharing(this, entryType, entryId, itemIndex);
 	return shares.map(simplifyShare);
 }

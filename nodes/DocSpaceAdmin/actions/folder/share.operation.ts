@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FOLDER_TYPE } from '../../api/codes';
-import { getFile, getFolder } from '../../api/files';
+import type { EntryType, Sharing } from '../../api/files';
+import { getFile, getFolder, setSharing } from '../../api/files';
 import { requireId } from '../../helpers/validate';
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
-import type { ShareDto } from '../../api/dto';
 import { simplifyShare } from '../../helpers/shares';
 import { entryProperties, showOnlyFor } from '../common.descriptions';
 
@@ -81,7 +79,7 @@ export const description = showOnlyFor('folder', 'share', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const entryType = this.getNodeParameter('entryType', itemIndex) as 'folder' | 'file';
+	const entryType = this.getNodeParameter('entryType', itemIndex) as EntryType;
 	const entryId = requireId(
 		node,
 		entryType,
@@ -118,19 +116,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const notify = this.getNodeParameter('notify', itemIndex, false) as boolean;
-	const body: IDataObject = { share, notify };
+	const sharing: Sharing = { share, notify };
 	if (notify && this.getNodeParameter('message', itemIndex, ''))
-		body.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
-	const envelope = (await callApi(this, {
-		method: 'PUT',
-		path: ['files', entryType, entryId, 'share'],
-		body,
-		error: {
-			action: `share the ${entryType}`,
-			requiredRole: 'the owner of the entry in their "My documents"',
-			notFound: `No ${entryType} has the ID ${entryId}`,
-			itemIndex,
-		},
-	})) as Envelope<ShareDto[]>;
-	return (envelope.response ?? []).map(simplifyShare);
+		sharing.sharingMessage = this.getNodeParameter('message', itemIndex) as string;
+	return (await setSharing(this, entryType, entryId, sharing, itemIndex)).map(simplifyShare);
 }

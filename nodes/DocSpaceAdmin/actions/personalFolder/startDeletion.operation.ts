@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../api/dto';
 import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
+import { startPersonalFolderDeletion } from '../../api/peopleTasks';
 import { waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -21,16 +19,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('personalFolder', 'startDeletion', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const envelope = (await callApi(this, {
-		method: 'POST',
-		path: ['people', 'delete', 'personal', 'start'],
-		error: {
-			action: 'start deleting the personal folder',
-			requiredRole:
-				'a credential of a guest with a "My documents" folder (DocSpace deletes only the caller’s own folder)',
-			itemIndex,
-		},
-	})) as Envelope<TaskProgress>;
+	const started = await startPersonalFolderDeletion(this, itemIndex);
 	const self = await getSelf(this, itemIndex);
 	return [
 		await followTask(
@@ -38,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'personalFolder',
 			self.id,
 			'the personal folder deletion',
-			envelope.response,
+			started,
 			itemIndex,
 		),
 	];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startReassignment } from '../../api/people';
+import { startReassignment } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { reassignmentOutcome } from '../../helpers/reassignment';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';

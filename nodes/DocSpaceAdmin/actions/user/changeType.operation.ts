@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TaskProgress } from '../../api/dto';
+import { startTypeChange } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
 import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -50,23 +48,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	const envelope = (await callApi(this, {
-		method: 'POST',
-		path: ['people', 'type'],
-		body: {
-			userId: user.id,
-			type: this.getNodeParameter('type', itemIndex) as string,
-			reassignUserId: recipient.id,
-		},
-		error: { action: 'change the user’s type', requiredRole: 'a DocSpace admin', itemIndex },
-	})) as Envelope<TaskProgress>;
+	const type = this.getNodeParameter('type', itemIndex) as string;
+	const started = await startTypeChange(this, user.id, type, recipient.id, itemIndex);
 	return [
 		await followTask(
 			this,
 			'type',
 			user.id,
 			`the type change of ${user.displayName ?? user.id}`,
-			envelope.response,
+			started,
 			itemIndex,
 			{
 				recipient: person(recipient),

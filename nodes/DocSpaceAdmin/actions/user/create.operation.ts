@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../api/dto';
+import { createUser } from '../../api/people';
 import { userOutput } from '../../helpers/users';
 import { requireEmail, requireId } from '../../helpers/validate';
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
 import { outputOption, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -87,15 +85,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			.split(',')
 			.map((id) => requireId(node, 'group', id, 'Group IDs', itemIndex));
 	}
-	const envelope = (await callApi(this, {
-		method: 'POST',
-		path: ['people'],
-		body,
-		error: {
-			action: 'create the user',
-			requiredRole: 'a DocSpace admin (the owner to create DocSpace admins)',
-			itemIndex,
-		},
-	})) as Envelope<EmployeeFull>;
-	return [userOutput(this, envelope.response as EmployeeFull, itemIndex)];
+	return [userOutput(this, await createUser(this, body, itemIndex), itemIndex)];
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPLOYEE_STATUS } from '../../api/codes';
-import { deleteUser, getTaskProgress } from '../../api/people';
+import { deleteUser } from '../../api/people';
+import { getTaskProgress } from '../../api/peopleTasks';
 import { isTaskFinished } from '../../helpers/poller';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
 import { fetchUserFromLocator, isDisabled } from '../../helpers/users';

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../api/dto';
+import { listUsers } from '../../api/people';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
-import { callApiAllPages } from '../../transport';
 import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 import { readLimit } from '../../helpers/values';
 
@@ -87,15 +86,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.groupId = requireId(this.getNode(), 'group', filters.groupId, 'Group ID', itemIndex);
 	}
 
-	const users = (await callApiAllPages(
-		this,
-		{
-			method: 'GET',
-			path: ['people', 'filter'],
-			qs,
-			error: { action: 'list users', requiredRole: 'a DocSpace admin or the owner', itemIndex },
-		},
-		limit,
-	)) as EmployeeFull[];
+	const users = await listUsers(this, qs, limit, itemIndex);
 	return users.map((user) => (output === 'raw' ? (user as IDataObject) : simplifyUser(user)));
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
+import { sendDeletionInstructions } from '../../api/people';
 import { showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,15 +16,6 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'sendDeletionInstructions', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const envelope = (await callApi(this, {
-		method: 'PUT',
-		path: ['people', 'self', 'delete'],
-		error: {
-			action: 'send the deletion instructions',
-			requiredRole:
-				'a user other than the owner (DocSpace sends them to the credential’s own user)',
-			itemIndex,
-		},
-	})) as Envelope<string>;
-	return [{ sent: true, message: String(envelope.response ?? '').replace(/<\/?b>/g, '') }];
+	const message = await sendDeletionInstructions(this, itemIndex);
+	return [{ sent: true, message: String(message ?? '').replace(/<\/?b>/g, '') }];
 }

@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EmployeeFull } from '../../api/dto';
-import { getSelf } from '../../api/people';
+import { getSelf, updateUser } from '../../api/people';
 import { userIdFromLocator, userOutput } from '../../helpers/users';
-import type { Envelope } from '../../transport';
-import { callApi } from '../../transport';
 import { outputOption, userLocator, showOnlyFor } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -54,11 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (typeof fields[key] === 'string' && (fields[key] as string).trim())
 			body[key] = (fields[key] as string).trim();
 	}
-	const envelope = (await callApi(this, {
-		method: 'PUT',
-		path: ['people', userId],
-		body,
-		error: { action: 'update the user', itemIndex },
-	})) as Envelope<EmployeeFull>;
-	return [userOutput(this, envelope.response as EmployeeFull, itemIndex)];
+	return [userOutput(this, await updateUser(this, userId, body, itemIndex), itemIndex)];
 }

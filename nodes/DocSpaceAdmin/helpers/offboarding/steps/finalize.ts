@@ -1,4 +1,5 @@
-import { deleteUser, getTaskProgress, startRemoval } from '../../../api/people';
+import { deleteUser } from '../../../api/people';
+import { getTaskProgress, startRemoval } from '../../../api/peopleTasks';
 import { isTaskFinished, waitForTask } from '../../poller';
 import { removalOutcome } from '../../reassignment';
 import { completed } from './jobs';

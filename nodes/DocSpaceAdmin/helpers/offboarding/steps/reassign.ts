@@ -1,5 +1,5 @@
 import { TASK_STATUS } from '../../../api/codes';
-import { getTaskProgress, startReassignment } from '../../../api/people';
+import { getTaskProgress, startReassignment } from '../../../api/peopleTasks';
 import { isTaskFinished, waitForTask } from '../../poller';
 import { isArchived, reassignmentNeed, reassignmentOutcome } from '../../reassignment';
 import { completed } from './jobs';
