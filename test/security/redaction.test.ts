@@ -6,10 +6,11 @@ import type { INode } from 'n8n-workflow';
 
 import type { Failure } from '../../nodes/DocSpaceAdmin/transport/errors';
 import { MAX_SHOWN_LENGTH, toNodeApiError } from '../../nodes/DocSpaceAdmin/transport/errors';
-import { secretForms } from '../../nodes/DocSpaceAdmin/transport/redact';
+import { redact, secretForms } from '../../nodes/DocSpaceAdmin/transport/redact';
 import { JANE_ID } from '../harness/fixtures';
 import { leaks, stringsIn } from '../harness/leaks';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
+import { basicOf, ENCODED_ECHOES, encodedFormsOf, encodedLeaks } from './encodedLeaks';
 
 /**
  * "No leak", as checked here (test/harness/leaks.ts): no substring of length
@@ -135,6 +136,111 @@ describe('redaction of every form of a secret, before any cut', () => {
 	});
 });
 
+/** Where each secret sits in a credential (docSpaceApi, or the OAuth2 credential after "Connect my account"). */
+const SECRET_KINDS: Record<string, (value: string) => Record<string, unknown>> = {
+	apiKey: (value) => ({ authType: 'apiKey', apiKey: value }),
+	password: (value) => ({ authType: 'password', password: value }),
+	sessionToken: (value) => ({ authType: 'password', sessionToken: value }),
+	clientSecret: (value) => ({ clientId: 'n8n-docspace-app', clientSecret: value }),
+	access_token: (value) => ({ oauthTokenData: { access_token: value } }),
+	refresh_token: (value) => ({ oauthTokenData: { refresh_token: value } }),
+	id_token: (value) => ({ oauthTokenData: { id_token: value } }),
+};
+
+/** The leak forms of a secret of this kind (test/security/encodedLeaks.ts). */
+function formsFor(kind: string, typed: string): string[] {
+	const forms = encodedFormsOf(typed);
+	return kind === 'clientSecret'
+		? [...forms, ...encodedFormsOf(basicOf('n8n-docspace-app', typed))]
+		: forms;
+}
+
+const BENIGN = [
+	'Could not get the user: the portal is unavailable (HTTP 503). Try again in a few minutes.',
+	'Authorization failed: the Bearer token or the Basic password was not accepted',
+	'Jane Doe <jane.doe@corp.example> moved "Workspace – Jane Doe" into "Archive – Jane Doe"',
+	'https://portal.example.com/api/2.0/people/3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d?fields=id,email',
+	'3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d 9a8b7c6d-1234-4cde-9f00-abcdefabcdef 2026-12-04T10:15:00.000Z',
+	Buffer.from('An ordinary document about passwords, tokens and keys.').toString('base64'),
+	Buffer.from('Basic authentication and API keys, explained for admins').toString('hex'),
+	'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+	'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqYW5lIiwiaWF0IjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlLW9mLWFub3RoZXI',
+	'password reset, secret question, session expired, sk- prefix, QmFzaWMg, Y2xpZW50',
+];
+
+describe('redaction of encoded echoes: base64 (3 alignments, both alphabets, padded or not) and hex', () => {
+	it('leaves no 8-character fragment of any form of any secret kind, wherever the echo sits', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...Object.keys(SECRET_KINDS)),
+				fc.oneof(apiKeyCore, passwordCore),
+				padding,
+				fc.constantFrom(...Object.keys(ENCODED_ECHOES)),
+				filler(120),
+				filler(40),
+				(kind, core, pad, echo, before, after) => {
+					const typed = `${pad}${core}${pad}`;
+					const credentials = {
+						baseUrl: 'https://portal.example.com',
+						...SECRET_KINDS[kind](typed),
+					};
+					const echoed = ENCODED_ECHOES[echo](core);
+					const said = `Portal said: ${before} ${echoed} ${after}`;
+					const shown = redact(said, secretForms(credentials as never));
+					expect(encodedLeaks(shown, formsFor(kind, typed))).toEqual([]);
+					expect(shown.startsWith('Portal said: ')).toBe(true);
+				},
+			),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it('masks the Basic credential n8n sends to refresh an OAuth2 token, and base64 of that header', () => {
+		const secret = 'cs-0123456789abcdefghijABCDEFGHIJ';
+		const basic = basicOf('n8n-docspace-app', secret);
+		const forms = secretForms({ clientId: 'n8n-docspace-app', clientSecret: secret });
+		for (const echoed of [
+			`Authorization: Basic ${basic}`,
+			Buffer.from(`Basic ${basic}`).toString('base64'),
+			Buffer.from(`{"authorization":"Basic ${basic}"}`).toString('base64'),
+		]) {
+			const shown = redact(`said ${echoed}`, forms);
+			expect(encodedLeaks(shown, formsFor('clientSecret', secret))).toEqual([]);
+		}
+	});
+
+	it('masks base64 of the whole Authorization header, e.g. QmVhcmVyIHNr… for "Bearer sk…"', () => {
+		const key = 'sk-0123456789abcdef0123456789abcdef';
+		const echoed = Buffer.from(`Bearer ${key}`).toString('base64');
+		expect(echoed.startsWith('QmVhcmVyIHNr')).toBe(true);
+		const forms = secretForms({ apiKey: key });
+		expect(redact(`Proxy saw ${echoed} and refused it`, forms)).toBe(
+			'Proxy saw *** and refused it',
+		);
+		expect(redact(`Proxy saw ${echoed.replace(/=+$/, '')}.`, forms)).toBe('Proxy saw ***.');
+		// Inside longer base64 only the characters that mix the key's bits with its neighbours' stay.
+		const blob = Buffer.from(`{"url":"/api/2.0/people","authorization":"Bearer ${key}"}`).toString(
+			'base64',
+		);
+		const shown = redact(blob, forms);
+		expect(shown).toMatch(/^eyJ1cmwiOiIvYXBpLzIuMC9wZW9wbGUiLCJhdXRob3JpemF0aW9uIjoi\*\*\*.{1,4}$/);
+	});
+
+	it('leaves ordinary text, IDs, URLs, hashes and unrelated base64 or hex as they are', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...Object.keys(SECRET_KINDS)),
+				fc.oneof(apiKeyCore, passwordCore),
+				(kind, core) => {
+					const forms = secretForms(SECRET_KINDS[kind](core) as never);
+					for (const text of BENIGN) expect(redact(text, forms)).toBe(text);
+				},
+			),
+			{ numRuns: 500 },
+		);
+	});
+});
+
 /** A portal that quotes back what it was sent — header, password, token — inside its error messages. */
 async function echoingPortal() {
 	let shape = { start: 0, prefix: '', suffix: '', token: 'tok' };
@@ -149,26 +255,22 @@ async function echoingPortal() {
 			if (req.url === '/api/2.0/authentication') {
 				const { password } = JSON.parse(body) as { password: string };
 				if (password.includes('reject')) {
-					res
-						.writeHead(403)
-						.end(
-							JSON.stringify({
-								error: { message: quote(`bad password ${password}`) },
-								status: 1,
-								statusCode: 403,
-							}),
-						);
-					return;
-				}
-				res
-					.writeHead(200)
-					.end(
+					res.writeHead(403).end(
 						JSON.stringify({
-							response: { token: shape.token, sms: false, tfa: false },
-							status: 0,
-							statusCode: 200,
+							error: { message: quote(`bad password ${password}`) },
+							status: 1,
+							statusCode: 403,
 						}),
 					);
+					return;
+				}
+				res.writeHead(200).end(
+					JSON.stringify({
+						response: { token: shape.token, sms: false, tfa: false },
+						status: 0,
+						statusCode: 200,
+					}),
+				);
 				return;
 			}
 			const error = {

@@ -1,5 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IBinaryKeyData,
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { BINARY_ENCODING, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkedParameters, requireExactParameters } from './exactParameters';
 import type { OperationModule, OperationOutput } from './node.type';
@@ -13,6 +19,9 @@ import * as reassignment from './reassignment/Reassignment.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
 import { properties } from './versionDescription';
+import { credentialType } from '../transport';
+import type { Redactor } from '../transport/redact';
+import { redactor, secretForms } from '../transport/redact';
 
 const resources: Record<string, Record<string, unknown>> = {
 	user,
@@ -45,9 +54,30 @@ function operationModule(
 
 /**
  * Runs the chosen operation for every input item — one by one, or all at once for
- * operations that batch — keeping pairedItem and honouring continueOnFail.
+ * operations that batch — keeping pairedItem and honouring continueOnFail. Last guard
+ * on the way out: no output item, file or error carries a fragment of a secret in any
+ * of its forms, whatever the portal put in an answer (see transport/redact).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// Read before the run too: a token signed in for or refreshed during it replaces the one sent first.
+	const before = await secretsOf(this);
+	const clean = async () => redactor([...new Set([...before, ...(await secretsOf(this))])]);
+	let output: INodeExecutionData[];
+	try {
+		output = await run.call(this);
+	} catch (error) {
+		const thrown =
+			error instanceof NodeApiError
+				? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+				: new NodeOperationError(this.getNode(), error as Error);
+		scrubError(thrown, await clean());
+		throw thrown;
+	}
+	return [await scrubItems(this, output, await clean())];
+}
+
+/** Runs the operation over all input items; its output, not yet scrubbed. */
+async function run(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	// Resource and operation cannot come from expressions, so item 0 decides for all.
@@ -94,7 +124,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		results.forEach((result, position) =>
 			result instanceof Error ? fail(result, valid[position]) : succeed(result, valid[position]),
 		);
-		return [valid.length === items.length ? output : sortedByItem(output)];
+		return valid.length === items.length ? output : sortedByItem(output);
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -104,7 +134,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			fail(error, itemIndex);
 		}
 	}
-	return [output];
+	return output;
 }
 
 /** Outputs in the order of their input items, as n8n shows them. */
@@ -117,4 +147,121 @@ function sortedByItem(output: INodeExecutionData[]): INodeExecutionData[] {
 		.map((entry, order) => ({ entry, order }))
 		.sort((a, b) => itemOf(a.entry) - itemOf(b.entry) || a.order - b.order)
 		.map(({ entry }) => entry);
+}
+
+/** Every form of the secrets of the node's credential; none when it has none (or cannot be read). */
+async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
+	try {
+		return secretForms(await ctx.getCredentials(credentialType(ctx)));
+	} catch {
+		return [];
+	}
+}
+
+/** A JSON value with every string (and key) redacted; the same object where nothing changed. */
+function scrubJson<T>(value: T, clean: Redactor): T {
+	if (typeof value === 'string') return clean(value) as T;
+	if (Array.isArray(value)) {
+		let copy: unknown[] | undefined;
+		value.forEach((entry: unknown, index) => {
+			const scrubbed = scrubJson(entry, clean);
+			if (scrubbed === entry) return;
+			copy ??= [...value];
+			copy[index] = scrubbed;
+		});
+		return (copy ?? value) as T;
+	}
+	if (
+		value === null ||
+		typeof value !== 'object' ||
+		Object.getPrototypeOf(value) !== Object.prototype
+	)
+		return value;
+	const object = value as Record<string, unknown>;
+	let copy: Record<string, unknown> | undefined;
+	for (const key in object) {
+		if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+		const entry = object[key];
+		const scrubbedKey = clean(key);
+		const scrubbed = scrubJson(entry, clean);
+		if (scrubbedKey === key && scrubbed === entry) continue;
+		copy ??= { ...object };
+		if (scrubbedKey !== key) delete copy[key];
+		copy[scrubbedKey] = scrubbed;
+	}
+	return (copy ?? value) as T;
+}
+
+/** A file's bytes as text: UTF-8 when they are UTF-8, else one character per byte. */
+function asText(bytes: Buffer): { text: string; encoding: BufferEncoding } {
+	const utf8 = bytes.toString('utf8');
+	return Buffer.from(utf8, 'utf8').equals(bytes)
+		? { text: utf8, encoding: 'utf8' }
+		: { text: bytes.toString('latin1'), encoding: 'latin1' };
+}
+
+/** A file with its content and names redacted; stored again only when something was masked. */
+async function scrubBinary(
+	ctx: IExecuteFunctions,
+	binary: IBinaryData,
+	clean: Redactor,
+): Promise<IBinaryData> {
+	const { data, id, ...names } = binary;
+	const scrubbedNames = scrubJson(names, clean);
+	const bytes = id
+		? await ctx.helpers.binaryToBuffer(await ctx.helpers.getBinaryStream(id))
+		: Buffer.from(data, BINARY_ENCODING);
+	const { text, encoding } = asText(bytes);
+	const scrubbed = clean(text);
+	if (scrubbed === text) return scrubbedNames === names ? binary : { ...binary, ...scrubbedNames };
+	return {
+		...scrubbedNames,
+		...(await ctx.helpers.prepareBinaryData(
+			Buffer.from(scrubbed, encoding),
+			scrubbedNames.fileName,
+			binary.mimeType,
+		)),
+	};
+}
+
+async function scrubItems(
+	ctx: IExecuteFunctions,
+	output: INodeExecutionData[],
+	clean: Redactor,
+): Promise<INodeExecutionData[]> {
+	const scrubbed: INodeExecutionData[] = [];
+	for (const item of output) {
+		const json = scrubJson(item.json, clean);
+		let binary: IBinaryKeyData | undefined;
+		for (const [key, file] of Object.entries(item.binary ?? {})) {
+			const cleanFile = await scrubBinary(ctx, file, clean);
+			if (cleanFile === file) continue;
+			binary ??= { ...item.binary };
+			binary[key] = cleanFile;
+		}
+		scrubbed.push(
+			json === item.json && !binary ? item : { ...item, json, binary: binary ?? item.binary },
+		);
+	}
+	return scrubbed;
+}
+
+/** Redacts, in place, every string of an error the node is about to throw: message, description, stack, cause, context. */
+function scrubError(error: unknown, clean: Redactor, seen = new Set<unknown>()): void {
+	if (error === null || typeof error !== 'object' || seen.has(error)) return;
+	seen.add(error);
+	const fields = error as Record<string, unknown>;
+	const keys = new Set([
+		...Object.getOwnPropertyNames(error),
+		...(error instanceof Error ? ['message', 'stack', 'description', 'cause'] : []),
+	]);
+	// The node's own parameters are the workflow's, not the portal's text.
+	keys.delete('node');
+	for (const key of keys) {
+		const field = fields[key];
+		if (typeof field === 'string') {
+			const scrubbed = clean(field);
+			if (scrubbed !== field) fields[key] = scrubbed;
+		} else scrubError(field, clean, seen);
+	}
 }

@@ -6,10 +6,13 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  * length min(FRAGMENT_LENGTH, |F|). So a secret of 8+ characters never shows
  * 8 consecutive characters of itself, and a shorter one never shows whole.
  * Secrets shorter than MIN_SECRET_LENGTH are not redacted (masking them would
- * mangle ordinary words without protecting anything).
+ * mangle ordinary words without protecting anything). Encoded forms (base64,
+ * hex) shorter than MIN_ENCODED_LENGTH are left out: 8 characters of base64 of
+ * a secret never turn up in ordinary text by chance, 5 or 6 might.
  */
 export const FRAGMENT_LENGTH = 8;
 export const MIN_SECRET_LENGTH = 4;
+export const MIN_ENCODED_LENGTH = FRAGMENT_LENGTH;
 export const MASK = '***';
 
 /** The credential fields whose values are secret (docSpaceApi, and the OAuth2 app's client secret). */
@@ -29,6 +32,42 @@ function jsonEscaped(text: string): string {
 	return JSON.stringify(text).slice(1, -1);
 }
 
+const BITS_PER_BYTE = 8;
+const BITS_PER_BASE64_CHARACTER = 6;
+
+const base64url = (base64: string) => base64.replace(/\+/g, '-').replace(/\//g, '_');
+
+/**
+ * The base64 characters of `bytes` that stand for them alone when they sit `offset` (0, 1, 2)
+ * bytes past a multiple of 3 inside a longer text: base64 turns 3 bytes into 4 characters, so the
+ * same secret reads differently at each of the three alignments, and the characters at its edges
+ * mix in the bits of its neighbours (those are not kept).
+ */
+function alignedBase64(bytes: Buffer, offset: number): string {
+	const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+	const firstBit = offset * BITS_PER_BYTE;
+	const endBit = (offset + bytes.length) * BITS_PER_BYTE;
+	const first = Math.ceil(firstBit / BITS_PER_BASE64_CHARACTER);
+	const end = Math.floor(endBit / BITS_PER_BASE64_CHARACTER);
+	return encoded.slice(first, end);
+}
+
+/**
+ * A value as it shows up encoded: base64 of it alone (padded, unpadded; standard and URL alphabet),
+ * of `Bearer <value>` (a proxy that echoes the whole Authorization header; so base64 that starts
+ * with `Bearer ` loses that word too), of it at each of the three byte alignments inside longer
+ * base64, and hex (lower and upper case).
+ */
+function encodedForms(text: string): string[] {
+	const bytes = Buffer.from(text, 'utf8');
+	const whole = bytes.toString('base64');
+	const header = Buffer.from(`Bearer ${text}`, 'utf8').toString('base64');
+	const base64 = [whole, whole.replace(/=+$/, ''), header, header.replace(/=+$/, '')];
+	for (let offset = 0; offset < 3; offset++) base64.push(alignedBase64(bytes, offset));
+	const hex = bytes.toString('hex');
+	return [...base64, ...base64.map(base64url), hex, hex.toUpperCase()];
+}
+
 /**
  * Every way a secret can come back in an echo. Only the trimmed value counts:
  * the whitespace or newline a paste brings around it is not secret, and every
@@ -36,7 +75,9 @@ function jsonEscaped(text: string): string {
  * contains the matching form of the trimmed one. The forms: trimmed (what the
  * Authorization header carries after `Bearer `), with control characters
  * flattened to spaces (as messages show them), URL- and form-encoded, and
- * JSON-escaped.
+ * JSON-escaped; and each of these encoded (see `encodedForms`): base64 alone,
+ * after `Bearer `, at the three alignments inside longer base64, in both
+ * alphabets, and hex.
  */
 export function secretFormsOf(values: unknown[]): string[] {
 	const forms = new Set<string>();
@@ -44,17 +85,32 @@ export function secretFormsOf(values: unknown[]): string[] {
 		if (typeof value !== 'string') continue;
 		const trimmed = value.trim();
 		const uri = encodeURIComponent(trimmed);
-		for (const form of [
+		const plain = new Set([
 			trimmed,
 			flatten(trimmed),
 			uri,
 			uri.replace(/%20/g, '+'),
 			jsonEscaped(trimmed),
-		]) {
-			if (form.length >= MIN_SECRET_LENGTH) forms.add(form);
+		]);
+		for (const form of plain) {
+			if (form.length < MIN_SECRET_LENGTH) continue;
+			forms.add(form);
+			for (const encoded of encodedForms(form))
+				if (encoded.length >= MIN_ENCODED_LENGTH) forms.add(encoded);
 		}
 	}
 	return [...forms];
+}
+
+/**
+ * The Basic credential n8n sends to the OAuth2 token endpoint when it refreshes the token
+ * (`Authorization: Basic base64(clientId:clientSecret)`, the credential's "header" authentication).
+ */
+function basicToken(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const { clientId, clientSecret } = credentials;
+	if (typeof clientSecret !== 'string' || clientSecret.trim().length < MIN_SECRET_LENGTH)
+		return undefined;
+	return Buffer.from(`${String(clientId ?? '')}:${clientSecret}`, 'utf8').toString('base64');
 }
 
 export function secretForms(credentials: ICredentialDataDecryptedObject): string[] {
@@ -63,28 +119,78 @@ export function secretForms(credentials: ICredentialDataDecryptedObject): string
 		tokens && typeof tokens === 'object'
 			? TOKEN_FIELDS.map((field) => (tokens as Record<string, unknown>)[field])
 			: [];
-	return secretFormsOf([...SECRET_FIELDS.map((field) => credentials[field]), ...tokenValues]);
+	return secretFormsOf([
+		...SECRET_FIELDS.map((field) => credentials[field]),
+		...tokenValues,
+		basicToken(credentials),
+	]);
+}
+
+/**
+ * The substrings of one length that must not appear, and a bit filter of the hashes of their
+ * pieces of `gram` characters: every window of `length` characters holds a whole piece that starts
+ * at a multiple of `gram` (as `length` ≥ 2 × `gram` − 1), so a text is scanned one piece at a time
+ * and only windows around a piece in the filter are compared (almost never, in text with no secret).
+ */
+interface Fragments {
+	length: number;
+	gram: number;
+	set: Set<string>;
+	filter: Uint8Array;
+}
+
+/** 8 KB per redactor; a few thousand pieces set a few percent of it. */
+const FILTER_BITS = 16;
+
+/** The filter bit of `gram` characters from `start`. */
+function gramBit(text: string, start: number, gram: number): number {
+	let hash = 0;
+	for (let i = start; i < start + gram; i++)
+		hash = (Math.imul(hash, 0x01000193) + text.charCodeAt(i)) | 0;
+	return Math.imul(hash, 0x9e3779b1) >>> (32 - FILTER_BITS);
 }
 
 /** All substrings of the forms that must not appear, grouped by their length. */
-function fragmentsByLength(forms: string[]): Map<number, Set<string>> {
-	const byLength = new Map<number, Set<string>>();
+function fragmentsByLength(forms: string[]): Fragments[] {
+	const byLength = new Map<number, Fragments>();
 	for (const form of forms) {
 		const length = Math.min(FRAGMENT_LENGTH, form.length);
-		const set = byLength.get(length) ?? new Set<string>();
-		for (let i = 0; i + length <= form.length; i++) set.add(form.slice(i, i + length));
-		byLength.set(length, set);
-	}
-	return byLength;
-}
-
-function maskOnce(text: string, byLength: Map<number, Set<string>>): string {
-	const masked = new Array<boolean>(text.length).fill(false);
-	for (const [length, fragments] of byLength) {
-		for (let i = 0; i + length <= text.length; i++) {
-			if (fragments.has(text.slice(i, i + length))) masked.fill(true, i, i + length);
+		let group = byLength.get(length);
+		if (!group) {
+			const gram = Math.floor((length + 1) / 2);
+			group = { length, gram, set: new Set(), filter: new Uint8Array(2 ** (FILTER_BITS - 3)) };
+			byLength.set(length, group);
+		}
+		for (let i = 0; i + length <= form.length; i++) group.set.add(form.slice(i, i + length));
+		for (let i = 0; i + group.gram <= form.length; i++) {
+			const bit = gramBit(form, i, group.gram);
+			group.filter[bit >>> 3] |= 1 << (bit & 7);
 		}
 	}
+	return [...byLength.values()];
+}
+
+/** Where the text repeats a fragment, or undefined when it repeats none (the usual case). */
+function maskedPositions(text: string, groups: Fragments[]): boolean[] | undefined {
+	let masked: boolean[] | undefined;
+	for (const { length, gram, set, filter } of groups) {
+		for (let piece = 0; piece + gram <= text.length; piece += gram) {
+			const bit = gramBit(text, piece, gram);
+			if ((filter[bit >>> 3] & (1 << (bit & 7))) === 0) continue;
+			const last = Math.min(piece, text.length - length);
+			for (let start = Math.max(0, piece + gram - length); start <= last; start++) {
+				if (!set.has(text.slice(start, start + length))) continue;
+				masked ??= new Array<boolean>(text.length).fill(false);
+				masked.fill(true, start, start + length);
+			}
+		}
+	}
+	return masked;
+}
+
+function maskOnce(text: string, groups: Fragments[]): string {
+	const masked = maskedPositions(text, groups);
+	if (!masked) return text;
 	let out = '';
 	for (let i = 0; i < text.length; i++) {
 		if (!masked[i]) out += text[i];
@@ -93,6 +199,29 @@ function maskOnce(text: string, byLength: Map<number, Set<string>>): string {
 	return out;
 }
 
+export type Redactor = (text: string) => string;
+
+/**
+ * `redact` for many texts with the same secrets: the fragments are gathered once. A text shorter
+ * than the shortest fragment is returned as it is.
+ */
+export function redactor(forms: string[]): Redactor {
+	if (!forms.length) return (text) => text;
+	const groups = fragmentsByLength(forms);
+	const shortest = Math.min(...groups.map((group) => group.length));
+	return (text) => {
+		if (!text || text.length < shortest) return text;
+		let current = text;
+		for (;;) {
+			const next = maskOnce(current, groups);
+			if (next === current) return next;
+			current = next;
+		}
+	};
+}
+
+const redactors = new WeakMap<string[], Redactor>();
+
 /**
  * Replaces every run of characters that repeats a fragment of a secret form by
  * `***`. Repeated until nothing changes, so a mask next to other text cannot
@@ -100,11 +229,10 @@ function maskOnce(text: string, byLength: Map<number, Set<string>>): string {
  */
 export function redact(text: string, forms: string[]): string {
 	if (!forms.length || !text) return text;
-	const byLength = fragmentsByLength(forms);
-	let current = text;
-	for (;;) {
-		const next = maskOnce(current, byLength);
-		if (next === current) return next;
-		current = next;
+	let redactText = redactors.get(forms);
+	if (!redactText) {
+		redactText = redactor(forms);
+		redactors.set(forms, redactText);
 	}
+	return redactText(text);
 }
