@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { locatorFromItemField } from '../../nodes/DocSpaceAdmin/helpers/itemField';
+import { locatorFromItemField } from '../../nodes/DocSpaceAdmin/actions/itemField';
 import { executeContext } from '../harness/context';
 
 const items: INodeExecutionData[] = [

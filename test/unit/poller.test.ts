@@ -192,7 +192,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			.get(`/api/2.0/people/reassign/progress/${JANE_ID}`)
 			.reply(200, envelope(progress(2, 100)));
 		const { clock } = fakeClock();
-		const result = await waitForTask.call(
+		const result = await waitForTask(
 			ctx(),
 			'reassign',
 			JANE_ID,
@@ -219,7 +219,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			.reply(200, envelope(progress(4, 45, 'Can not delete user with id = x')));
 		const { clock } = fakeClock();
 		const error = await failureOf(
-			waitForTask.call(ctx(), 'remove', JANE_ID, 'the data removal', settings(), 1, clock),
+			waitForTask(ctx(), 'remove', JANE_ID, 'the data removal', settings(), 1, clock),
 		);
 		expect(error.message).toBe('The data removal failed [item 1]: Can not delete user with id = x');
 	});
@@ -228,7 +228,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 		portal().get(`/api/2.0/people/reassign/progress/${JANE_ID}`).reply(200, envelope(undefined));
 		const { clock } = fakeClock();
 		const error = await failureOf(
-			waitForTask.call(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock),
+			waitForTask(ctx(), 'reassign', JANE_ID, 'the data reassignment', settings(), 0, clock),
 		);
 		expect(error.message).toMatch(/holds no such task/);
 		expect(describeTask(undefined)).toMatchObject({ status: 'none' });
@@ -249,7 +249,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			asked++;
 			return 'completed' as const;
 		};
-		const result = await waitForTask.call(
+		const result = await waitForTask(
 			ctx(),
 			'reassign',
 			JANE_ID,
@@ -267,7 +267,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 		seenThenGone();
 		const { clock } = fakeClock();
 		const error = await failureOf(
-			waitForTask.call(
+			waitForTask(
 				ctx(),
 				'reassign',
 				JANE_ID,
@@ -315,7 +315,7 @@ describe('waitForTask (people jobs keyed by user id)', () => {
 			.put('/api/2.0/people/reassign/terminate', { userId: JANE_ID })
 			.reply(200, envelope(progress(3, 20)));
 		const { clock } = fakeClock();
-		const result = await waitForTask.call(
+		const result = await waitForTask(
 			ctx(),
 			'reassign',
 			JANE_ID,
@@ -355,7 +355,7 @@ describe('waitForFileOperation', () => {
 			.query({ id: OP })
 			.reply(200, envelope([op(true, { folders: [{ id: 1201, parentId: 1300 }] })]));
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(
+		const result = await waitForFileOperation(
 			ctx(),
 			OP,
 			'moving the folder',
@@ -380,7 +380,7 @@ describe('waitForFileOperation', () => {
 	it('counts an operation that vanished as completed only when its result is at the destination', async () => {
 		vanishing();
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(
+		const result = await waitForFileOperation(
 			ctx(),
 			OP,
 			'moving the folder',
@@ -396,7 +396,7 @@ describe('waitForFileOperation', () => {
 	it('reports an operation that vanished without its result at the destination as unknown, not completed', async () => {
 		vanishing();
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(
+		const result = await waitForFileOperation(
 			ctx(),
 			OP,
 			'moving the folder',
@@ -412,7 +412,7 @@ describe('waitForFileOperation', () => {
 	it('does not take an operation it never saw for a success either', async () => {
 		portal().get('/api/2.0/files/fileops').query({ id: OP }).reply(200, envelope([]));
 		const { clock } = fakeClock();
-		const result = await waitForFileOperation.call(
+		const result = await waitForFileOperation(
 			ctx(),
 			OP,
 			'moving the folder',
@@ -436,7 +436,7 @@ describe('waitForFileOperation', () => {
 			);
 		const { clock } = fakeClock();
 		const error = await failureOf(
-			waitForFileOperation.call(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock),
+			waitForFileOperation(ctx(), OP, 'moving the folder', settings(), 0, notChecked, clock),
 		);
 		expect(error.message).toBe(
 			"Moving the folder failed [item 0]: You don't have enough permission to move the folder",

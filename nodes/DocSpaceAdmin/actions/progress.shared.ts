@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { terminateTask } from '../api/peopleTasks';
 import { progressOutput } from '../helpers/jobs';
 import { describeTask } from '../helpers/poller';
-import { userIdFromLocator } from '../helpers/users';
 import { userLocator, showOnlyFor } from './common.descriptions';
+import { userIdFromLocator } from './parameters';
 
 /** Get Progress of a people job, keyed by the user it works on. */
 export function getProgressOperation(
@@ -20,7 +20,7 @@ export function getProgressOperation(
 			}),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+			const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 			return [await progressOutput(this, queue, userId, itemIndex)];
 		},
 	};
@@ -40,7 +40,7 @@ export function terminateOperation(
 			}),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+			const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 			const progress = await terminateTask(this, queue, userId, itemIndex);
 			if (progress) return [{ terminated: true, userId, ...describeTask(progress) }];
 			// Removal's terminate answers without a body: read the status afterwards.

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { AuditEventDto, AuditFilter, EventKind } from '../api/audit';
 import { listAuditEvents } from '../api/audit';
 import { requireId } from './validate';
-import { compact, readLimit } from './values';
+import { compact } from './values';
 
 /** What DocSpace answers to any filter when the plan lacks the audit trail (SecurityController.GetLastAuditEvents). */
 const LATEST_EVENTS = 20;
@@ -183,24 +183,4 @@ export async function readEvents(
 		);
 	}
 	return events;
-}
-
-/** Get Events and Get Login Events: Return All / Limit and the filters from the node's parameters. */
-export async function eventsFromParameters(
-	ctx: IExecuteFunctions,
-	kind: EventKind,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const filter = readAuditFilter(
-		ctx,
-		ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-		itemIndex,
-	);
-	return (await readEvents(
-		ctx,
-		kind,
-		filter,
-		readLimit(ctx, itemIndex),
-		itemIndex,
-	)) as IDataObject[];
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto } from '../api/dto';
 import type { IdKind } from './ids';
@@ -57,31 +57,6 @@ export function simplifyEntry(entry: EntryDto): IDataObject {
 		updated: entry.updated,
 	};
 	return compact(simple);
-}
-
-export function entryOutput(
-	ctx: IExecuteFunctions,
-	entry: EntryDto,
-	itemIndex: number,
-): IDataObject {
-	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
-	return output === 'raw' ? (entry as IDataObject) : simplifyEntry(entry);
-}
-
-/** The id in a folder or room locator (or a plain id parameter), validated. */
-export function entryIdFromParameter(
-	ctx: IExecuteFunctions,
-	kind: IdKind,
-	name: string,
-	label: string,
-	itemIndex: number,
-): string {
-	const value = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string
-		| number;
-	const raw = typeof value === 'object' && value !== null ? value.value : value;
-	return requireId(ctx.getNode(), kind, raw, label, itemIndex);
 }
 
 /** A comma-separated list of ids, each validated. */

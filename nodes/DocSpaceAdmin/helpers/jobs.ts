@@ -3,15 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { EmployeeFull, FileOperation, TaskProgress } from '../api/dto';
 import { describeFileOperation } from './fileOperations';
 import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
-import { DEFAULT_WAIT, describeTask, waitForFileOperation, waitForTask } from './poller';
+import { describeTask, waitForFileOperation, waitForTask } from './poller';
 import { getTaskProgress } from '../api/peopleTasks';
-
-/** Reads "Wait for Completion" and its options. */
-export function waitSettings(ctx: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {
-	if (!(ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return undefined;
-	const options = ctx.getNodeParameter('waitOptions', itemIndex, {}) as Partial<WaitSettings>;
-	return { ...DEFAULT_WAIT, ...options };
-}
 
 export function person(user: EmployeeFull | undefined): IDataObject | undefined {
 	return user ? { id: user.id, displayName: user.displayName, email: user.email } : undefined;
@@ -22,7 +15,7 @@ function secondsSince(startedAt: number): number {
 }
 
 /**
- * After a people job was started: either returns its first status at once, or waits for it
+ * After a people job was started: returns its first status at once (no `wait`), or waits for it
  * with the poller. The output always names the status, percentage and time taken.
  */
 export async function followTask(
@@ -31,19 +24,19 @@ export async function followTask(
 	userId: string,
 	subject: string,
 	started: TaskProgress | undefined,
+	wait: WaitSettings | undefined,
 	itemIndex: number,
 	extra: IDataObject = {},
 	vanished?: VanishedTaskCheck,
 ): Promise<IDataObject> {
-	const settings = waitSettings(ctx, itemIndex);
 	const startedAt = Date.now();
-	if (!settings) return { userId, ...describeTask(started), outcome: 'started', ...extra };
-	const result = await waitForTask.call(
+	if (!wait) return { userId, ...describeTask(started), outcome: 'started', ...extra };
+	const result = await waitForTask(
 		ctx,
 		queue,
 		userId,
 		subject,
-		settings,
+		wait,
 		itemIndex,
 		undefined,
 		vanished,
@@ -59,7 +52,7 @@ export async function followTask(
 }
 
 /**
- * After a file operation was started: returns it at once, or waits for it. An operation that
+ * After a file operation was started: returns it at once (no `wait`), or waits for it. An operation that
  * vanished before it was seen finished is `completed` only when `confirm` finds the result at
  * its destination, else `unknown` with what to check.
  */
@@ -68,23 +61,16 @@ export async function followFileOperation(
 	started: FileOperation,
 	subject: string,
 	confirm: () => Promise<boolean>,
+	wait: WaitSettings | undefined,
 	itemIndex: number,
-	settings = waitSettings(ctx, itemIndex),
 ): Promise<{ output: IDataObject; final?: FileOperation; outcome: string }> {
-	if (!settings)
+	if (!wait)
 		return {
 			output: { ...describeFileOperation(started), outcome: 'started' },
 			outcome: 'started',
 		};
 	const startedAt = Date.now();
-	const result = await waitForFileOperation.call(
-		ctx,
-		started.id,
-		subject,
-		settings,
-		itemIndex,
-		confirm,
-	);
+	const result = await waitForFileOperation(ctx, started.id, subject, wait, itemIndex, confirm);
 	const final = result.state.operation;
 	const output: IDataObject = {
 		...describeFileOperation(final ?? { ...started, finished: result.outcome === 'completed' }),

@@ -219,7 +219,7 @@ export function describeTask(progress: TaskProgress | undefined): IDataObject {
 export type VanishedTaskCheck = () => Promise<'completed' | undefined>;
 
 export async function waitForTask(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	queue: PeopleQueue,
 	userId: string,
 	subject: string,
@@ -230,11 +230,11 @@ export async function waitForTask(
 ): Promise<JobResult<TaskState>> {
 	let seen = false;
 	return await waitForJob(
-		this,
+		ctx,
 		{
 			subject,
 			poll: async () => {
-				const progress = await getTaskProgress(this, queue, userId, itemIndex);
+				const progress = await getTaskProgress(ctx, queue, userId, itemIndex);
 				if (progress) seen = true;
 				else if (seen && vanished && (await vanished()) === 'completed') {
 					return {
@@ -259,7 +259,7 @@ export async function waitForTask(
 						: 'DocSpace holds no such task for this user (it was never started or has expired)',
 			terminate: canTerminate(queue)
 				? async () => {
-						const progress = await terminateTask(this, queue, userId, itemIndex);
+						const progress = await terminateTask(ctx, queue, userId, itemIndex);
 						return progress ? { progress } : undefined;
 					}
 				: undefined,
@@ -300,7 +300,7 @@ export function fileOperationPhase(state: FileOperationState): Phase {
  * destination, and the job ends `unknown` when the result is not there.
  */
 export async function waitForFileOperation(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	operationId: string,
 	subject: string,
 	settings: WaitSettings,
@@ -310,11 +310,11 @@ export async function waitForFileOperation(
 ): Promise<JobResult<FileOperationState>> {
 	let seen = false;
 	return await waitForJob(
-		this,
+		ctx,
 		{
 			subject,
 			poll: async () => {
-				const operation = (await getFileOperations(this, operationId, itemIndex)).find(
+				const operation = (await getFileOperations(ctx, operationId, itemIndex)).find(
 					(op) => op.id === operationId,
 				);
 				seen = seen || operation !== undefined;
@@ -325,7 +325,7 @@ export async function waitForFileOperation(
 			percentage: (state: FileOperationState) => state.operation?.progress,
 			failureMessage: (state: FileOperationState) => state.operation?.error || 'no reason given',
 			terminate: async () => {
-				await terminateFileOperation(this, operationId, itemIndex);
+				await terminateFileOperation(ctx, operationId, itemIndex);
 				return undefined;
 			},
 		},

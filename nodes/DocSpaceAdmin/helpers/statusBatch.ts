@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { userIdFromLocator, userOutput } from './users';
+import type { EmployeeFull } from '../api/dto';
+import type { UserRef } from './users';
+import { userIdOf } from './users';
 import { EMPLOYEE_STATUS, HTTP, httpCodeOf } from '../api/codes';
 import { getUserById, setUserStatus } from '../api/people';
 import { mapWithLimit } from './parallel';
@@ -16,10 +18,18 @@ export const LISTS_AT_ONCE = 4;
 
 type Status = typeof EMPLOYEE_STATUS.ACTIVE | typeof EMPLOYEE_STATUS.TERMINATED;
 
+/** One item's request: whom to change, and how its output shows the changed profile. */
+export interface StatusRequest {
+	itemIndex: number;
+	user: UserRef;
+	output: (user: EmployeeFull) => IDataObject;
+}
+
 interface Target {
 	position: number;
 	itemIndex: number;
 	userId: string;
+	output: StatusRequest['output'];
 }
 
 const VERB: Record<Status, string> = {
@@ -32,31 +42,34 @@ const VERB: Record<Status, string> = {
  * `PUT /people/status/{1|2}` takes up to 100 ids, but rejects the whole list when
  * one id is not allowed (the owner, yourself, LDAP users…: UserController.UpdateUserStatus).
  * A rejected list is split in halves until the offending ids are found, so every other
- * user is still changed and each item gets its own result.
+ * user is still changed and each item gets its own result. A request that is an Error (its
+ * parameters were invalid) stays that item's result; `together` off sends one request per item.
  */
 export async function changeStatusOfItems(
 	ctx: IExecuteFunctions,
-	itemIndices: number[],
+	requests: Array<StatusRequest | Error>,
 	status: Status,
+	together: boolean,
 ): Promise<Array<IDataObject[] | Error>> {
-	const results: Array<IDataObject[] | Error> = new Array(itemIndices.length);
+	const results: Array<IDataObject[] | Error> = new Array(requests.length);
 	const targets: Target[] = [];
-	for (const [position, itemIndex] of itemIndices.entries()) {
+	for (const [position, request] of requests.entries()) {
+		if (request instanceof Error) {
+			results[position] = request;
+			continue;
+		}
+		const { itemIndex, user, output } = request;
 		try {
 			targets.push({
 				position,
 				itemIndex,
-				userId: await userIdFromLocator.call(ctx, 'user', 'User', itemIndex),
+				output,
+				userId: await userIdOf(ctx, user, 'User', itemIndex),
 			});
 		} catch (error) {
 			results[position] = error as Error;
 		}
 	}
-	const together = ctx.getNodeParameter(
-		'options.sendTogether',
-		itemIndices[0] ?? 0,
-		true,
-	) as boolean;
 	const groups = together ? chunks(targets, MAX_IDS_PER_REQUEST) : targets.map((t) => [t]);
 	const outcomes = await mapWithLimit(groups.length, together ? LISTS_AT_ONCE : 1, (i) =>
 		applyGroup(ctx, groups[i], status, results),
@@ -87,9 +100,7 @@ async function applyGroup(
 		const byId = new Map(users.map((u) => [u.id, u]));
 		for (const target of group) {
 			const user = byId.get(target.userId);
-			results[target.position] = user
-				? [userOutput(ctx, user, target.itemIndex)]
-				: [{ id: target.userId }];
+			results[target.position] = user ? [target.output(user)] : [{ id: target.userId }];
 		}
 	} catch (error) {
 		const httpCode = httpCodeOf(error);
@@ -140,7 +151,7 @@ async function readBackAfterQuota(
 		try {
 			const user = await getUserById(ctx, target.userId, target.itemIndex);
 			if (user && user.status !== EMPLOYEE_STATUS.TERMINATED) {
-				results[target.position] = [userOutput(ctx, user, target.itemIndex)];
+				results[target.position] = [target.output(user)];
 				continue;
 			}
 			results[target.position] = new NodeOperationError(

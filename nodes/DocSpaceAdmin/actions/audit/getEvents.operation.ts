@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { AUDIT_ACTION, AUDIT_ACTION_TYPE, AUDIT_ENTRY, AUDIT_LOCATION } from '../../api/codes';
-import { eventsFromParameters } from '../../helpers/audit';
+import { readAuditFilter, readEvents } from '../../helpers/audit';
 import { returnAllAndLimit, showOnlyFor } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 const ACTION_TYPES = [
 	{ name: 'Create', value: AUDIT_ACTION_TYPE.CREATE },
@@ -103,5 +104,8 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('audit', 'getEvents', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await eventsFromParameters(this, 'events', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = readAuditFilter(this, filters, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	return (await readEvents(this, 'events', filter, limit, itemIndex)) as IDataObject[];
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { AUDIT_ACTION } from '../../api/codes';
-import { eventsFromParameters } from '../../helpers/audit';
+import { readAuditFilter, readEvents } from '../../helpers/audit';
 import { returnAllAndLimit, showOnlyFor } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 /** A default by name: n8n's lint reads a literal or a plain identifier as `default`, not `A.B`. */
 const ACTION_DEFAULT = AUDIT_ACTION.LOGIN_SUCCESS;
@@ -51,5 +52,8 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('audit', 'getLoginEvents', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await eventsFromParameters(this, 'login', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = readAuditFilter(this, filters, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	return (await readEvents(this, 'login', filter, limit, itemIndex)) as IDataObject[];
 }

@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startRemoval } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { removalOutcome } from '../../helpers/reassignment';
-import { fetchUserFromLocator, isDisabled } from '../../helpers/users';
+import { isDisabled } from '../../helpers/users';
 import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { fetchUserFromLocator, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('dataRemoval', 'start', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
+	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
 	if (!isDisabled(user)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -46,6 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			user.id,
 			subject,
 			started,
+			waitSettings(this, itemIndex),
 			itemIndex,
 			{ user: person(user) },
 			removalOutcome(this, user.id, itemIndex),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getFolder } from '../../api/files';
-import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
+import { simplifyEntry } from '../../helpers/entries';
 import { folderIdField, outputOption, showOnlyFor } from '../common.descriptions';
+import { entryIdFromParameter, readOutput } from '../parameters';
 
 const properties: INodeProperties[] = [folderIdField('Folder', 'folder'), outputOption];
 
@@ -10,5 +11,6 @@ export const description = showOnlyFor('folder', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const folderId = entryIdFromParameter(this, 'folder', 'folder', 'Folder', itemIndex);
-	return [entryOutput(this, await getFolder(this, folderId, undefined, itemIndex), itemIndex)];
+	const output = readOutput(this, itemIndex, simplifyEntry);
+	return [output(await getFolder(this, folderId, undefined, itemIndex))];
 }

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listFolderContents } from '../../api/files';
-import { entryIdFromParameter, entryOutput } from '../../helpers/entries';
+import { simplifyEntry } from '../../helpers/entries';
 import {
 	folderIdField,
 	outputOption,
 	returnAllAndLimit,
 	showOnlyFor,
 } from '../common.descriptions';
-import { readLimit } from '../../helpers/values';
+import { entryIdFromParameter, readLimit, readOutput } from '../parameters';
 
 const properties: INodeProperties[] = [
 	folderIdField('Folder', 'folder', 'A folder or room; rooms are folders too'),
@@ -56,5 +56,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.show === 'files') qs.applyFilterOption = 1;
 	if (filters.show === 'folders') qs.applyFilterOption = 2;
 	const entries = await listFolderContents(this, folderId, qs, limit, itemIndex);
-	return entries.map((entry) => entryOutput(this, entry, itemIndex));
+	return entries.map(readOutput(this, itemIndex, simplifyEntry));
 }

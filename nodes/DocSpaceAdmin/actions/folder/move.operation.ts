@@ -5,9 +5,10 @@ import type { MoveRequest } from '../../api/files';
 import { startMove } from '../../api/files';
 import { movedInto } from '../../helpers/destination';
 import type { EntryDto } from '../../api/dto';
-import { entryIdFromParameter, idList, simplifyEntry } from '../../helpers/entries';
+import { idList, simplifyEntry } from '../../helpers/entries';
 import { followFileOperation } from '../../helpers/jobs';
 import { folderIdField, waitProperties, showOnlyFor } from '../common.descriptions';
+import { entryIdFromParameter, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -100,6 +101,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		operation,
 		'the move',
 		confirm,
+		waitSettings(this, itemIndex),
 		itemIndex,
 	);
 	// DocSpace lists the destination itself among the operation's folders.

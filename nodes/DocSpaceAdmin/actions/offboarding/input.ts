@@ -5,10 +5,8 @@ import type {
 	OffboardingInput,
 	OffboardingSettings,
 } from '../../helpers/offboarding/plan';
-import type { WaitSettings } from '../../helpers/poller';
-import { DEFAULT_WAIT } from '../../helpers/poller';
-import { readUserLocator } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
+import { readUserLocator } from '../parameters';
 
 /** Preview's and Run's parameters, read once into plain values. */
 export function readOffboardingInput(ctx: IExecuteFunctions, itemIndex: number): OffboardingInput {
@@ -49,13 +47,5 @@ export function readOffboardingInput(ctx: IExecuteFunctions, itemIndex: number):
 		user: readUserLocator(ctx, 'user', 'User', itemIndex),
 		recipient: readUserLocator(ctx, 'recipient', 'Recipient', itemIndex),
 		settings,
-	};
-}
-
-/** How long Run waits for each DocSpace job: it always waits, since the next steps depend on it. */
-export function readRunWait(ctx: IExecuteFunctions, itemIndex: number): WaitSettings {
-	return {
-		...DEFAULT_WAIT,
-		...(ctx.getNodeParameter('waitOptions', itemIndex, {}) as Partial<WaitSettings>),
 	};
 }

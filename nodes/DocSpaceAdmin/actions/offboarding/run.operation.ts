@@ -14,7 +14,8 @@ import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
-import { readOffboardingInput, readRunWait } from './input';
+import { readWaitOptions } from '../parameters';
+import { readOffboardingInput } from './input';
 import { offboardingProperties } from './offboarding.descriptions';
 import { showOnlyFor } from '../common.descriptions';
 
@@ -190,7 +191,8 @@ async function storeReport(
 async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
-	const portal: Portal = { ctx, itemIndex, wait: readRunWait(ctx, itemIndex) };
+	// Run always waits for each DocSpace job: the steps after it depend on it.
+	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex) };
 	const plan = await buildPlan(portal, readOffboardingInput(ctx, itemIndex));
 	const target = reportFolder(ctx, plan, options, itemIndex);
 	const { steps, audit } = await runPlan(portal, plan);

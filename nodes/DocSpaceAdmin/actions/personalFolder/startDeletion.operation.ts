@@ -4,6 +4,7 @@ import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
 import { startPersonalFolderDeletion } from '../../api/peopleTasks';
 import { waitProperties, showOnlyFor } from '../common.descriptions';
+import { waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,6 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			self.id,
 			'the personal folder deletion',
 			started,
+			waitSettings(this, itemIndex),
 			itemIndex,
 		),
 	];

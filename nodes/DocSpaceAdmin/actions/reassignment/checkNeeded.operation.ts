@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { describeNeed, reassignmentNeed } from '../../helpers/reassignment';
-import { fetchUserFromLocator } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
+import { fetchUserFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('reassignment', 'checkNeeded', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
+	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
 	return [
 		{
 			userId: user.id,

@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startReassignment } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { reassignmentOutcome } from '../../helpers/reassignment';
-import { fetchUserFromLocator, isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
 import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { fetchUserFromLocator, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,8 +41,8 @@ export const description = showOnlyFor('reassignment', 'start', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const from = await fetchUserFromLocator.call(this, 'fromUser', 'From User', itemIndex);
-	const to = await fetchUserFromLocator.call(this, 'toUser', 'To User', itemIndex);
+	const from = await fetchUserFromLocator(this, 'fromUser', 'From User', itemIndex);
+	const to = await fetchUserFromLocator(this, 'toUser', 'To User', itemIndex);
 	if (!isDisabled(from)) {
 		throw new NodeOperationError(
 			node,
@@ -74,6 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			from.id,
 			subject,
 			started,
+			waitSettings(this, itemIndex),
 			itemIndex,
 			extra,
 			reassignmentOutcome(this, from.id, itemIndex),

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { startRoomArchiving } from '../../api/rooms';
 import { roomIsIn } from '../../helpers/destination';
 import { followFileOperation } from '../../helpers/jobs';
-import { fetchRoom } from '../../helpers/rooms';
 import { roomLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { fetchRoomFromLocator, waitSettings } from '../parameters';
 
 /** Archive and Unarchive: a file operation that moves the room, followed by the poller. */
 export function archiveOperation(operation: 'archive' | 'unarchive', help: string) {
@@ -14,7 +14,7 @@ export function archiveOperation(operation: 'archive' | 'unarchive', help: strin
 			...waitProperties(operation === 'archive' ? 'archiving' : 'restoring'),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const room = await fetchRoom.call(this, itemIndex);
+			const room = await fetchRoomFromLocator(this, itemIndex);
 			const started = await startRoomArchiving(this, room.id, operation, itemIndex);
 			const subject = `${operation === 'archive' ? 'archiving' : 'restoring'} the room`;
 			const { output } = await followFileOperation(
@@ -22,6 +22,7 @@ export function archiveOperation(operation: 'archive' | 'unarchive', help: strin
 				started,
 				subject,
 				roomIsIn(this, room.id, operation, itemIndex),
+				waitSettings(this, itemIndex),
 				itemIndex,
 			);
 			return [{ roomId: room.id, title: room.title, ...output }];

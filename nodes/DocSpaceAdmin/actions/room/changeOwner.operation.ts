@@ -4,10 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { allowed, simplifyEntry } from '../../helpers/entries';
 import { person } from '../../helpers/jobs';
 import { changeRoomOwner, setRoomAccess } from '../../api/rooms';
-import { fetchRoom } from '../../helpers/rooms';
-import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import { isArchived } from '../../helpers/reassignment';
 import { roomLocator, userLocator, showOnlyFor } from '../common.descriptions';
+import { fetchRoomFromLocator, fetchUserFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	roomLocator(),
@@ -29,8 +29,8 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('room', 'changeOwner', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const room = await fetchRoom.call(this, itemIndex);
-	const owner = await fetchUserFromLocator.call(this, 'newOwner', 'New Owner', itemIndex);
+	const room = await fetchRoomFromLocator(this, itemIndex);
+	const owner = await fetchUserFromLocator(this, 'newOwner', 'New Owner', itemIndex);
 	if (!isActiveAdminOrRoomAdmin(owner)) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entryOutput } from '../../helpers/entries';
-import { fetchRoom } from '../../helpers/rooms';
+import { simplifyEntry } from '../../helpers/entries';
 import { outputOption, roomLocator, showOnlyFor } from '../common.descriptions';
+import { fetchRoomFromLocator, readOutput } from '../parameters';
 
 const properties: INodeProperties[] = [roomLocator(), outputOption];
 
 export const description = showOnlyFor('room', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return [entryOutput(this, await fetchRoom.call(this, itemIndex), itemIndex)];
+	const output = readOutput(this, itemIndex, simplifyEntry);
+	return [output(await fetchRoomFromLocator(this, itemIndex))];
 }

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SEARCH_AREA, SUBJECT_FILTER } from '../../api/codes';
 import { listRooms } from '../../api/rooms';
-import { entryOutput } from '../../helpers/entries';
-import { userIdFromLocator } from '../../helpers/users';
+import { simplifyEntry } from '../../helpers/entries';
 import { outputOption, returnAllAndLimit, userLocator, showOnlyFor } from '../common.descriptions';
-import { readLimit } from '../../helpers/values';
+import { readLimit, readOutput, userIdFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -50,11 +49,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const subject = this.getNodeParameter('subject', itemIndex) as string;
 	const qs: IDataObject = { searchArea: this.getNodeParameter('searchArea', itemIndex) as number };
 	if (subject !== 'any') {
-		qs.subjectId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+		qs.subjectId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 		qs.subjectFilter = subject === 'owner' ? SUBJECT_FILTER.OWNER : SUBJECT_FILTER.MEMBER;
 	}
 	const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
 	if (search) qs.filterValue = search;
 	const rooms = await listRooms(this, qs, limit, itemIndex);
-	return rooms.map((room) => entryOutput(this, room, itemIndex));
+	return rooms.map(readOutput(this, itemIndex, simplifyEntry));
 }

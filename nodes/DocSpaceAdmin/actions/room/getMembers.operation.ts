@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entryIdFromParameter } from '../../helpers/entries';
 import { SHARE_FILTER } from '../../api/codes';
 import { getRoomMembers } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { roomLocator, showOnlyFor } from '../common.descriptions';
+import { roomIdFromLocator } from '../parameters';
 
 const FILTER: Record<string, number> = {
 	all: SHARE_FILTER.USERS_AND_GROUPS,
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('room', 'getMembers', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
+	const roomId = roomIdFromLocator(this, itemIndex);
 	const filterType =
 		FILTER[this.getNodeParameter('members', itemIndex, 'all') as string] ??
 		SHARE_FILTER.USERS_AND_GROUPS;

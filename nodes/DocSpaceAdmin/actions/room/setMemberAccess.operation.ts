@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entryIdFromParameter } from '../../helpers/entries';
 import { setRoomAccess } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
 import { roomLocator, showOnlyFor } from '../common.descriptions';
+import { roomIdFromLocator } from '../parameters';
 
 /** Room roles as DocSpace's UI names them. */
 const ROLE_OPTIONS = [
@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('room', 'setMemberAccess', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const roomId = entryIdFromParameter(this, 'room', 'room', 'Room', itemIndex);
+	const roomId = roomIdFromLocator(this, itemIndex);
 	const memberId = requireId(
 		this.getNode(),
 		'subject',

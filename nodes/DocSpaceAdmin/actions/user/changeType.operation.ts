@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { startTypeChange } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
-import { fetchUserFromLocator, isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin } from '../../helpers/users';
 import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { fetchUserFromLocator, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User'),
@@ -31,13 +32,8 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'changeType', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
-	const recipient = await fetchUserFromLocator.call(
-		this,
-		'recipient',
-		'Recipient of Rooms',
-		itemIndex,
-	);
+	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
+	const recipient = await fetchUserFromLocator(this, 'recipient', 'Recipient of Rooms', itemIndex);
 	if (!isActiveAdminOrRoomAdmin(recipient)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -57,6 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			user.id,
 			`the type change of ${user.displayName ?? user.id}`,
 			started,
+			waitSettings(this, itemIndex),
 			itemIndex,
 			{
 				recipient: person(recipient),

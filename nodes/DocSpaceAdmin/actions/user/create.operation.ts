@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { createUser } from '../../api/people';
-import { userOutput } from '../../helpers/users';
+import { simplifyUser } from '../../helpers/users';
 import { requireEmail, requireId } from '../../helpers/validate';
 import { outputOption, showOnlyFor } from '../common.descriptions';
+import { readOutput } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
@@ -85,5 +86,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			.split(',')
 			.map((id) => requireId(node, 'group', id, 'Group IDs', itemIndex));
 	}
-	return [userOutput(this, await createUser(this, body, itemIndex), itemIndex)];
+	const output = readOutput(this, itemIndex, simplifyUser);
+	return [output(await createUser(this, body, itemIndex))];
 }

@@ -6,8 +6,9 @@ import { deleteUser } from '../../api/people';
 import { getTaskProgress } from '../../api/peopleTasks';
 import { isTaskFinished } from '../../helpers/poller';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
-import { fetchUserFromLocator, isDisabled } from '../../helpers/users';
+import { isDisabled, simplifyUser } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
+import { fetchUserFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +36,7 @@ export const description = showOnlyFor('user', 'delete', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
+	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
 	const name = user.displayName ?? user.id;
 	// UserController.DeleteMember refuses LDAP users with 403.
 	if (user.isLDAP) {
@@ -57,7 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
-		const [disabled] = await changeStatusOfItems(this, [itemIndex], EMPLOYEE_STATUS.TERMINATED);
+		const request = { itemIndex, user: { id: user.id }, output: simplifyUser };
+		const [disabled] = await changeStatusOfItems(this, [request], EMPLOYEE_STATUS.TERMINATED, true);
 		if (disabled instanceof Error) throw disabled;
 	}
 	const reassign = await getTaskProgress(this, 'reassign', user.id, itemIndex);

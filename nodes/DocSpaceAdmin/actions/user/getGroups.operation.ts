@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getManagedGroups, getUserGroups } from '../../api/groups';
-import { userIdFromLocator } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
+import { userIdFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'getGroups', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+	const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 	const groups = await getUserGroups(this, userId, itemIndex);
 	const managed = await getManagedGroups(this, userId, itemIndex);
 	const rows = groups.map((g) => ({

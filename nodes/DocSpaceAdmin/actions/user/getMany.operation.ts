@@ -4,7 +4,7 @@ import { listUsers } from '../../api/people';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
 import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
-import { readLimit } from '../../helpers/values';
+import { readLimit } from '../parameters';
 
 const STATUS_QUERY: Record<string, number | undefined> = {
 	any: undefined,

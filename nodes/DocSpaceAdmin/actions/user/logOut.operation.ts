@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userIdFromLocator } from '../../helpers/users';
 import { logOutEverywhere } from '../../api/people';
 import { userLocator, showOnlyFor } from '../common.descriptions';
+import { userIdFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'logOut', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+	const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 	await logOutEverywhere(this, userId, itemIndex);
 	return [{ loggedOut: true, id: userId }];
 }

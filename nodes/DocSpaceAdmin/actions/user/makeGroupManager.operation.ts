@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { setGroupManager } from '../../api/groups';
-import { fetchUserFromLocator, isActiveNonGuest } from '../../helpers/users';
+import { isActiveNonGuest } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
 import { groupIdField, readGroupId } from './group.shared';
+import { fetchUserFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User', {
@@ -17,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'makeGroupManager', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const user = await fetchUserFromLocator.call(this, 'user', 'User', itemIndex);
+	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
 	// DocSpace answers 200 and changes nothing for a guest or a disabled user (GroupsController.SetGroupManager).
 	if (!isActiveNonGuest(user)) {
 		throw new NodeOperationError(

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { removeGroupMembers } from '../../api/groups';
-import { userIdFromLocator } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
 import { groupIdField, readGroupId } from './group.shared';
+import { userIdFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	userLocator('User'),
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'removeFromGroup', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+	const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 	const groupId = readGroupId(this, itemIndex);
 	const group = await removeGroupMembers(this, groupId, [userId], itemIndex);
 	return [

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getSelf, updateUser } from '../../api/people';
-import { userIdFromLocator, userOutput } from '../../helpers/users';
+import { simplifyUser } from '../../helpers/users';
 import { outputOption, userLocator, showOnlyFor } from '../common.descriptions';
+import { readOutput, userIdFromLocator } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('user', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = await userIdFromLocator.call(this, 'user', 'User', itemIndex);
+	const userId = await userIdFromLocator(this, 'user', 'User', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const self = await getSelf(this, itemIndex);
 	// The server silently ignores name changes to other people's profiles; say so instead.
@@ -51,5 +52,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (typeof fields[key] === 'string' && (fields[key] as string).trim())
 			body[key] = (fields[key] as string).trim();
 	}
-	return [userOutput(this, await updateUser(this, userId, body, itemIndex), itemIndex)];
+	const output = readOutput(this, itemIndex, simplifyUser);
+	return [output(await updateUser(this, userId, body, itemIndex))];
 }

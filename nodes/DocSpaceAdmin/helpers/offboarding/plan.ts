@@ -95,7 +95,7 @@ async function readLeaver(
 	ref: UserRef,
 ): Promise<{ user: EmployeeFull; deletedOn?: string }> {
 	try {
-		return { user: await fetchUser.call(ctx, ref, 'User', itemIndex) };
+		return { user: await fetchUser(ctx, ref, 'User', itemIndex) };
 	} catch (error) {
 		const userId = 'id' in ref ? ref.id : undefined;
 		const deletedOn =
@@ -111,12 +111,12 @@ async function readLeaver(
 export async function buildPlan(portal: Portal, input: OffboardingInput): Promise<Plan> {
 	const { ctx, itemIndex } = portal;
 	const { settings } = input;
-	const recipient = await fetchUser.call(ctx, input.recipient, 'Recipient', itemIndex);
+	const recipient = await fetchUser(ctx, input.recipient, 'Recipient', itemIndex);
 	const self = await getSelf(ctx, itemIndex);
 	const { user, deletedOn } = await readLeaver(portal, input.user);
 	const successor =
 		settings.newGroupManagerId && !deletedOn
-			? await fetchUser.call(
+			? await fetchUser(
 					ctx,
 					{ id: settings.newGroupManagerId },
 					'New Group Manager ID',

@@ -51,7 +51,7 @@ export const finalize = {
 			throw new Error(`Unknown final step "${String(settings.finalStep)}"; nothing was deleted`);
 		await startRemoval(ctx, user.id, itemIndex);
 		completed(
-			await waitForTask.call(
+			await waitForTask(
 				ctx,
 				'remove',
 				user.id,

@@ -20,7 +20,7 @@ export async function followOperation(
 	confirm: () => Promise<boolean>,
 ): Promise<void> {
 	if (!started) throw new Error(`DocSpace did not start ${subject}`);
-	const { outcome } = await followFileOperation(ctx, started, subject, confirm, itemIndex, wait);
+	const { outcome } = await followFileOperation(ctx, started, subject, confirm, wait, itemIndex);
 	if (outcome === 'unknown')
 		throw new Error(
 			`DocSpace no longer reports ${subject} and its result is not where it should be: check in DocSpace before running again`,

@@ -39,7 +39,7 @@ export const reassign = {
 		// A start while one runs returns the running task (QueueWorker.StartAsync): never a second job.
 		if (!reassignTask || isTaskFinished(reassignTask))
 			await startReassignment(ctx, user.id, recipient.id, false, itemIndex);
-		const result = await waitForTask.call(
+		const result = await waitForTask(
 			ctx,
 			'reassign',
 			user.id,
