@@ -5,13 +5,10 @@ import { describeFileOperation } from './fileOperations';
 import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
 import { describeTask, waitForFileOperation, waitForTask } from './poller';
 import { getTaskProgress } from '../api/peopleTasks';
+import { secondsSince } from './values';
 
 export function person(user: EmployeeFull | undefined): IDataObject | undefined {
 	return user ? { id: user.id, displayName: user.displayName, email: user.email } : undefined;
-}
-
-function secondsSince(startedAt: number): number {
-	return Math.round((Date.now() - startedAt) / 100) / 10;
 }
 
 /**

@@ -4,3 +4,8 @@ export function compact<T extends object>(value: T): T {
 		if (value[key] === undefined) delete value[key];
 	return value;
 }
+
+/** The seconds since `startedAt` (a `Date.now()` value), to a tenth. */
+export function secondsSince(startedAt: number): number {
+	return Math.round((Date.now() - startedAt) / 100) / 10;
+}

@@ -12,6 +12,7 @@ import type { StepReport } from '../../helpers/offboarding/run';
 import { runPlan } from '../../helpers/offboarding/run';
 import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
+import { secondsSince } from '../../helpers/values';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
 import { readWaitOptions } from '../parameters';
@@ -124,7 +125,7 @@ function runReport(
 		steps: steps as unknown as IDataObject[],
 		warnings: plan.warnings,
 		audit,
-		durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+		durationSeconds: secondsSince(started),
 	};
 }
 

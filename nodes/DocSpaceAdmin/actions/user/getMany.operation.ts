@@ -1,16 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { EMPLOYEE_STATUS } from '../../api/codes';
 import { listUsers } from '../../api/people';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
 import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
 import { readLimit } from '../parameters';
 
+/** The Status filter's choices, as `employeeStatus` (Any: no filter). */
 const STATUS_QUERY: Record<string, number | undefined> = {
 	any: undefined,
-	active: 1,
-	disabled: 2,
-	pending: 4,
+	active: EMPLOYEE_STATUS.ACTIVE,
+	disabled: EMPLOYEE_STATUS.TERMINATED,
+	pending: EMPLOYEE_STATUS.PENDING,
 };
 
 const properties: INodeProperties[] = [

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Plan } from './plan';
 import type { Portal, StepName } from './steps';
 import { STEPS } from './steps';
+import { secondsSince } from '../values';
 
 export interface StepReport {
 	step: StepName;
@@ -12,10 +13,6 @@ export interface StepReport {
 	durationSeconds?: number;
 	error?: string;
 }
-
-const TENTHS_PER_SECOND = 10;
-const secondsSince = (since: number) =>
-	Math.round(((Date.now() - since) / 1000) * TENTHS_PER_SECOND) / TENTHS_PER_SECOND;
 
 /**
  * Carries out the plan in the only safe order. A failed step stops every destructive step after
