@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_WAIT, MAX_POLL_INTERVAL_SECONDS } from '../helpers/poller';
+import { SHARE } from '../api/codes';
 
 export const GUID_REGEX =
 	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
@@ -110,105 +110,58 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
-/** "Wait for Completion" and its options, shown on every operation that starts a server job. */
-// The poller's defaults, by plain names (n8n's lint reads a default given as a name, not as `a.b`).
-const {
-	onTimeout: onTimeoutDefault,
-	pollIntervalSeconds: pollIntervalDefault,
-	timeoutSeconds: timeoutDefault,
-} = DEFAULT_WAIT;
-
-const ON_TIMEOUT_CHOICES = {
-	fail: {
-		name: 'Fail',
-		value: 'fail',
-		description: 'Stop with an error; the job keeps running in DocSpace',
-	},
-	returnStatus: {
-		name: 'Return Current Status',
-		value: 'returnStatus',
-		description: 'Output the last progress and carry on',
-	},
-	terminate: {
-		name: 'Terminate the Job',
-		value: 'terminate',
-		description: 'Ask DocSpace to stop the job, then output its status',
-	},
-} as const;
-
-/** How long to wait for a DocSpace job, and what to do when it takes longer. */
-export function waitOptionsProperty(
-	onTimeout: Array<keyof typeof ON_TIMEOUT_CHOICES>,
-	extra: Partial<INodeProperties> = {},
+/** A collection of optional fields, e.g. "Filters" (Add Filter) or "Options" (Add Option). */
+export function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
 ): INodeProperties {
-	return {
-		displayName: 'Wait Options',
-		name: 'waitOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'On Timeout',
-				name: 'onTimeout',
-				type: 'options',
-				default: onTimeoutDefault,
-				options: onTimeout.map((choice) => ({ ...ON_TIMEOUT_CHOICES[choice] })),
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollIntervalSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_POLL_INTERVAL_SECONDS },
-				default: pollIntervalDefault,
-				description: `Longest pause between two progress checks (at most ${MAX_POLL_INTERVAL_SECONDS}: DocSpace forgets a finished job about a minute after it ends); the first checks come sooner`,
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: timeoutDefault,
-				description: 'How long to wait at most. The workflow’s own timeout still applies.',
-			},
-		],
-		...extra,
-	};
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 
-export function waitProperties(jobName: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: true,
-			description: `Whether to wait until DocSpace has finished the ${jobName}. Off: return as soon as it has started (check it later with Get Progress).`,
-		},
-		waitOptionsProperty(['fail', 'returnStatus', 'terminate'], {
-			displayOptions: { show: { waitForCompletion: [true] } },
-		}),
-	];
+/** The "Filters" of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Filters', 'filters', 'Add Filter', options);
+}
+
+/** The "Options" of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Options', 'options', 'Add Option', options);
 }
 
 /** Lets Disable/Enable send many users in one request, or one request per item. */
 export function batchOption(verb: string): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Send Together',
-				name: 'sendTogether',
-				type: 'boolean',
-				default: true,
-				description: `Whether to ${verb} the users of all input items with one request per 100 users (much faster, and kinder to DocSpace's rate limits). Users DocSpace refuses still get their own error item.`,
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Send Together',
+			name: 'sendTogether',
+			type: 'boolean',
+			default: true,
+			description: `Whether to ${verb} the users of all input items with one request per 100 users (much faster, and kinder to DocSpace's rate limits). Users DocSpace refuses still get their own error item.`,
+		},
+	]);
+}
+
+/** Access levels of files and folders and room roles, as DocSpace's UI names them. */
+const ACCESS_LABELS: Record<number, string> = {
+	[SHARE.READ_WRITE]: 'Full Access',
+	[SHARE.ROOM_MANAGER]: 'Room Manager',
+	[SHARE.CONTENT_CREATOR]: 'Content Creator',
+	[SHARE.EDITING]: 'Editor',
+	[SHARE.REVIEW]: 'Reviewer',
+	[SHARE.COMMENT]: 'Commenter',
+	[SHARE.READ]: 'Viewer',
+	[SHARE.FILL_FORMS]: 'Form Filler',
+	[SHARE.RESTRICT]: 'Deny Access',
+};
+
+/** The choices of an access or role parameter, in this order, then `removeLabel` (access 0). */
+export function accessOptions(levels: number[], removeLabel: string) {
+	return [
+		...levels.map((value) => ({ name: ACCESS_LABELS[value], value })),
+		{ name: removeLabel, value: SHARE.NONE },
+	];
 }
 
 export const ENTRY_ID_REGEX = '^\\s*[1-9][0-9]{0,17}\\s*$';

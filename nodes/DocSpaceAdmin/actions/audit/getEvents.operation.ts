@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { AUDIT_ACTION, AUDIT_ACTION_TYPE, AUDIT_ENTRY, AUDIT_LOCATION } from '../../api/codes';
-import { readAuditFilter, readEvents } from '../../helpers/audit';
-import { returnAllAndLimit, showOnlyFor } from '../common.descriptions';
-import { readLimit } from '../parameters';
+import { filtersCollection, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
+import { eventsFromParameters } from './events.shared';
 
 const ACTION_TYPES = [
 	{ name: 'Create', value: AUDIT_ACTION_TYPE.CREATE },
@@ -41,71 +40,61 @@ const MODULE_DEFAULT = AUDIT_LOCATION.CONTACTS;
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Action',
-				name: 'action',
-				type: 'number',
-				default: 0,
-				description: `A DocSpace action code, e.g. ${AUDIT_ACTION.USERS_UPDATED_STATUS} (users status changed), ${AUDIT_ACTION.USER_DATA_REASSIGNS} (data reassigned), ${AUDIT_ACTION.USER_DELETED} (user deleted). DocSpace then ignores Action Type, Module and Entry Type.`,
-			},
-			{
-				displayName: 'Action Type',
-				name: 'actionType',
-				type: 'options',
-				default: ACTION_TYPE_DEFAULT,
-				options: ACTION_TYPES,
-			},
-			{
-				displayName: 'Actor User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
-				description: 'Only what this user did',
-			},
-			{
-				displayName: 'Entry Type',
-				name: 'entryType',
-				type: 'options',
-				default: ENTRY_TYPE_DEFAULT,
-				options: ENTRY_TYPES,
-				description:
-					'With Target: only events about this kind of item whose target contains the Target ID',
-			},
-			{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
-			{
-				displayName: 'Module',
-				name: 'moduleType',
-				type: 'options',
-				default: MODULE_DEFAULT,
-				options: MODULES,
-			},
-			{
-				displayName: 'Target',
-				name: 'target',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
-				description:
-					'Only events about this user, group, file, folder or room ID. Needs an Action (exact target) or an Entry Type.',
-			},
-			{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Action',
+			name: 'action',
+			type: 'number',
+			default: 0,
+			description: `A DocSpace action code, e.g. ${AUDIT_ACTION.USERS_UPDATED_STATUS} (users status changed), ${AUDIT_ACTION.USER_DATA_REASSIGNS} (data reassigned), ${AUDIT_ACTION.USER_DELETED} (user deleted). DocSpace then ignores Action Type, Module and Entry Type.`,
+		},
+		{
+			displayName: 'Action Type',
+			name: 'actionType',
+			type: 'options',
+			default: ACTION_TYPE_DEFAULT,
+			options: ACTION_TYPES,
+		},
+		{
+			displayName: 'Actor User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+			description: 'Only what this user did',
+		},
+		{
+			displayName: 'Entry Type',
+			name: 'entryType',
+			type: 'options',
+			default: ENTRY_TYPE_DEFAULT,
+			options: ENTRY_TYPES,
+			description:
+				'With Target: only events about this kind of item whose target contains the Target ID',
+		},
+		{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
+		{
+			displayName: 'Module',
+			name: 'moduleType',
+			type: 'options',
+			default: MODULE_DEFAULT,
+			options: MODULES,
+		},
+		{
+			displayName: 'Target',
+			name: 'target',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+			description:
+				'Only events about this user, group, file, folder or room ID. Needs an Action (exact target) or an Entry Type.',
+		},
+		{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
+	]),
 ];
 
 export const description = showOnlyFor('audit', 'getEvents', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const filter = readAuditFilter(this, filters, itemIndex);
-	const limit = readLimit(this, itemIndex);
-	return (await readEvents(this, 'events', filter, limit, itemIndex)) as IDataObject[];
+	return await eventsFromParameters(this, 'events', itemIndex);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { listFolderContents } from '../../api/files';
 import { simplifyEntry } from '../../helpers/entries';
 import {
+	filtersCollection,
 	folderIdField,
 	outputOption,
 	returnAllAndLimit,
@@ -13,34 +14,27 @@ import { entryIdFromParameter, readLimit, readOutput } from '../parameters';
 const properties: INodeProperties[] = [
 	folderIdField('Folder', 'folder', 'A folder or room; rooms are folders too'),
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. contract',
-				description: 'Text to look for in titles',
-			},
-			{
-				displayName: 'Show',
-				name: 'show',
-				type: 'options',
-				default: 'all',
-				options: [
-					{ name: 'Files and Folders', value: 'all' },
-					{ name: 'Files Only', value: 'files' },
-					{ name: 'Folders Only', value: 'folders' },
-				],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. contract',
+			description: 'Text to look for in titles',
+		},
+		{
+			displayName: 'Show',
+			name: 'show',
+			type: 'options',
+			default: 'all',
+			options: [
+				{ name: 'Files and Folders', value: 'all' },
+				{ name: 'Files Only', value: 'files' },
+				{ name: 'Folders Only', value: 'folders' },
+			],
+		},
+	]),
 	outputOption,
 ];
 

@@ -7,7 +7,8 @@ import { movedInto } from '../../helpers/destination';
 import type { EntryDto } from '../../api/dto';
 import { idList, simplifyEntry } from '../../helpers/entries';
 import { followFileOperation } from '../../helpers/jobs';
-import { folderIdField, waitProperties, showOnlyFor } from '../common.descriptions';
+import { folderIdField, showOnlyFor } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { entryIdFromParameter, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [

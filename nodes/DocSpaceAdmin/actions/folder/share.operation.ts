@@ -1,23 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FOLDER_TYPE } from '../../api/codes';
+import { FOLDER_TYPE, SHARE } from '../../api/codes';
 import type { EntryType, Sharing } from '../../api/files';
 import { getFile, getFolder, setSharing } from '../../api/files';
 import { requireId } from '../../helpers/validate';
 import { simplifyShare } from '../../helpers/shares';
-import { entryProperties, showOnlyFor } from '../common.descriptions';
+import { accessOptions, entryProperties, showOnlyFor } from '../common.descriptions';
 
-/** Access levels for files and folders outside rooms, as DocSpace's sharing dialog names them. */
-const ACCESS_OPTIONS = [
-	{ name: 'Full Access', value: 1 },
-	{ name: 'Editor', value: 10 },
-	{ name: 'Reviewer', value: 5 },
-	{ name: 'Commenter', value: 6 },
-	{ name: 'Viewer', value: 2 },
-	{ name: 'Deny Access', value: 3 },
-	{ name: 'Remove Access', value: 0 },
-];
+/** Access levels for files and folders outside rooms, in the order of DocSpace's sharing dialog. */
+const ACCESS_OPTIONS = accessOptions(
+	[SHARE.READ_WRITE, SHARE.EDITING, SHARE.REVIEW, SHARE.COMMENT, SHARE.READ, SHARE.RESTRICT],
+	'Remove Access',
+);
 
 const properties: INodeProperties[] = [
 	{

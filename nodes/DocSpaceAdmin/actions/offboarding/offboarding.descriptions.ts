@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { userLocator, waitOptionsProperty } from '../common.descriptions';
+import { userLocator } from '../common.descriptions';
+import { waitOptionsProperty } from '../wait.descriptions';
 
 /** What happens to the profile at the end; only these exact values (see exactParameters). */
 export const FINAL_STEP_OPTIONS = [

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { followTask } from '../../helpers/jobs';
 import { getSelf } from '../../api/people';
 import { startPersonalFolderDeletion } from '../../api/peopleTasks';
-import { waitProperties, showOnlyFor } from '../common.descriptions';
+import { showOnlyFor } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [

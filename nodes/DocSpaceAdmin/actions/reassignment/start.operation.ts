@@ -5,7 +5,8 @@ import { startReassignment } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { reassignmentOutcome } from '../../helpers/reassignment';
 import { isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
-import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { fetchUserFromLocator, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { startRoomArchiving } from '../../api/rooms';
 import { roomIsIn } from '../../helpers/destination';
 import { followFileOperation } from '../../helpers/jobs';
-import { roomLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { roomLocator, showOnlyFor } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { fetchRoomFromLocator, waitSettings } from '../parameters';
 
 /** Archive and Unarchive: a file operation that moves the room, followed by the poller. */

@@ -1,22 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { SHARE } from '../../api/codes';
 import { setRoomAccess } from '../../api/rooms';
 import { simplifyShare } from '../../helpers/shares';
 import { requireId } from '../../helpers/validate';
-import { roomLocator, showOnlyFor } from '../common.descriptions';
+import { accessOptions, optionsCollection, roomLocator, showOnlyFor } from '../common.descriptions';
 import { roomIdFromLocator } from '../parameters';
 
-/** Room roles as DocSpace's UI names them. */
-const ROLE_OPTIONS = [
-	{ name: 'Room Manager', value: 9 },
-	{ name: 'Content Creator', value: 11 },
-	{ name: 'Editor', value: 10 },
-	{ name: 'Reviewer', value: 5 },
-	{ name: 'Commenter', value: 6 },
-	{ name: 'Viewer', value: 2 },
-	{ name: 'Form Filler', value: 7 },
-	{ name: 'Remove From Room', value: 0 },
-];
+/** Room roles, in the order of DocSpace's UI. */
+const ROLE_OPTIONS = accessOptions(
+	[
+		SHARE.ROOM_MANAGER,
+		SHARE.CONTENT_CREATOR,
+		SHARE.EDITING,
+		SHARE.REVIEW,
+		SHARE.COMMENT,
+		SHARE.READ,
+		SHARE.FILL_FORMS,
+	],
+	'Remove From Room',
+);
 
 const properties: INodeProperties[] = [
 	roomLocator(),
@@ -29,37 +32,29 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 8a1d4f7e-2c3b-4a5d-8e9f-0b1c2d3e4f5a',
 	},
 	{ displayName: 'Role', name: 'access', type: 'options', default: 2, options: ROLE_OPTIONS },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Message',
-				name: 'message',
-				type: 'string',
-				default: '',
-				description: 'Text added to the notification',
-			},
-			{
-				displayName: 'Notify',
-				name: 'notify',
-				type: 'boolean',
-				default: false,
-				description: 'Whether DocSpace emails the member',
-			},
-			{
-				displayName: 'Remove Even Form Fillers',
-				name: 'force',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to remove a member although they hold a role in a form-filling process',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			default: '',
+			description: 'Text added to the notification',
+		},
+		{
+			displayName: 'Notify',
+			name: 'notify',
+			type: 'boolean',
+			default: false,
+			description: 'Whether DocSpace emails the member',
+		},
+		{
+			displayName: 'Remove Even Form Fillers',
+			name: 'force',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to remove a member although they hold a role in a form-filling process',
+		},
+	]),
 ];
 
 export const description = showOnlyFor('room', 'setMemberAccess', properties);

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startTypeChange } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { isActiveAdminOrRoomAdmin } from '../../helpers/users';
-import { userLocator, waitProperties, showOnlyFor } from '../common.descriptions';
+import { userLocator, showOnlyFor } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { fetchUserFromLocator, waitSettings } from '../parameters';
 
 const properties: INodeProperties[] = [

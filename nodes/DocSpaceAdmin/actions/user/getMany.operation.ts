@@ -4,7 +4,12 @@ import { EMPLOYEE_STATUS } from '../../api/codes';
 import { listUsers } from '../../api/people';
 import { simplifyUser } from '../../helpers/users';
 import { requireId } from '../../helpers/validate';
-import { outputOption, returnAllAndLimit, showOnlyFor } from '../common.descriptions';
+import {
+	outputOption,
+	returnAllAndLimit,
+	showOnlyFor,
+	filtersCollection,
+} from '../common.descriptions';
 import { readLimit } from '../parameters';
 
 /** The Status filter's choices, as `employeeStatus` (Any: no filter). */
@@ -17,57 +22,50 @@ const STATUS_QUERY: Record<string, number | undefined> = {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Group ID',
-				name: 'groupId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
-				description: 'Only members of this group',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jane',
-				description: 'Text to look for in names and email addresses',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'any',
-				description: 'Disabled users are visible only to DocSpace admins',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Active', value: 'active' },
-					{ name: 'Disabled', value: 'disabled' },
-					{ name: 'Pending Invitation', value: 'pending' },
-				],
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'DocSpace Admin', value: 'DocSpaceAdmin' },
-					{ name: 'Guest', value: 'Guest' },
-					{ name: 'Room Admin', value: 'RoomAdmin' },
-					{ name: 'User', value: 'User' },
-				],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3f2b8c1e-5d6a-4e2f-9b7c-1a2b3c4d5e6f',
+			description: 'Only members of this group',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. jane',
+			description: 'Text to look for in names and email addresses',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'any',
+			description: 'Disabled users are visible only to DocSpace admins',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Active', value: 'active' },
+				{ name: 'Disabled', value: 'disabled' },
+				{ name: 'Pending Invitation', value: 'pending' },
+			],
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: 'any',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'DocSpace Admin', value: 'DocSpaceAdmin' },
+				{ name: 'Guest', value: 'Guest' },
+				{ name: 'Room Admin', value: 'RoomAdmin' },
+				{ name: 'User', value: 'User' },
+			],
+		},
+	]),
 	outputOption,
 ];
 
