@@ -3,10 +3,19 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto, FileOperation, ShareDto } from './dto';
-import type { PageReader } from '../transport';
+import type { ApiRequest, PageReader } from '../transport';
 import { callApi, callApiAllPages } from '../transport';
 
 /** One function per Files call; operations and the offboarding flow share them. */
+
+/** One file, folder or room by its path (`files/file/{id}`, `files/folder/{id}`, `files/rooms/{id}`). */
+export async function getEntry(
+	ctx: IExecuteFunctions,
+	path: Array<string | number>,
+	error: ApiRequest['error'],
+): Promise<EntryDto> {
+	return (await callApi<EntryDto>(ctx, { method: 'GET', path, error })).response as EntryDto;
+}
 
 /** `GET files/folder/{id}`; `role` names the folder in errors (e.g. "workspace folder"). */
 export async function getFolder(
@@ -15,16 +24,23 @@ export async function getFolder(
 	role: string | undefined,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = await callApi<EntryDto>(ctx, {
-		method: 'GET',
-		path: ['files', 'folder', folderId],
-		error: {
-			action: role ? `read the ${role}` : 'get the folder',
-			notFound: `No folder has the ID ${folderId}${role ? ` (${role})` : ''}`,
-			itemIndex,
-		},
+	return await getEntry(ctx, ['files', 'folder', folderId], {
+		action: role ? `read the ${role}` : 'get the folder',
+		notFound: `No folder has the ID ${folderId}${role ? ` (${role})` : ''}`,
+		itemIndex,
 	});
-	return envelope.response as EntryDto;
+}
+
+export async function getFile(
+	ctx: IExecuteFunctions,
+	fileId: string | number,
+	itemIndex: number,
+): Promise<EntryDto> {
+	return await getEntry(ctx, ['files', 'file', fileId], {
+		action: 'read the file',
+		notFound: `No file has the ID ${fileId}`,
+		itemIndex,
+	});
 }
 
 /** Folder and room listings page inside the response: `{ folders, files, total }`. */
@@ -45,30 +61,10 @@ export async function listFolderContents(
 	limit: number | undefined,
 	itemIndex: number,
 ): Promise<EntryDto[]> {
-	return await callApiAllPages(
-		ctx,
-		{
-			method: 'GET',
-			path: ['files', folderId],
-			qs,
-			error: { action: 'list the folder', notFound: `No folder has the ID ${folderId}`, itemIndex },
-		},
-		limit,
-		folderContentRows,
-	);
-}
-
-export async function getFile(
-	ctx: IExecuteFunctions,
-	fileId: string | number,
-	itemIndex: number,
-): Promise<EntryDto> {
-	const envelope = await callApi<EntryDto>(ctx, {
-		method: 'GET',
-		path: ['files', 'file', fileId],
-		error: { action: 'read the file', notFound: `No file has the ID ${fileId}`, itemIndex },
-	});
-	return envelope.response as EntryDto;
+	const notFound = `No folder has the ID ${folderId}`;
+	const error = { action: 'list the folder', notFound, itemIndex };
+	const request: ApiRequest = { method: 'GET', path: ['files', folderId], qs, error };
+	return await callApiAllPages(ctx, request, limit, folderContentRows);
 }
 
 export interface MoveRequest {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { EntryDto, FileOperation, ShareDto } from './dto';
 import type { ApiRequest, DocSpaceContext, Page } from '../transport';
 import { callApi, callApiAllPages, callApiPage } from '../transport';
-import { folderContentRows } from './files';
+import { folderContentRows, getEntry } from './files';
 import { ROOM_SECURITY_ERROR } from './codes';
 
 /** One function per Rooms call; operations and the offboarding flow share them. */
@@ -16,12 +16,11 @@ export async function getRoom(
 	roomId: string | number,
 	itemIndex: number,
 ): Promise<EntryDto> {
-	const envelope = await callApi<EntryDto>(ctx, {
-		method: 'GET',
-		path: ['files', 'rooms', roomId],
-		error: { action: 'get the room', notFound: `No room has the ID ${roomId}`, itemIndex },
+	return await getEntry(ctx, ['files', 'rooms', roomId], {
+		action: 'get the room',
+		notFound: `No room has the ID ${roomId}`,
+		itemIndex,
 	});
-	return envelope.response as EntryDto;
 }
 
 /** `GET files/rooms` with its filters (searchArea, subjectId, subjectFilter, filterValue…). */
@@ -36,12 +35,8 @@ export async function listRooms(
 	limit: number | undefined,
 	itemIndex: number,
 ): Promise<EntryDto[]> {
-	return await callApiAllPages(
-		ctx,
-		roomsRequest(qs, 'list rooms', itemIndex),
-		limit,
-		folderContentRows,
-	);
+	const request = roomsRequest(qs, 'list rooms', itemIndex);
+	return await callApiAllPages(ctx, request, limit, folderContentRows);
 }
 
 /** One page of the rooms matching the filters, for the node's room picker. */

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../api/dto';
@@ -48,6 +48,27 @@ export function isActiveAdminOrRoomAdmin(user: EmployeeFull): boolean {
 	return (
 		user.status === EMPLOYEE_STATUS.ACTIVE &&
 		(user.isOwner === true || user.isAdmin === true || user.isRoomAdmin === true)
+	);
+}
+
+/**
+ * The error for a user given where only an active DocSpace admin or room admin fits, e.g.
+ * `cannot` "cannot own rooms".
+ */
+export function notAdminOrRoomAdmin(
+	node: INode,
+	user: EmployeeFull,
+	parameterLabel: string,
+	cannot: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`Invalid value in the parameter '${parameterLabel}' [item ${itemIndex}]`,
+		{
+			description: `${user.displayName ?? user.id} ${cannot}: pick an active DocSpace admin or room admin.`,
+			itemIndex,
+		},
 	);
 }
 

@@ -31,44 +31,27 @@ async function searchPeople(
 	};
 }
 
-export async function searchUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPeople(this, {}, filter, paginationToken);
+/** A list search (bound to n8n's load-options context) over the users `qs` selects. */
+function peopleSearch(qs: IDataObject) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPeople(this, qs, filter, paginationToken);
+	};
 }
+
+export const searchUsers = peopleSearch({});
 
 /** Disabled users: the ones that can be deleted or have their data reassigned or removed. */
-export async function searchDisabledUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPeople(
-		this,
-		{ employeeStatus: EMPLOYEE_STATUS.TERMINATED },
-		filter,
-		paginationToken,
-	);
-}
+export const searchDisabledUsers = peopleSearch({ employeeStatus: EMPLOYEE_STATUS.TERMINATED });
 
 /** Active DocSpace admins and room admins: the ones that can receive rooms and data. */
-export async function searchAdmins(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPeople(
-		this,
-		{
-			employeeStatus: EMPLOYEE_STATUS.ACTIVE,
-			employeeTypes: [EMPLOYEE_TYPE.ROOM_ADMIN, EMPLOYEE_TYPE.DOCSPACE_ADMIN],
-		},
-		filter,
-		paginationToken,
-	);
-}
+export const searchAdmins = peopleSearch({
+	employeeStatus: EMPLOYEE_STATUS.ACTIVE,
+	employeeTypes: [EMPLOYEE_TYPE.ROOM_ADMIN, EMPLOYEE_TYPE.DOCSPACE_ADMIN],
+});
 
 /** Rooms, active and archived, searched by name on the server. */
 export async function searchRooms(

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startReassignment } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
 import { reassignmentOutcome } from '../../helpers/reassignment';
-import { isActiveAdminOrRoomAdmin, isDisabled } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin, isDisabled, notAdminOrRoomAdmin } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import { fetchUserFromLocator, waitSettings } from '../parameters';
@@ -55,16 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	if (!isActiveAdminOrRoomAdmin(to) || to.id === from.id) {
-		throw new NodeOperationError(
-			node,
-			`Invalid value in the parameter 'To User' [item ${itemIndex}]`,
-			{
-				description: `${to.displayName ?? to.id} cannot receive data: pick an active DocSpace admin or room admin.`,
-				itemIndex,
-			},
-		);
-	}
+	if (!isActiveAdminOrRoomAdmin(to) || to.id === from.id)
+		throw notAdminOrRoomAdmin(node, to, 'To User', 'cannot receive data', itemIndex);
 	const deleteProfile = this.getNodeParameter('deleteProfile', itemIndex, false) as boolean;
 	const started = await startReassignment(this, from.id, to.id, deleteProfile, itemIndex);
 	const subject = `the data reassignment of ${from.displayName ?? from.id}`;

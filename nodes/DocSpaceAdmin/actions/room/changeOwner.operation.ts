@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { allowed, simplifyEntry } from '../../helpers/entries';
 import { person } from '../../helpers/jobs';
 import { changeRoomOwner, setRoomAccess } from '../../api/rooms';
-import { isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin, notAdminOrRoomAdmin } from '../../helpers/users';
 import { isArchived } from '../../helpers/reassignment';
 import { roomLocator, userLocator, showOnlyFor } from '../common.descriptions';
 import { fetchRoomFromLocator, fetchUserFromLocator } from '../parameters';
@@ -31,16 +31,8 @@ export const description = showOnlyFor('room', 'changeOwner', properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const room = await fetchRoomFromLocator(this, itemIndex);
 	const owner = await fetchUserFromLocator(this, 'newOwner', 'New Owner', itemIndex);
-	if (!isActiveAdminOrRoomAdmin(owner)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid value in the parameter 'New Owner' [item ${itemIndex}]`,
-			{
-				description: `${owner.displayName ?? owner.id} cannot own rooms: pick an active DocSpace admin or room admin.`,
-				itemIndex,
-			},
-		);
-	}
+	if (!isActiveAdminOrRoomAdmin(owner))
+		throw notAdminOrRoomAdmin(this.getNode(), owner, 'New Owner', 'cannot own rooms', itemIndex);
 	const previous = (room.ownedBy ?? room.createdBy)?.id;
 	if (isArchived(room)) {
 		throw new NodeOperationError(

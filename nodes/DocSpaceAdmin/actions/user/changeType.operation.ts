@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { startTypeChange } from '../../api/peopleTasks';
 import { followTask, person } from '../../helpers/jobs';
-import { isActiveAdminOrRoomAdmin } from '../../helpers/users';
+import { isActiveAdminOrRoomAdmin, notAdminOrRoomAdmin } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import { fetchUserFromLocator, waitSettings } from '../parameters';
@@ -35,16 +34,14 @@ export const description = showOnlyFor('user', 'changeType', properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const user = await fetchUserFromLocator(this, 'user', 'User', itemIndex);
 	const recipient = await fetchUserFromLocator(this, 'recipient', 'Recipient of Rooms', itemIndex);
-	if (!isActiveAdminOrRoomAdmin(recipient)) {
-		throw new NodeOperationError(
+	if (!isActiveAdminOrRoomAdmin(recipient))
+		throw notAdminOrRoomAdmin(
 			this.getNode(),
-			`Invalid value in the parameter 'Recipient of Rooms' [item ${itemIndex}]`,
-			{
-				description: `${recipient.displayName ?? recipient.id} cannot receive rooms: pick an active DocSpace admin or room admin.`,
-				itemIndex,
-			},
+			recipient,
+			'Recipient of Rooms',
+			'cannot receive rooms',
+			itemIndex,
 		);
-	}
 	const type = this.getNodeParameter('type', itemIndex) as string;
 	const started = await startTypeChange(this, user.id, type, recipient.id, itemIndex);
 	return [
