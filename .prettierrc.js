@@ -48,4 +48,11 @@ module.exports = {
 	 * https://prettier.io/docs/en/options.html#print-width
 	 */
 	printWidth: 100,
+
+	/**
+	 * package.json keeps npm's own layout (two spaces): npm writes package-lock.json with the
+	 * indentation it finds in package.json, and the committed lockfile uses two spaces, so
+	 * `npm install` (npm 10 and 11) leaves it byte for byte unchanged.
+	 */
+	overrides: [{ files: 'package.json', options: { useTabs: false } }],
 };
