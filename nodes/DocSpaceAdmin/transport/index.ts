@@ -12,10 +12,12 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { API_PREFIX, portalOrigin } from './auth';
+import type { Envelope } from './answers';
+import { failureOf, readEnvelope, sentToken } from './answers';
 import type { ErrorContext, Failure } from './errors';
 import { isDailyWriteLimit, toNodeApiError } from './errors';
 import { secretForms, secretFormsOf } from './redact';
-import { isRedirectStatus, NO_REDIRECTS, redirectTarget } from './redirect';
+import { NO_REDIRECTS } from './redirect';
 import type { Release } from './writeLimiter';
 import { acquireWriteSlot } from './writeLimiter';
 
@@ -37,14 +39,7 @@ export function credentialType(ctx: Pick<DocSpaceContext, 'getNode'>): string {
 }
 export const MAX_PAGE_SIZE = 100;
 
-/** The DocSpace success envelope. */
-export interface Envelope<T> {
-	response?: T;
-	count?: number;
-	total?: number;
-	status?: number;
-	statusCode?: number;
-}
+export type { Envelope };
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -101,59 +96,6 @@ export function buildPath(node: INode, segments: Array<string | number>): string
 			return encodeURIComponent(text);
 		})
 		.join('/');
-}
-
-function failureOf(error: unknown, requestUrl: string): Failure {
-	// n8n wraps the HTTP library's error; the original with the response sits in `cause`.
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const e = candidate as {
-			response?: {
-				status?: number;
-				headers?: Record<string, unknown>;
-				data?: unknown;
-				body?: unknown;
-			};
-			code?: string;
-			message?: string;
-		};
-		if (e?.response?.status) {
-			const { status, headers } = e.response;
-			if (isRedirectStatus(status))
-				return { status, redirect: redirectTarget(status, headers?.location, requestUrl) };
-			const retryAfter = Number(headers?.['retry-after']);
-			return {
-				status,
-				body: parseBody(e.response.data ?? e.response.body),
-				retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
-			};
-		}
-	}
-	for (const candidate of candidates) {
-		const e = candidate as { signInFailed?: boolean; message?: string };
-		if (e?.signInFailed === true) return { signIn: String(e.message) };
-	}
-	for (const candidate of candidates) {
-		const e = candidate as { code?: string; message?: string; httpCode?: string };
-		if (e?.code && typeof e.code === 'string' && /^E[A-Z_]+$|CERT/.test(e.code)) {
-			return { networkCode: e.code, networkMessage: e.message };
-		}
-	}
-	const e = error as { httpCode?: string | null; message?: string };
-	const status = Number(e?.httpCode);
-	if (Number.isInteger(status) && status >= 100) return { status };
-	return { networkCode: 'UNKNOWN', networkMessage: e?.message };
-}
-
-function parseBody(data: unknown): unknown {
-	if (typeof data === 'string') {
-		try {
-			return JSON.parse(data);
-		} catch {
-			return data;
-		}
-	}
-	return data;
 }
 
 function retryDelay(failure: Failure, attempt: number): number {
@@ -275,19 +217,6 @@ async function send(
 	}
 }
 
-/** The token the failed request really carried (from the HTTP library's error), without `Bearer `. */
-function sentToken(error: unknown): string | undefined {
-	const cause = (error as { cause?: { config?: { headers?: unknown } } })?.cause;
-	const headers = cause?.config?.headers as
-		| { get?: (name: string) => unknown; Authorization?: unknown }
-		| undefined;
-	const value =
-		typeof headers?.get === 'function' ? headers.get('authorization') : headers?.Authorization;
-	return typeof value === 'string' ? value.replace(BEARER, '') : undefined;
-}
-
-const BEARER = /^\s*Bearer\s+/i;
-
 /**
  * The NodeApiError for a failure, masking every secret that may have been sent:
  * the credential as read before the request, as it is now (a session token may
@@ -304,19 +233,6 @@ async function apiError(
 		typeof item === 'object' ? secretForms(item) : secretFormsOf([item]),
 	);
 	return toNodeApiError(ctx.getNode(), failure, { ...context, secrets: [...new Set(secrets)] });
-}
-
-/** The envelope of a 2xx answer, or why it is not a success. */
-function readEnvelope<T>(body: unknown): { envelope: Envelope<T> } | { failure: Failure } {
-	const parsed = parseBody(body);
-	if (parsed === undefined || parsed === '') return { envelope: {} };
-	if (typeof parsed !== 'object' || parsed === null)
-		return { failure: { status: 502, body: parsed } };
-	const envelope = parsed as Envelope<T>;
-	// Validation problems arrive as HTTP 200 with status 1 and a ProblemDetails response.
-	if (envelope.status === 1)
-		return { failure: { status: envelope.statusCode ?? 400, body: envelope } };
-	return { envelope };
 }
 
 /** `callApi` for callers that bind the context as `this` (the trigger's webhook methods). */
