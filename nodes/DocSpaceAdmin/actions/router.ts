@@ -21,7 +21,7 @@ import * as user from './user/User.resource';
 import { properties } from './versionDescription';
 import { credentialType } from '../transport';
 import type { Redactor } from '../transport/redact';
-import { redactor, secretForms } from '../transport/redact';
+import { redactJson, redactor, secretForms } from '../transport/redact';
 
 const resources: Record<string, Record<string, unknown>> = {
 	user,
@@ -158,40 +158,6 @@ async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
 	}
 }
 
-/** A JSON value with every string (and key) redacted; the same object where nothing changed. */
-function scrubJson<T>(value: T, clean: Redactor): T {
-	if (typeof value === 'string') return clean(value) as T;
-	if (Array.isArray(value)) {
-		let copy: unknown[] | undefined;
-		value.forEach((entry: unknown, index) => {
-			const scrubbed = scrubJson(entry, clean);
-			if (scrubbed === entry) return;
-			copy ??= [...value];
-			copy[index] = scrubbed;
-		});
-		return (copy ?? value) as T;
-	}
-	if (
-		value === null ||
-		typeof value !== 'object' ||
-		Object.getPrototypeOf(value) !== Object.prototype
-	)
-		return value;
-	const object = value as Record<string, unknown>;
-	let copy: Record<string, unknown> | undefined;
-	for (const key in object) {
-		if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
-		const entry = object[key];
-		const scrubbedKey = clean(key);
-		const scrubbed = scrubJson(entry, clean);
-		if (scrubbedKey === key && scrubbed === entry) continue;
-		copy ??= { ...object };
-		if (scrubbedKey !== key) delete copy[key];
-		copy[scrubbedKey] = scrubbed;
-	}
-	return (copy ?? value) as T;
-}
-
 /** A file's bytes as text: UTF-8 when they are UTF-8, else one character per byte. */
 function asText(bytes: Buffer): { text: string; encoding: BufferEncoding } {
 	const utf8 = bytes.toString('utf8');
@@ -207,7 +173,7 @@ async function scrubBinary(
 	clean: Redactor,
 ): Promise<IBinaryData> {
 	const { data, id, ...names } = binary;
-	const scrubbedNames = scrubJson(names, clean);
+	const scrubbedNames = redactJson(names, clean);
 	const bytes = id
 		? await ctx.helpers.binaryToBuffer(await ctx.helpers.getBinaryStream(id))
 		: Buffer.from(data, BINARY_ENCODING);
@@ -231,7 +197,7 @@ async function scrubItems(
 ): Promise<INodeExecutionData[]> {
 	const scrubbed: INodeExecutionData[] = [];
 	for (const item of output) {
-		const json = scrubJson(item.json, clean);
+		const json = redactJson(item.json, clean);
 		let binary: IBinaryKeyData | undefined;
 		for (const [key, file] of Object.entries(item.binary ?? {})) {
 			const cleanFile = await scrubBinary(ctx, file, clean);

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
@@ -235,4 +236,58 @@ export function redact(text: string, forms: string[]): string {
 		redactors.set(forms, redactText);
 	}
 	return redactText(text);
+}
+
+/** A JSON value with every string (and key) redacted; the same object where nothing changed. */
+export function redactJson<T>(value: T, clean: Redactor): T {
+	if (typeof value === 'string') return clean(value) as T;
+	if (Array.isArray(value)) {
+		let copy: unknown[] | undefined;
+		value.forEach((entry: unknown, index) => {
+			const scrubbed = redactJson(entry, clean);
+			if (scrubbed === entry) return;
+			copy ??= [...value];
+			copy[index] = scrubbed;
+		});
+		return (copy ?? value) as T;
+	}
+	if (
+		value === null ||
+		typeof value !== 'object' ||
+		Object.getPrototypeOf(value) !== Object.prototype
+	)
+		return value;
+	const object = value as Record<string, unknown>;
+	let copy: Record<string, unknown> | undefined;
+	for (const key in object) {
+		if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+		const entry = object[key];
+		const scrubbedKey = clean(key);
+		const scrubbed = redactJson(entry, clean);
+		if (scrubbedKey === key && scrubbed === entry) continue;
+		copy ??= { ...object };
+		if (scrubbedKey !== key) delete copy[key];
+		copy[scrubbedKey] = scrubbed;
+	}
+	return (copy ?? value) as T;
+}
+
+const CACHED_REDACTORS = 8;
+const byCredential = new Map<string, Redactor>();
+
+/**
+ * The redactor for a credential's secrets, built once for the same secrets (a run sends thousands
+ * of requests with one credential). Keyed by a hash of the secrets, never by the secrets themselves.
+ */
+export function credentialRedactor(credentials: ICredentialDataDecryptedObject): Redactor {
+	const forms = secretForms(credentials);
+	const key = createHash('sha256').update(forms.join('\u0000')).digest('hex');
+	let found = byCredential.get(key);
+	if (!found) {
+		found = redactor(forms);
+		byCredential.set(key, found);
+		while (byCredential.size > CACHED_REDACTORS)
+			byCredential.delete(byCredential.keys().next().value!);
+	}
+	return found;
 }
