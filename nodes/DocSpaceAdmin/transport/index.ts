@@ -16,7 +16,7 @@ import type { Envelope } from './answers';
 import { failureOf, readEnvelope, sentToken } from './answers';
 import type { ErrorContext, Failure } from './errors';
 import { isDailyWriteLimit, toNodeApiError } from './errors';
-import { secretForms, secretFormsOf } from './redact';
+import { credentialRedactor, redactJson, secretForms, secretFormsOf } from './redact';
 import { NO_REDIRECTS } from './redirect';
 import type { Release } from './writeLimiter';
 import { acquireWriteSlot } from './writeLimiter';
@@ -175,7 +175,9 @@ export async function callApi<T = unknown>(
 		const sent = await send(ctx, request.method, origin, options);
 		if ('body' in sent) {
 			const read = readEnvelope<T>(sent.body);
-			if ('envelope' in read) return read.envelope;
+			// Portal text that quotes what was sent (a proxy echoing the header into a name) would
+			// otherwise reach reports, room titles and uploads the node makes from it.
+			if ('envelope' in read) return redactJson(read.envelope, credentialRedactor(credentials));
 			throw await apiError(ctx, read.failure, request.error, [credentials]);
 		}
 		const { failure } = sent;
