@@ -116,12 +116,7 @@ export async function buildPlan(portal: Portal, input: OffboardingInput): Promis
 	const { user, deletedOn } = await readLeaver(portal, input.user);
 	const successor =
 		settings.newGroupManagerId && !deletedOn
-			? await fetchUser(
-					ctx,
-					{ id: settings.newGroupManagerId },
-					'New Group Manager ID',
-					itemIndex,
-				)
+			? await fetchUser(ctx, { id: settings.newGroupManagerId }, 'New Group Manager ID', itemIndex)
 			: recipient;
 	const state: OffboardingState = {
 		user,
