@@ -1,5 +1,10 @@
 /** The sandbox portal's in-memory data. Field names follow DocSpace's where they exist. */
 
+/** DocSpace's ApiDateTime text: ISO 8601 with seven fraction digits (`2026-11-01T09:00:00.0000000Z`). */
+export function isoNow(now = Date.now()): string {
+	return new Date(now).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}
+
 export type UserType = 'Owner' | 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest';
 
 export interface User {
@@ -224,3 +229,16 @@ export interface OAuthClient {
 	modifiedOn: string;
 	modifiedBy: string;
 }
+
+/** The scopes DocSpace's identity service knows (its IdentityScope seed data; `GET /api/2.0/scopes`). */
+export const OAUTH_SCOPES = [
+	'openid',
+	'accounts.self:read',
+	'accounts.self:write',
+	'accounts:read',
+	'accounts:write',
+	'files:read',
+	'files:write',
+	'rooms:read',
+	'rooms:write',
+];

@@ -10,8 +10,7 @@ import type {
 	User,
 	UserType,
 } from './model';
-import { FOLDER_TYPE, ROOM_FOLDER_TYPE } from './model';
-import { OAUTH_SCOPES } from './routes/oauth';
+import { FOLDER_TYPE, isoNow, OAUTH_SCOPES, ROOM_FOLDER_TYPE } from './model';
 
 /** Same name, same GUID: the demo organisation is identical on every start. */
 export function guid(name: string): string {
@@ -118,10 +117,6 @@ export interface SeedData {
 	folders: Record<string, number>;
 }
 
-function iso(ms: number): string {
-	return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
-}
-
 export function seed(): SeedData {
 	const ids: Record<string, string> = {};
 	for (const p of PEOPLE) ids[p.key] = p.id ?? guid(`user:${p.key}`);
@@ -137,8 +132,8 @@ export function seed(): SeedData {
 		type: p.type,
 		status: p.status ?? 1,
 		activationStatus: p.status === 4 ? 2 : 1,
-		registrationDate: iso(SEED_TIME - (400 - i * 7) * 86_400_000),
-		terminated: p.status === 2 ? iso(SEED_TIME - (10 + i) * 86_400_000) : undefined,
+		registrationDate: isoNow(SEED_TIME - (400 - i * 7) * 86_400_000),
+		terminated: p.status === 2 ? isoNow(SEED_TIME - (10 + i) * 86_400_000) : undefined,
 		groups: (p.groups ?? []).map((g) => groupIds[g]),
 		password: PASSWORD,
 		createdBy: p.type === 'Owner' ? undefined : IDS.owner,
@@ -155,7 +150,7 @@ export function seed(): SeedData {
 	const entries: Entry[] = [];
 	const folders: Record<string, number> = {};
 	let nextId = 1;
-	const at = (days: number) => iso(SEED_TIME - days * 86_400_000);
+	const at = (days: number) => isoNow(SEED_TIME - days * 86_400_000);
 	const add = (
 		entry: Omit<Entry, 'id' | 'created' | 'updated' | 'shares'> & {
 			shares?: Record<string, number>;
@@ -283,7 +278,7 @@ export function seed(): SeedData {
 		const kind = kinds[i % kinds.length];
 		audit.push({
 			id: i + 1,
-			date: iso(SEED_TIME - day * 86_400_000 + i * 60_000),
+			date: isoNow(SEED_TIME - day * 86_400_000 + i * 60_000),
 			userId: ids[actor],
 			product: 2,
 			target: [String(1000 + (i % 12))],
@@ -311,7 +306,7 @@ export function seed(): SeedData {
 		const failed = i % 9 === 4;
 		logins.push({
 			id: i + 1,
-			date: iso(SEED_TIME - (20 - Math.floor(i / 2)) * 86_400_000 + i * 90_000),
+			date: isoNow(SEED_TIME - (20 - Math.floor(i / 2)) * 86_400_000 + i * 90_000),
 			userId: ids[actor],
 			login: users.find((u) => u.id === ids[actor])!.email,
 			actionId: failed ? 1002 : 1000,
@@ -325,7 +320,7 @@ export function seed(): SeedData {
 		key: secret,
 		userId: ids[userKey],
 		permissions,
-		createOn: iso(SEED_TIME - 90 * 86_400_000),
+		createOn: isoNow(SEED_TIME - 90 * 86_400_000),
 		isActive: true,
 	});
 	const apiKeys = [
@@ -393,7 +388,7 @@ export function extraUsers(count: number): User[] {
 		type: 'User' as const,
 		status: 1 as const,
 		activationStatus: 1 as const,
-		registrationDate: iso(SEED_TIME - 86_400_000),
+		registrationDate: isoNow(SEED_TIME - 86_400_000),
 		groups: [],
 		password: PASSWORD,
 		createdBy: IDS.owner,

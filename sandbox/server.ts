@@ -13,6 +13,7 @@ import {
 	withoutNulls,
 } from './http';
 import type { ApiKey, User } from './model';
+import { isoNow } from './model';
 import { auditRoutes } from './routes/audit';
 import { clientRoutes } from './routes/clients';
 import { fileRoutes } from './routes/files';
@@ -23,7 +24,7 @@ import { peopleRoutes } from './routes/people';
 import { TRIGGERS, webhookDelivery, webhookRoutes } from './routes/webhooks';
 import type { JobFaults, JobSpeed, Quota } from './state';
 import { extraUsers } from './seed';
-import { isoNow, SandboxState } from './state';
+import { SandboxState } from './state';
 
 export interface Limits {
 	perMinute: number;

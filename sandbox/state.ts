@@ -12,8 +12,10 @@ import type {
 	UserType,
 	Webhook,
 } from './model';
-import { FOLDER_TYPE, ROOM_FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
+import { FOLDER_TYPE, isoNow, ROOM_FOLDER_TYPE, SHARE, TASK_STATUS } from './model';
 import { IDS, seed } from './seed';
+
+export { isoNow };
 
 /** RoomType of a custom room (`POST files/rooms`). */
 const CUSTOM_ROOM_TYPE = 5;
@@ -607,10 +609,6 @@ function rank(access: number): number {
 	);
 }
 
-export function isoNow(now = Date.now()): string {
-	return new Date(now).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
-}
-
 /** Moves `fromUser`'s entries shared from My documents into a new folder in `toUser`'s My documents. */
 function rescueSharedEntries(state: SandboxState, from: User, to: User): void {
 	const my = state.myDocuments(from.id);
@@ -787,7 +785,8 @@ function applyFileOp(state: SandboxState, op: FileOp): void {
 	});
 }
 
-function uniqueTitle(state: SandboxState, folderId: number, title: string): string {
+/** "name (1).ext", the first free one (FileUploader / FileMarker's duplicate naming). */
+export function uniqueTitle(state: SandboxState, folderId: number, title: string): string {
 	const dot = title.lastIndexOf('.');
 	const [base, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, ''];
 	for (let n = 1; ; n++) {

@@ -1,4 +1,4 @@
-import type { Ctx, Route } from '../http';
+import type { Ctx, Handler, Route } from '../http';
 import {
 	ApiError,
 	badRequest,
@@ -11,9 +11,9 @@ import {
 	readForm,
 } from '../http';
 import type { Entry, FileOp, UserType } from '../model';
-import { FOLDER_TYPE, ROOM_FOLDER_TYPE, SHARE, STATUS, TASK_STATUS } from '../model';
+import { FOLDER_TYPE, isoNow, ROOM_FOLDER_TYPE, SHARE, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
-import { isoNow, ROOM_CREATORS } from '../state';
+import { ROOM_CREATORS, uniqueTitle } from '../state';
 
 const CONFLICT: Record<string, FileOp['conflict']> = {
 	'0': 'Skip',
@@ -47,6 +47,13 @@ function roomOr404(ctx: Ctx, raw: string): Entry {
 function readable(ctx: Ctx, entry: Entry): Entry {
 	if (!ctx.state.can(ctx.user, entry, 'Read')) throw denied();
 	return entry;
+}
+
+/** `GET` of one folder, file or room that the caller may read, by the route's `param`. */
+function readOne(find: (ctx: Ctx, raw: string) => Entry, param: string): Handler {
+	return (ctx) => ({
+		response: ctx.dto.entry(readable(ctx, find(ctx, ctx.params[param])), ctx.user),
+	});
 }
 
 function contents(ctx: Ctx, folder: Entry) {
@@ -486,16 +493,6 @@ function formValue(form: FormData, name: string): string | undefined {
 	return found;
 }
 
-/** "name (1).ext", the first free one (FileUploader / FileMarker's duplicate naming). */
-function freeTitle(ctx: Ctx, folderId: number, title: string): string {
-	const dot = title.lastIndexOf('.');
-	const [base, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, ''];
-	for (let n = 1; ; n++) {
-		const candidate = `${base} (${n})${ext}`;
-		if (!ctx.state.children(folderId).some((c) => c.title === candidate)) return candidate;
-	}
-}
-
 /**
  * POST files/{folderId}/insert (UploadController.InsertFile, InsertFileModelBinder → FileUploader.ExecAsync):
  * the first file part whatever its name, `title` (else the part's file name) and `createNewIfExist` by their
@@ -503,9 +500,7 @@ function freeTitle(ctx: Ctx, folderId: number, title: string): string {
  * caller may not edit it. The content is kept as text (`Entry.content`).
  */
 async function insertFile(ctx: Ctx) {
-	const folder = ctx.state.entry(Number(ctx.params.folderId));
-	if (!folder || folder.kind !== 'folder')
-		throw new ApiError(404, 'Folder not found', 'System.IO.DirectoryNotFoundException');
+	const folder = folderOr404(ctx, ctx.params.folderId);
 	// FileUploader.GetFolderIdAsync: never the Rooms root or the Archive; CanCreate on the folder.
 	if (ctx.state.isRootFolder(folder) || !ctx.state.can(ctx.user, folder, 'Create')) {
 		throw new ApiError(
@@ -547,7 +542,7 @@ async function insertFile(ctx: Ctx) {
 	}
 	const created = ctx.state.newEntry({
 		kind: 'file',
-		title: existing ? freeTitle(ctx, folder.id, title) : title,
+		title: existing ? uniqueTitle(ctx.state, folder.id, title) : title,
 		parentId: folder.id,
 		createdBy: ctx.user.id,
 		folderType: 0,
@@ -574,13 +569,7 @@ export const fileRoutes: Route[] = [
 		pattern: '/files/{folderId}',
 		handler: (ctx) => contents(ctx, folderOr404(ctx, ctx.params.folderId)),
 	},
-	{
-		method: 'GET',
-		pattern: '/files/folder/{folderId}',
-		handler: (ctx) => ({
-			response: ctx.dto.entry(readable(ctx, folderOr404(ctx, ctx.params.folderId)), ctx.user),
-		}),
-	},
+	{ method: 'GET', pattern: '/files/folder/{folderId}', handler: readOne(folderOr404, 'folderId') },
 	{ method: 'PUT', pattern: '/files/fileops/move', handler: moveOrCopy('move') },
 	{ method: 'PUT', pattern: '/files/fileops/copy', handler: moveOrCopy('copy') },
 	{
@@ -726,20 +715,8 @@ export const fileRoutes: Route[] = [
 	},
 	{ method: 'POST', pattern: '/files/rooms', handler: createRoom },
 	{ method: 'POST', pattern: '/files/{folderId}/insert', handler: insertFile },
-	{
-		method: 'GET',
-		pattern: '/files/file/{fileId}',
-		handler: (ctx) => ({
-			response: ctx.dto.entry(readable(ctx, fileOr404(ctx, ctx.params.fileId)), ctx.user),
-		}),
-	},
-	{
-		method: 'GET',
-		pattern: '/files/rooms/{id}',
-		handler: (ctx) => ({
-			response: ctx.dto.entry(readable(ctx, roomOr404(ctx, ctx.params.id)), ctx.user),
-		}),
-	},
+	{ method: 'GET', pattern: '/files/file/{fileId}', handler: readOne(fileOr404, 'fileId') },
+	{ method: 'GET', pattern: '/files/rooms/{id}', handler: readOne(roomOr404, 'id') },
 	{ method: 'PUT', pattern: '/files/rooms/{id}/archive', handler: roomAction('archive') },
 	{ method: 'PUT', pattern: '/files/rooms/{id}/unarchive', handler: roomAction('unarchive') },
 	{

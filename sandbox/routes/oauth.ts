@@ -15,19 +15,6 @@ import type http from 'http';
 import type { OAuthClient } from '../model';
 import type { SandboxState } from '../state';
 
-/** The scopes DocSpace's identity service knows (its IdentityScope seed data; `GET /api/2.0/scopes`). */
-export const OAUTH_SCOPES = [
-	'openid',
-	'accounts.self:read',
-	'accounts.self:write',
-	'accounts:read',
-	'accounts:write',
-	'files:read',
-	'files:write',
-	'rooms:read',
-	'rooms:write',
-];
-
 const CODE_LIFETIME_MS = 5 * 60_000;
 
 interface Code {

@@ -14,9 +14,9 @@ import {
 	ValidationError,
 } from '../http';
 import type { Task, User, UserType } from '../model';
-import { FOLDER_TYPE, STATUS, TASK_STATUS } from '../model';
+import { FOLDER_TYPE, isoNow, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
-import { isoNow, ROOM_CREATORS } from '../state';
+import { ROOM_CREATORS } from '../state';
 
 /** [StringLength(255)] on MemberRequestDto's names and e-mail. */
 const MAX_FIELD_LENGTH = 255;
