@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { terminateTask } from '../api/peopleTasks';
 import { progressOutput } from '../helpers/jobs';
-import { describeTask } from '../helpers/poller';
+import { describeTask } from '../helpers/poller/waitForTask';
 import { userLocator, showOnlyFor } from './common.descriptions';
 import { userIdFromLocator } from './parameters';
 

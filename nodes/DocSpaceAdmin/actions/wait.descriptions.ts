@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_WAIT, MAX_POLL_INTERVAL_SECONDS } from '../helpers/poller';
+import { DEFAULT_WAIT, MAX_POLL_INTERVAL_SECONDS } from '../helpers/poller/waitSettings';
 
 /** "Wait for Completion" and its options, shown on every operation that starts a server job. */
 

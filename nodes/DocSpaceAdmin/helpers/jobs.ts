@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull, FileOperation, TaskProgress } from '../api/dto';
 import { describeFileOperation } from './fileOperations';
-import type { PeopleQueue, VanishedTaskCheck, WaitSettings } from './poller';
-import { describeTask, waitForFileOperation, waitForTask } from './poller';
+import { waitForFileOperation } from './poller/waitForFileOperation';
+import type { VanishedTaskCheck } from './poller/waitForTask';
+import { describeTask, waitForTask } from './poller/waitForTask';
+import type { WaitSettings } from './poller/waitSettings';
+import type { PeopleQueue } from '../api/peopleTasks';
 import { getTaskProgress } from '../api/peopleTasks';
 import { secondsSince } from './values';
 

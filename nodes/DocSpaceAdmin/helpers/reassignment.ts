@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto } from '../api/dto';
-import type { VanishedTaskCheck } from './poller';
+import type { VanishedTaskCheck } from './poller/waitForTask';
 import { FOLDER_TYPE, HTTP, httpCodeOf, SEARCH_AREA, SUBJECT_FILTER } from '../api/codes';
 import { getUserById } from '../api/people';
 import { reassignNecessary } from '../api/peopleTasks';

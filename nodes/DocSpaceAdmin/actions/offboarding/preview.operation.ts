@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
-import { DEFAULT_WAIT } from '../../helpers/poller';
+import { DEFAULT_WAIT } from '../../helpers/poller/waitSettings';
 import { mapWithLimit } from '../../helpers/parallel';
 import { readOffboardingInput } from './input';
 import { offboardingProperties } from './offboarding.descriptions';

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { EMPLOYEE_STATUS } from '../../api/codes';
 import { deleteUser } from '../../api/people';
 import { getTaskProgress } from '../../api/peopleTasks';
-import { isTaskFinished } from '../../helpers/poller';
+import { isTaskFinished } from '../../helpers/poller/waitForTask';
 import { changeStatusOfItems } from '../../helpers/statusBatch';
 import { isDisabled, simplifyUser } from '../../helpers/users';
 import { userLocator, showOnlyFor } from '../common.descriptions';

@@ -1,6 +1,6 @@
 import { deleteUser } from '../../../api/people';
 import { getTaskProgress, startRemoval } from '../../../api/peopleTasks';
-import { isTaskFinished, waitForTask } from '../../poller';
+import { isTaskFinished, waitForTask } from '../../poller/waitForTask';
 import { removalOutcome } from '../../reassignment';
 import { completed } from './jobs';
 import type { Step, StepPlan } from './step';

@@ -1,6 +1,7 @@
 import type { FileOperation } from '../../../api/dto';
 import { followFileOperation } from '../../jobs';
-import type { JobResult, TaskState } from '../../poller';
+import type { JobResult } from '../../poller/waitForJob';
+import type { TaskState } from '../../poller/waitForTask';
 import type { Portal } from './step';
 
 /** A people job the offboarding waited for must have completed: anything else stops the run. */

@@ -1,6 +1,6 @@
 import { TASK_STATUS } from '../../../api/codes';
 import { getTaskProgress, startReassignment } from '../../../api/peopleTasks';
-import { isTaskFinished, waitForTask } from '../../poller';
+import { isTaskFinished, waitForTask } from '../../poller/waitForTask';
 import { isArchived, reassignmentNeed, reassignmentOutcome } from '../../reassignment';
 import { completed } from './jobs';
 import type { Step } from './step';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../../api/dto';
-import type { WaitSettings } from '../../poller';
+import type { WaitSettings } from '../../poller/waitSettings';
 import type { OffboardingSettings, OffboardingState, StepStatus } from '../types';
 
 /** Where a step reads and writes: the node's context, the item, and how long a job may take. */
