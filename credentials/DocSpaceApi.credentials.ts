@@ -12,7 +12,8 @@ import type {
 import {
 	authenticateRequest,
 	exchangePasswordForToken,
-} from '../nodes/DocSpaceAdmin/transport/auth';
+	portalUrlProperty,
+} from '../nodes/shared/credentials';
 
 /** Redirect answers the credential test reports in words instead of a bare status code. */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
@@ -35,16 +36,9 @@ export class DocSpaceApi implements ICredentialType {
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-docspace-admin';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Portal URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://yourcompany.onlyoffice.com',
-			description:
-				'Address of your DocSpace portal, including https://. Any path after the host name is ignored. Requests are never redirected: enter the address the portal really answers on.',
-		},
+		portalUrlProperty(
+			'Address of your DocSpace portal, including https://. Any path after the host name is ignored. Requests are never redirected: enter the address the portal really answers on.',
+		),
 		{
 			displayName: 'Authentication',
 			name: 'authType',

@@ -1,4 +1,6 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { portalUrlProperty } from '../nodes/shared/credentials';
 
 /**
  * DocSpace OAuth 2.0 app (authorization code with PKCE). DocSpace's identity service answers on the
@@ -19,20 +21,12 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 
 	displayName = 'DocSpace OAuth2 API';
 
-	icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' } as const;
+	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-docspace-admin';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Portal URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://yourcompany.onlyoffice.com',
-			description: 'Address of your DocSpace portal, including https://',
-		},
+		portalUrlProperty('Address of your DocSpace portal, including https://'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

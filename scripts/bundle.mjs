@@ -9,6 +9,8 @@
 // DocSpace Admin node's executions only, and the trigger's memory of deliveries it accepted
 // (DocSpaceAdminTrigger/deliveries.ts), keyed by workflow, node and webhook registration.
 // Errors cross entries by duck typing (SignInError's `signInFailed`), never by `instanceof`.
+// nodes/shared/ (what the nodes and the credentials have in common) is inlined into every bundle
+// that imports it, so it keeps no state.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, docSpaceCredentials } from './actions/common.descriptions';
+import { authenticationProperty, docSpaceCredentials } from '../shared/authentication';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { listSearch } from './methods';

@@ -122,6 +122,12 @@ export function writeMemory(data: StoredMemory, memory: Memory): void {
 	else data.deliveriesHorizon = memory.horizon;
 }
 
+/** Forgets the remembered deliveries, as a new or removed webhook (and so a new secret) needs. */
+export function forgetDeliveries(data: StoredMemory): void {
+	delete data.deliveries;
+	delete data.deliveriesHorizon;
+}
+
 /**
  * `a` and `b` together, without duplicates or entries old enough to be refused by age anyway, and at
  * most MAX_REMEMBERED of them (the newest by createOn). When a dropped entry is still inside the

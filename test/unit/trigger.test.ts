@@ -11,8 +11,8 @@ import type {
 	IHookFunctions,
 } from 'n8n-workflow';
 
-import * as signature from '../../nodes/DocSpaceAdmin/helpers/signature';
-import { signBody } from '../../nodes/DocSpaceAdmin/helpers/signature';
+import * as signature from '../../nodes/DocSpaceAdminTrigger/signature';
+import { signBody } from '../../nodes/DocSpaceAdminTrigger/signature';
 import { DocSpaceAdminTrigger } from '../../nodes/DocSpaceAdminTrigger/DocSpaceAdminTrigger.node';
 import {
 	MAX_BODY_BYTES,
