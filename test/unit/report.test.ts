@@ -182,8 +182,8 @@ describe('offboarding CSV report', () => {
 			steps,
 			FINISHED,
 		);
-		expect(file.fileName).toMatch(/^offboarding-[\w-]+-2024-05-01\.csv$/);
-		expect(html.fileName).toMatch(/^offboarding-[\w-]+-2024-05-01\.html$/);
+		expect(file.fileName).toMatch(/^offboarding-[\w-]+-[0-9a-f-]{8}\.csv$/);
+		expect(html.fileName).toMatch(/^offboarding-[\w-]+-[0-9a-f-]{8}\.html$/);
 	});
 });
 

@@ -78,9 +78,10 @@ describe('Offboarding → Preview', () => {
 			'createArchiveRoom:pending',
 			'archiveAccess:pending',
 			'moveWorkspace:pending',
-			'archiveTheRoom:skipped',
 			'finalize:pending',
 			'auditSummary:pending',
+			'storeReport:skipped',
+			'archiveTheRoom:skipped',
 		]);
 		const visibleTo = (
 			preview.archive as { visibleTo: Array<{ name: string; role: string }> }
@@ -187,6 +188,7 @@ describe('Offboarding → Run', () => {
 			archiveTheRoom: 'skipped',
 			finalize: 'done',
 			auditSummary: 'done',
+			storeReport: 'skipped',
 		});
 		const state = sandbox.state;
 		expect(state.user(IDS.jane)).toBeUndefined();
@@ -229,6 +231,7 @@ describe('Offboarding → Run', () => {
 			archiveTheRoom: 'skipped',
 			finalize: 'alreadyDone',
 			auditSummary: 'done',
+			storeReport: 'skipped',
 		});
 	});
 
@@ -292,6 +295,7 @@ describe('Offboarding → Run', () => {
 			archiveTheRoom: 'skipped',
 			finalize: 'skipped',
 			auditSummary: 'done',
+			storeReport: 'skipped',
 		});
 		const state = sandbox.state;
 		expect(state.user(IDS.jane)!.status).toBe(2);

@@ -152,7 +152,8 @@ function multipart(
 
 /**
  * `POST files/{folderId}/insert`: one file under exactly this title (UploadController.InsertFile).
- * `createNewIfExist` true keeps an existing file of that name and adds "name (1).ext".
+ * A file of that title already there gets this content as a new version, if the caller may edit it
+ * (FileUploader.ExecAsync with `createNewIfExist` false); `true` would add "name (1).ext" instead.
  */
 export async function insertFile(
 	ctx: IExecuteFunctions,
@@ -165,7 +166,7 @@ export async function insertFile(
 	const envelope = await callApi<EntryDto>(ctx, {
 		method: 'POST',
 		path: ['files', folderId, 'insert'],
-		rawBody: multipart(title, content, contentType, { title, createNewIfExist: 'true' }),
+		rawBody: multipart(title, content, contentType, { title, createNewIfExist: 'false' }),
 		error: {
 			action: 'store the file',
 			requiredRole:

@@ -52,13 +52,15 @@ describe('Offboarding steps', () => {
 			'createArchiveRoom',
 			'archiveAccess',
 			'moveWorkspace',
-			'archiveTheRoom',
 			'finalize',
 			'auditSummary',
+			'storeReport',
+			'archiveTheRoom',
 		]);
 		expect(STEPS.filter((s) => !s.destructive).map((s) => s.name)).toEqual([
 			'disable',
 			'auditSummary',
+			'storeReport',
 		]);
 		for (const s of STEPS) expect(s.title.length).toBeGreaterThan(10);
 	});

@@ -1,18 +1,14 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { insertFile } from '../../api/files';
-import type { Plan } from '../../helpers/offboarding/plan';
-import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { buildPlan } from '../../helpers/offboarding/plan';
 import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
-import type { ReportFile } from '../../helpers/offboarding/report';
 import { reportFiles } from '../../helpers/offboarding/report';
-import type { StepReport } from '../../helpers/offboarding/run';
+import type { ReportTarget } from '../../helpers/offboarding/types';
 import { runPlan } from '../../helpers/offboarding/run';
 import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
-import { secondsSince } from '../../helpers/values';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
 import { readWaitOptions } from '../parameters';
@@ -98,55 +94,19 @@ function reportOptions(ctx: IExecuteFunctions, itemIndex: number): ReportOptions
 	return ctx.getNodeParameter('report', itemIndex, {}) as ReportOptions;
 }
 
-/** The report as the run left things: the summary was read before it. */
-function runReport(
-	plan: Plan,
-	steps: StepReport[],
-	audit: IDataObject | undefined,
-	started: number,
-): IDataObject {
-	const failed = steps.find((s) => s.status === 'failed');
-	const summary = planSummary(plan);
-	const ran = (step: string) =>
-		steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
-	const status =
-		ran('finalize') && plan.settings.finalStep !== 'keep'
-			? 'deleted'
-			: ran('disable')
-				? 'disabled'
-				: (summary.user as IDataObject).status;
-	return {
-		...summary,
-		user: { ...(summary.user as IDataObject), status },
-		success: !failed,
-		changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
-		failedStep: failed?.step,
-		failureReason: failed?.error,
-		steps: steps as unknown as IDataObject[],
-		warnings: plan.warnings,
-		audit,
-		durationSeconds: secondsSince(started),
-	};
-}
-
-/** Where the report goes, checked before the offboarding changes anything. */
-function reportFolder(
+/** Where the report goes; a folder must be named before the offboarding changes anything. */
+function reportTarget(
 	ctx: IExecuteFunctions,
-	plan: Plan,
 	options: ReportOptions,
 	itemIndex: number,
-): 'archiveRoom' | string | undefined {
-	if (!options.storeIn || options.storeIn === 'nowhere') return undefined;
-	if (options.storeIn === 'archiveRoom') {
-		if (plan.archive.room) return 'archiveRoom';
-		throw new NodeOperationError(ctx.getNode(), `Nowhere to store the report [item ${itemIndex}]`, {
-			description:
-				'This offboarding has no archive room: enter a Workspace Folder ID, or store the report in a folder. Nothing was changed.',
-			itemIndex,
-		});
-	}
+): ReportTarget {
+	const storeIn = options.storeIn ?? 'nowhere';
+	if (storeIn !== 'folder') return { storeIn };
 	if (options.folderId?.trim())
-		return requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex);
+		return {
+			storeIn,
+			folderId: requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex),
+		};
 	throw new NodeOperationError(
 		ctx.getNode(),
 		`Missing value in the parameter 'Report Folder ID' [item ${itemIndex}]`,
@@ -158,55 +118,18 @@ function reportFolder(
 	);
 }
 
-/** Stores the report files in DocSpace; a failure is reported in the output, the offboarding stays done. */
-async function storeReport(
-	ctx: IExecuteFunctions,
-	folderId: string | number | undefined,
-	files: ReportFile[],
-	itemIndex: number,
-): Promise<IDataObject> {
-	if (folderId === undefined)
-		return { error: 'The archive room was not created, so the report was not stored' };
-	try {
-		const stored = [];
-		for (const file of files)
-			stored.push(
-				await insertFile(
-					ctx,
-					folderId,
-					file.fileName,
-					Buffer.from(file.content, 'utf8'),
-					file.mimeType,
-					itemIndex,
-				),
-			);
-		return {
-			folderId: Number(folderId),
-			files: stored.map((f) => ({ id: f.id, title: f.title, webUrl: f.webUrl })),
-		};
-	} catch (error) {
-		return { folderId: Number(folderId), error: (error as Error).message };
-	}
-}
-
 async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
+	const input = readOffboardingInput(ctx, itemIndex);
+	input.settings.report = reportTarget(ctx, options, itemIndex);
 	// Run always waits for each DocSpace job: the steps after it depend on it.
 	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex) };
-	const plan = await buildPlan(portal, readOffboardingInput(ctx, itemIndex));
-	const target = reportFolder(ctx, plan, options, itemIndex);
-	const { steps, audit } = await runPlan(portal, plan);
-	const report = runReport(plan, steps, audit, started);
-	const { csv, html } = reportFiles(report, steps, new Date());
-	if (target)
-		report.storedReport = await storeReport(
-			ctx,
-			target === 'archiveRoom' ? plan.archive.room?.id : target,
-			[csv, html],
-			itemIndex,
-		);
+	const plan = await buildPlan(portal, input);
+	const { steps, report } = await runPlan(portal, plan, started);
+	if (plan.storedReport) report.storedReport = plan.storedReport;
 	if (options.attachFiles === false) return [report];
+	const { csv, html } = reportFiles(report, steps, new Date());
 	const binary: IBinaryKeyData = {
 		reportCsv: await ctx.helpers.prepareBinaryData(
 			Buffer.from(csv.content, 'utf8'),

@@ -9,6 +9,9 @@ export interface ReportFile {
 	content: string;
 }
 
+/** Enough of the user ID to tell two people of the same name apart in a file name. */
+const ID_PREFIX_LENGTH = 8;
+
 const COLUMNS = ['order', 'step', 'status', 'detail', 'error', 'durationSeconds'] as const;
 
 /**
@@ -52,7 +55,8 @@ export function reportFiles(
 	const user = (summary.user ?? {}) as IDataObject;
 	const recipient = (summary.recipient ?? {}) as IDataObject;
 	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
-	const base = `offboarding-${slug(name)}-${finishedAt.toISOString().slice(0, 10)}`;
+	// One name per leaver (their ID tells namesakes apart): a rerun stores a new version of the same files.
+	const base = `offboarding-${slug(name)}-${String(user.id ?? '').slice(0, ID_PREFIX_LENGTH)}`;
 	const rows = steps.map((s, i) => [i + 1, s.step, s.status, s.detail, s.error, s.durationSeconds]);
 	const csv =
 		[COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Plan } from './plan';
+import { planSummary } from './plan';
 import type { Portal, StepName } from './steps';
 import { STEPS } from './steps';
 import { secondsSince } from '../values';
@@ -14,6 +15,32 @@ export interface StepReport {
 	error?: string;
 }
 
+/** The report of a run: the plan's summary as the steps left it, and each step's outcome. */
+export function runReport(plan: Plan, steps: StepReport[], started: number): IDataObject {
+	const failed = steps.find((s) => s.status === 'failed');
+	const summary = planSummary(plan);
+	const ran = (step: string) =>
+		steps.some((s) => s.step === step && (s.status === 'done' || s.status === 'alreadyDone'));
+	const status =
+		ran('finalize') && plan.settings.finalStep !== 'keep'
+			? 'deleted'
+			: ran('disable')
+				? 'disabled'
+				: (summary.user as IDataObject).status;
+	return {
+		...summary,
+		user: { ...(summary.user as IDataObject), status },
+		success: !failed,
+		changed: steps.some((s) => s.status === 'done' && s.step !== 'auditSummary'),
+		failedStep: failed?.step,
+		failureReason: failed?.error,
+		steps: steps as unknown as IDataObject[],
+		warnings: plan.warnings,
+		audit: plan.audit,
+		durationSeconds: secondsSince(started),
+	};
+}
+
 /**
  * Carries out the plan in the only safe order. A failed step stops every destructive step after
  * it; the others (the audit summary reads only) still run.
@@ -21,7 +48,9 @@ export interface StepReport {
 export async function runPlan(
 	portal: Portal,
 	plan: Plan,
-): Promise<{ steps: StepReport[]; audit?: IDataObject }> {
+	/** When the offboarding began (its plan included), for the report's duration. */
+	started = Date.now(),
+): Promise<{ steps: StepReport[]; report: IDataObject }> {
 	const { ctx, itemIndex } = portal;
 	if (plan.blockers.length) {
 		throw new NodeOperationError(
@@ -34,6 +63,10 @@ export async function runPlan(
 		);
 	}
 	const reports: StepReport[] = [];
+	plan.progress = () => ({
+		report: runReport(plan, reports, started),
+		steps: reports as unknown as IDataObject[],
+	});
 	let failed: StepName | undefined;
 	for (const [position, step] of STEPS.entries()) {
 		const planned = plan.steps[position];
@@ -49,14 +82,14 @@ export async function runPlan(
 			});
 			continue;
 		}
-		const started = Date.now();
+		const stepStarted = Date.now();
 		try {
 			const detail = await step.run(portal, plan, planned);
 			reports.push({
 				step: step.name,
 				status: 'done',
 				detail,
-				durationSeconds: secondsSince(started),
+				durationSeconds: secondsSince(stepStarted),
 			});
 		} catch (error) {
 			failed = step.name;
@@ -65,9 +98,9 @@ export async function runPlan(
 				status: 'failed',
 				detail: planned.detail,
 				error: (error as Error).message,
-				durationSeconds: secondsSince(started),
+				durationSeconds: secondsSince(stepStarted),
 			});
 		}
 	}
-	return { steps: reports, audit: plan.audit };
+	return { steps: reports, report: runReport(plan, reports, started) };
 }

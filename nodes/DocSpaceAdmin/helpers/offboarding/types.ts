@@ -10,6 +10,13 @@ import type { ArchivePlan } from './archive';
 export type StepStatus = 'pending' | 'alreadyDone' | 'skipped';
 export type FinalStep = 'keep' | 'deleteProfile' | 'removeData';
 
+/** Where Run stores its report (Run only; Preview stores nothing). */
+export interface ReportTarget {
+	storeIn: 'nowhere' | 'archiveRoom' | 'folder';
+	/** With `folder`: the folder or room, validated. */
+	folderId?: string;
+}
+
 export interface OffboardingSettings {
 	workspaceFolderId?: string;
 	archiveInto: 'newRoom' | 'existingRoom';
@@ -24,6 +31,7 @@ export interface OffboardingSettings {
 	removeFormFillers: boolean;
 	revokeKeysAndApps: boolean;
 	finalStep: FinalStep;
+	report?: ReportTarget;
 }
 
 /** Every door the leaver could still open besides their data: groups, room memberships, keys and apps. */
@@ -58,4 +66,8 @@ export interface OffboardingState {
 	access: AccessFacts;
 	archive: ArchivePlan;
 	audit?: IDataObject;
+	/** While Run runs: the report of the run so far (what the report files show). */
+	progress?: () => { report: IDataObject; steps: IDataObject[] };
+	/** Where Run stored the report, or why it could not. */
+	storedReport?: IDataObject;
 }

@@ -9,6 +9,7 @@ import { leaveRooms } from './leaveRooms';
 import { moveWorkspace } from './moveWorkspace';
 import { reassign } from './reassign';
 import { revokeKeysAndApps } from './revokeKeysAndApps';
+import { storeReport } from './storeReport';
 import type { Step } from './step';
 
 const ORDER = [
@@ -20,9 +21,11 @@ const ORDER = [
 	createArchiveRoom,
 	archiveAccess,
 	moveWorkspace,
-	archiveTheRoom,
 	finalize,
 	auditSummary,
+	// The report goes in before the room is archived: an archived room accepts no new file.
+	storeReport,
+	archiveTheRoom,
 ] as const satisfies readonly Step[];
 
 export type StepName = (typeof ORDER)[number]['name'];
