@@ -1,7 +1,10 @@
-import { IDS } from '../../sandbox/seed';
-import { LISTS_AT_ONCE, MAX_IDS_PER_REQUEST } from '../../nodes/DocSpaceAdmin/helpers/statusBatch';
-import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
+import { IDS } from '../../../sandbox/seed';
+import {
+	LISTS_AT_ONCE,
+	MAX_IDS_PER_REQUEST,
+} from '../../../nodes/DocSpaceAdmin/helpers/statusBatch';
+import { sandboxCredentials, useSandbox } from '../../harness/sandbox';
+import { jsonOf, runWorkflow, singleNodeWorkflow } from '../../harness/runWorkflow';
 
 const USERS = 450;
 const current = useSandbox({ extraUsers: USERS, latencyMs: 20 });
