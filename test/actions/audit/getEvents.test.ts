@@ -3,13 +3,13 @@ import {
 	AUDIT_ACTION_TYPE,
 	AUDIT_ENTRY,
 	AUDIT_LOCATION,
-} from '../../nodes/DocSpaceAdmin/api/codes';
-import type { AuditEvent } from '../../sandbox/model';
-import { IDS } from '../../sandbox/seed';
-import type { Sandbox } from '../../sandbox/server';
-import { isoNow } from '../../sandbox/state';
-import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
+} from '../../../nodes/DocSpaceAdmin/api/codes';
+import type { AuditEvent } from '../../../sandbox/model';
+import { IDS } from '../../../sandbox/seed';
+import type { Sandbox } from '../../../sandbox/server';
+import { isoNow } from '../../../sandbox/state';
+import { operations } from '../../harness/operations';
+import { useSandbox } from '../../harness/sandbox';
 
 const current = useSandbox();
 let sandbox: Sandbox;
@@ -17,14 +17,7 @@ beforeEach(() => {
 	sandbox = current();
 });
 
-async function run(parameters: Record<string, unknown>) {
-	const { output, errors } = await runWorkflow(
-		singleNodeWorkflow(parameters, [{}], { continueOnFail: true }),
-		sandboxCredentials(sandbox) as never,
-	);
-	expect(errors).toEqual({});
-	return jsonOf(output['DocSpace Admin']);
-}
+const { json: run } = operations(current);
 
 const getEvents = (filters: Record<string, unknown>) =>
 	run({ resource: 'audit', operation: 'getEvents', returnAll: true, filters });
@@ -58,7 +51,7 @@ function events(count: number, userId: string, kind: Kind, target: string[]): Au
 	}));
 }
 
-describe('Get Events', () => {
+describe('Audit → Get Events', () => {
 	it('returns all events of an actor, paging with count 100 until a short page', async () => {
 		sandbox.state.audit.push(...events(150, IDS.jane, FILE_CREATED, ['1']));
 		const found = await getEvents({ userId: IDS.jane });
@@ -121,7 +114,7 @@ describe('Get Events', () => {
 	});
 });
 
-describe('plan without the audit trail', () => {
+describe('Audit → Get Events on a plan without the audit trail', () => {
 	it('reports the plan instead of passing the latest events on as filtered ones', async () => {
 		sandbox.state.auditInPlan = false;
 		sandbox.state.audit.push(...events(25, IDS.bob, FILE_CREATED, ['1']));
@@ -145,27 +138,5 @@ describe('plan without the audit trail', () => {
 		const found = await getEvents({ target: '101', entryType: AUDIT_ENTRY.FILE, userId: IDS.jane });
 		expect(found.map((e) => e.id)).toEqual([1000, 1001, 1002]);
 		expect(sandbox.log).toHaveLength(1);
-	});
-});
-
-describe('Get Login Events and Create Report', () => {
-	it('reads login events and creates a report', async () => {
-		const logins = await run({
-			resource: 'audit',
-			operation: 'getLoginEvents',
-			returnAll: false,
-			limit: 5,
-			filters: { userId: IDS.jane, action: AUDIT_ACTION.LOGIN_SUCCESS },
-		});
-		expect(logins.length).toBeGreaterThan(0);
-		expect(
-			logins.every((e) => e.userId === IDS.jane && e.actionId === AUDIT_ACTION.LOGIN_SUCCESS),
-		).toBe(true);
-		const [report] = await run({ resource: 'audit', operation: 'createReport', report: 'events' });
-		expect(report).toMatchObject({
-			report: 'auditTrail',
-			storedIn: 'My documents of the credential’s user (CSV)',
-		});
-		expect(report.url).toContain('/doceditor?fileid=');
 	});
 });
