@@ -13,6 +13,8 @@ export interface StepReport {
 	detail: string;
 	durationSeconds?: number;
 	error?: string;
+	/** What the portal showed when read back after the step. */
+	readBack?: string;
 }
 
 /** The report of a run: the plan's summary as the steps left it, and each step's outcome. */
@@ -85,11 +87,13 @@ export async function runPlan(
 		const stepStarted = Date.now();
 		try {
 			const detail = await step.run(portal, plan, planned);
+			const readBack = await step.verify?.(portal, plan);
 			reports.push({
 				step: step.name,
 				status: 'done',
 				detail,
 				durationSeconds: secondsSince(stepStarted),
+				...(readBack ? { readBack } : {}),
 			});
 		} catch (error) {
 			failed = step.name;

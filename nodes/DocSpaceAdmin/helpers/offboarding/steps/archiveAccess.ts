@@ -1,6 +1,7 @@
-import { setRoomAccess } from '../../../api/rooms';
+import { SHARE_FILTER } from '../../../api/codes';
+import { getRoomMembers, setRoomAccess } from '../../../api/rooms';
 import type { Step } from './step';
-import { nameOf } from './step';
+import { nameOf, ReadBackMismatch } from './step';
 
 export const archiveAccess = {
 	name: 'archiveAccess',
@@ -19,20 +20,27 @@ export const archiveAccess = {
 			: { status: 'alreadyDone', detail: `${title} already has the archive’s members` };
 	},
 	async run({ ctx, itemIndex }, { archive }, planned) {
-		const members = await setRoomAccess(
+		await setRoomAccess(ctx, archive.room!.id!, archive.invitations, { notify: false }, itemIndex);
+		return planned.detail.replace(/^Add to/, 'Added to');
+	},
+	/** DocSpace skips some invitees without an error (disabled users: FileSharingAceHelper.SetAceObjectAsync). */
+	async verify({ ctx, itemIndex }, { archive }) {
+		const members = await getRoomMembers(
 			ctx,
 			archive.room!.id!,
-			archive.invitations,
-			{ notify: false },
+			SHARE_FILTER.USERS_AND_GROUPS,
 			itemIndex,
 		);
-		// DocSpace skips some invitees without an error (e.g. disabled users): check who made it.
-		const added = new Set(members.map((m) => m.sharedToUser?.id ?? m.sharedToGroup?.id));
-		const missing = archive.invitations.filter((i) => !added.has(i.id)).map((i) => i.id);
+		const access = new Map(
+			members.map((m) => [m.sharedToUser?.id ?? m.sharedToGroup?.id, m.access]),
+		);
+		const missing = archive.invitations
+			.filter((i) => access.get(i.id) !== i.access)
+			.map((i) => i.id);
 		if (missing.length)
-			throw new Error(
-				`DocSpace did not add ${missing.join(', ')} to the room (it skips disabled users and groups that no longer exist)`,
+			throw new ReadBackMismatch(
+				`${missing.join(', ')} without the planned role in the room (DocSpace skips disabled users and groups that no longer exist)`,
 			);
-		return planned.detail.replace(/^Add to/, 'Added to');
+		return `the room's members: ${members.map((m) => m.sharedToUser?.displayName ?? m.sharedToGroup?.name ?? '?').join(', ')}`;
 	},
 } satisfies Step<'archiveAccess'>;

@@ -1,7 +1,9 @@
-import { startRoomArchiving } from '../../../api/rooms';
+import { getRoom, startRoomArchiving } from '../../../api/rooms';
+import { isArchived } from '../../reassignment';
 import { roomIsIn } from '../../destination';
 import { followOperation } from './jobs';
 import type { Step } from './step';
+import { ReadBackMismatch } from './step';
 
 export const archiveTheRoom = {
 	name: 'archiveTheRoom',
@@ -29,5 +31,11 @@ export const archiveTheRoom = {
 			roomIsIn(ctx, roomId, 'archive', itemIndex),
 		);
 		return `"${archive.room!.title}" moved to DocSpace’s Archive`;
+	},
+	async verify({ ctx, itemIndex }, { archive }) {
+		const room = await getRoom(ctx, archive.room!.id!, itemIndex);
+		if (!isArchived(room))
+			throw new ReadBackMismatch(`"${room.title}" still among the active rooms`);
+		return `"${room.title}" is in DocSpace’s Archive`;
 	},
 } satisfies Step<'archiveTheRoom'>;

@@ -1,7 +1,8 @@
 import { ROOM_TYPE } from '../../../api/codes';
-import { createRoom } from '../../../api/rooms';
+import { createRoom, getRoom } from '../../../api/rooms';
 import { archiveRoomLeaver, archiveSummary, readArchive } from '../archive';
 import type { Step } from './step';
+import { ReadBackMismatch } from './step';
 
 export const createArchiveRoom = {
 	name: 'createArchiveRoom',
@@ -32,16 +33,20 @@ export const createArchiveRoom = {
 			? { status: 'alreadyDone', detail: `The archive room ${title} exists`, blockers, warnings }
 			: { status: 'pending', detail: `Create the custom room ${title}`, blockers, warnings };
 	},
-	async run({ ctx, itemIndex }, { archive, user }) {
+	async run({ ctx, itemIndex }, { archive }) {
 		const planned = archive.room!;
 		const room = await createRoom(ctx, planned.title, ROOM_TYPE.CUSTOM, itemIndex);
 		archive.room = { ...planned, id: room.id, title: room.title ?? planned.title, exists: true };
-		// A later run finds the room by the ID in its title: a title DocSpace cut short could not be found.
-		if (archiveRoomLeaver(archive.room.title) !== user.id.toLowerCase())
-			throw new Error(
-				`DocSpace named the new room "${archive.room.title}", without the leaver's user ID: shorten the Archive Room Name and run again`,
-			);
 		return `Room "${archive.room.title}" created`;
+	},
+	async verify({ ctx, itemIndex }, { archive, user }) {
+		const room = await getRoom(ctx, archive.room!.id!, itemIndex);
+		// A later run finds the room by the ID in its title: a title DocSpace cut short could not be found.
+		if (archiveRoomLeaver(room.title) !== user.id.toLowerCase())
+			throw new ReadBackMismatch(
+				`the new room as "${room.title}", without the leaver's user ID: shorten the Archive Room Name and run again`,
+			);
+		return `the room "${room.title}" exists; its title carries the leaver's user ID`;
 	},
 	summary: ({ archive }) => ({ archive: archiveSummary(archive) }),
 } satisfies Step<'createArchiveRoom'>;

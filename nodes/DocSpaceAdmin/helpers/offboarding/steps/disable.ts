@@ -1,8 +1,8 @@
 import { EMPLOYEE_STATUS } from '../../../api/codes';
-import { setUserStatus } from '../../../api/people';
+import { getUserById, setUserStatus } from '../../../api/people';
 import { isDisabled } from '../../users';
 import type { Step } from './step';
-import { deletedOn, nameOf } from './step';
+import { deletedOn, nameOf, ReadBackMismatch } from './step';
 
 export const disable = {
 	name: 'disable',
@@ -19,5 +19,12 @@ export const disable = {
 	async run({ ctx, itemIndex }, { user }) {
 		await setUserStatus(ctx, [user.id], EMPLOYEE_STATUS.TERMINATED, 'disable the user', itemIndex);
 		return `${user.displayName ?? user.id} disabled; sessions ended`;
+	},
+	async verify({ ctx, itemIndex }, { user }) {
+		const now = await getUserById(ctx, user.id, itemIndex);
+		if (!now || !isDisabled(now))
+			throw new ReadBackMismatch(`the profile with status ${String(now?.status)}, not disabled`);
+		// UserController.UpdateUserStatus resets the user's sign-in cookies with the status change.
+		return 'the profile is disabled (status 2); the status change ended its sessions';
 	},
 } satisfies Step<'disable'>;

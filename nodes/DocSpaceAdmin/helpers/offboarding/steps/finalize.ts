@@ -1,10 +1,11 @@
-import { deleteUser } from '../../../api/people';
+import { HTTP, httpCodeOf } from '../../../api/codes';
+import { deleteUser, getUserById } from '../../../api/people';
 import { getTaskProgress, startRemoval } from '../../../api/peopleTasks';
 import { isTaskFinished, waitForTask } from '../../poller/waitForTask';
 import { removalOutcome } from '../../reassignment';
 import { completed } from './jobs';
 import type { Step, StepPlan } from './step';
-import { deletedOn, nameOf } from './step';
+import { deletedOn, nameOf, ReadBackMismatch } from './step';
 
 const PRIVATE_FILES_WARNING =
 	'Private files in the user’s "My documents" cannot be transferred by an admin: files they never shared are deleted with the profile. Ask the user to move or share what must be kept before they leave.';
@@ -64,5 +65,13 @@ export const finalize = {
 			'The data removal',
 		);
 		return `Personal documents and profile of ${name} removed`;
+	},
+	async verify({ ctx, itemIndex }, { user }) {
+		const left = await getUserById(ctx, user.id, itemIndex).catch((error: unknown) => {
+			if (httpCodeOf(error) === HTTP.NOT_FOUND) return undefined;
+			throw error;
+		});
+		if (left) throw new ReadBackMismatch(`the profile of ${nameOf(user)} still there`);
+		return `no profile has the ID ${user.id} any more`;
 	},
 } satisfies Step<'finalize'>;

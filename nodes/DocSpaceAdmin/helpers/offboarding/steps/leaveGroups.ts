@@ -6,7 +6,14 @@ import {
 } from '../../../api/groups';
 import { isActiveNonGuest } from '../../users';
 import type { Step } from './step';
-import { capitalise, isPortalAdmin, MEMBERSHIPS_ENDED, nameOf, quotedTitles } from './step';
+import {
+	capitalise,
+	isPortalAdmin,
+	MEMBERSHIPS_ENDED,
+	nameOf,
+	quotedTitles,
+	ReadBackMismatch,
+} from './step';
 
 export const leaveGroups = {
 	name: 'leaveGroups',
@@ -55,6 +62,22 @@ export const leaveGroups = {
 			? `; ${nameOf(successor)} now manages ${quotedTitles(access.managed)}`
 			: '';
 		return `${nameOf(user)} removed from ${access.groups.length} group(s)${handed}`;
+	},
+	async verify({ ctx, itemIndex }, { user, access }) {
+		const still = (await getUserGroups(ctx, user.id, itemIndex)).filter((g) =>
+			access.groups.some((planned) => planned.id === g.id),
+		);
+		const manages = await getManagedGroups(ctx, user.id, itemIndex);
+		if (still.length || manages.length)
+			throw new ReadBackMismatch(
+				[
+					still.length ? `${nameOf(user)} still in ${quotedTitles(still)}` : '',
+					manages.length ? `${nameOf(user)} still manager of ${quotedTitles(manages)}` : '',
+				]
+					.filter(Boolean)
+					.join(' and '),
+			);
+		return `${nameOf(user)} is in none of those groups and manages none`;
 	},
 	summary: ({ access }) => ({
 		groups: access.groups.map((g) => ({

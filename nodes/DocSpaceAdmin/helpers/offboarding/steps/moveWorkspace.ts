@@ -1,7 +1,8 @@
-import { startMove } from '../../../api/files';
+import { getFolder, startMove } from '../../../api/files';
 import { movedInto } from '../../destination';
 import { followOperation } from './jobs';
 import type { Step } from './step';
+import { ReadBackMismatch } from './step';
 
 export const moveWorkspace = {
 	name: 'moveWorkspace',
@@ -37,5 +38,13 @@ export const moveWorkspace = {
 			movedInto(ctx, [workspace.id], [], roomId, itemIndex),
 		);
 		return `"${workspace.title}" moved into "${archive.room!.title}"`;
+	},
+	async verify({ ctx, itemIndex }, { archive }) {
+		const workspace = await getFolder(ctx, archive.workspace!.id, 'workspace folder', itemIndex);
+		if (workspace.parentId !== archive.room!.id)
+			throw new ReadBackMismatch(
+				`"${workspace.title}" in folder ${String(workspace.parentId)}, not in the archive room`,
+			);
+		return `"${workspace.title}" is in "${archive.room!.title}"`;
 	},
 } satisfies Step<'moveWorkspace'>;

@@ -4,7 +4,7 @@ import { isTaskFinished, waitForTask } from '../../poller/waitForTask';
 import { isArchived, reassignmentNeed, reassignmentOutcome } from '../../reassignment';
 import { completed } from './jobs';
 import type { Step } from './step';
-import { deletedOn, nameOf } from './step';
+import { deletedOn, nameOf, ReadBackMismatch } from './step';
 
 export const reassign = {
 	name: 'reassign',
@@ -51,6 +51,13 @@ export const reassign = {
 		);
 		completed(result, 'The reassignment');
 		return `Rooms and shared files handed to ${recipient.displayName ?? recipient.id}`;
+	},
+	async verify({ ctx, itemIndex }, { user }) {
+		// ReassignController.NecessaryReassign with Type=Guest: active rooms, then shared entries.
+		const left = await reassignmentNeed(ctx, user.id, itemIndex);
+		if (left.needed)
+			throw new ReadBackMismatch(`that ${nameOf(user)} still ${left.reasons.join('; ')}`);
+		return `${nameOf(user)} owns no room and shares no file any more`;
 	},
 	summary: ({ need }) => ({
 		ownedRooms: (need?.ownedRooms ?? []).map((r) => ({

@@ -1,7 +1,7 @@
 import { deleteClient, listClients } from '../../../api/clients';
 import { deleteApiKey, listApiKeys } from '../../../api/keys';
 import type { Step } from './step';
-import { capitalise, isPortalAdmin, nameOf, quotedTitles } from './step';
+import { capitalise, isPortalAdmin, nameOf, quotedTitles, ReadBackMismatch } from './step';
 
 export const CONSENTS_WARNING =
 	'DocSpace has no way for an admin to revoke the consents the leaver gave to OAuth apps; they stop working while the account is disabled or deleted.';
@@ -53,18 +53,17 @@ export const revokeKeysAndApps = {
 			warnings,
 		};
 	},
-	async run({ ctx, itemIndex }, { user, access }) {
+	async run({ ctx, itemIndex }, { access }) {
+		// DocSpace answers true even when it deleted nothing: `verify` looks again.
 		for (const key of access.keys) await deleteApiKey(ctx, key.id, itemIndex);
-		// DocSpace answers true even when it deleted nothing: look again.
-		const left = (await listApiKeys(ctx, itemIndex)).filter((k) =>
-			access.keys.some((p) => p.id === k.id),
-		);
-		if (left.length)
-			throw new Error(
-				`DocSpace still lists the API key(s) ${quotedTitles(left)} of ${nameOf(user)}`,
-			);
 		for (const client of access.clients) await deleteClient(ctx, client.client_id, itemIndex);
 		return `${access.keys.length} API key(s) revoked, ${access.clients.length} OAuth app(s) deleted`;
+	},
+	async verify({ ctx, itemIndex }, { user }) {
+		const keys = (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
+		if (keys.length)
+			throw new ReadBackMismatch(`the API key(s) ${quotedTitles(keys)} of ${nameOf(user)}`);
+		return `no API key of ${nameOf(user)} is listed any more`;
 	},
 	summary: ({ access }) => ({
 		apiKeys: access.keys.map((k) => ({ id: k.id, name: k.name, keyPostfix: k.keyPostfix })),

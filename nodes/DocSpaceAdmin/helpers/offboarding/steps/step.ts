@@ -34,6 +34,11 @@ export interface Step<Name extends string = string> {
 	plan(state: OffboardingState): StepPlan;
 	/** Carries out a pending step; returns what was done. */
 	run(portal: Portal, state: OffboardingState, planned: StepPlan): Promise<string>;
+	/**
+	 * Reads the portal back after `run` and says what it found; throws `ReadBackMismatch` when the
+	 * portal does not show what the step claims (then the step failed, whatever DocSpace answered).
+	 */
+	verify?(portal: Portal, state: OffboardingState): Promise<string>;
 	/** Its part of the summary that Preview and Run output. */
 	summary?(state: OffboardingState): IDataObject;
 }
@@ -49,3 +54,10 @@ export const MEMBERSHIPS_ENDED =
 /** The wording of a step the deleted profile took with it. */
 export const deletedOn = (state: OffboardingState) =>
 	`The profile was deleted on ${state.deletedOn}`;
+
+/** The portal, read back after a step, does not show what the step did. */
+export class ReadBackMismatch extends Error {
+	constructor(found: string) {
+		super(`Read back, DocSpace shows ${found}`);
+	}
+}
