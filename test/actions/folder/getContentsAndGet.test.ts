@@ -10,7 +10,7 @@ beforeEach(() => {
 
 const { folder, json: run } = operations(current);
 
-describe('Folder → Get Contents, and Get', () => {
+describe('Folder / File → Get Contents, and Get', () => {
 	it('lists a folder’s contents with a limit, and gets a folder', async () => {
 		const entries = await run({
 			resource: 'folder',

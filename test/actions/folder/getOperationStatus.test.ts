@@ -5,7 +5,7 @@ const current = useSandbox();
 
 const { json: run } = operations(current);
 
-describe('Folder → Get Operation Status', () => {
+describe('Folder / File → Get Operation Status', () => {
 	it('says when a finished operation is no longer listed', async () => {
 		const [status] = await run({
 			resource: 'folder',

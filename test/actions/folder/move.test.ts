@@ -10,7 +10,7 @@ beforeEach(() => {
 
 const { folder, json: run } = operations(current);
 
-describe('Folder → Move', () => {
+describe('Folder / File → Move', () => {
 	it('moves an employee’s workspace into the Archive folder and waits for it', async () => {
 		const [result] = await run({
 			resource: 'folder',

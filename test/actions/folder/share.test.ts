@@ -11,7 +11,7 @@ beforeEach(() => {
 
 const { folder, json: run } = operations(current);
 
-describe('Folder → Share', () => {
+describe('Folder / File → Share', () => {
 	it('refuses to share with people inside a room, before sending anything', async () => {
 		const [refused] = await run({
 			resource: 'folder',

@@ -11,7 +11,7 @@ beforeEach(() => {
 
 const { json: run } = operations(current);
 
-describe('Folder → Share, then Get Sharing', () => {
+describe('Folder / File → Share, then Get Sharing', () => {
 	it('shares a "My documents" file with "Viewer" as access 2, and lists the sharing', async () => {
 		const handbook = sandbox.state.entries.find((e) => e.title === 'Company handbook.pdf')!.id;
 		const shared = await run({

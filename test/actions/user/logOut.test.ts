@@ -11,7 +11,7 @@ beforeEach(() => {
 
 const { paired: run } = operations(current);
 
-describe('User → Log Out', () => {
+describe('User → Log Out All Sessions', () => {
 	it('logs a user out everywhere', async () => {
 		const { json } = await run({
 			resource: 'user',

@@ -12,7 +12,7 @@ beforeEach(() => {
 const { json } = operations(current);
 const run = (parameters: Record<string, unknown>) => json({ resource: 'user', ...parameters });
 
-describe('User → Make Group Manager, then Remove from Group', () => {
+describe('User → Make Group Manager, then Remove From Group', () => {
 	it('hands a group to a new manager, then takes the old one out', async () => {
 		const engineering = sandbox.state.ids['group:engineering'];
 		const [made] = await run({
