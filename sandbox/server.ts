@@ -15,7 +15,13 @@ import {
 import type { ApiKey, User } from './model';
 import { isoNow } from './model';
 import { auditRoutes } from './routes/audit';
-import { clientRoutes } from './routes/clients';
+import {
+	clientRoutes,
+	IDENTITY_PATH,
+	SIGNATURE_HEADER,
+	signatureRoutes,
+	signedUser,
+} from './routes/clients';
 import { fileRoutes } from './routes/files';
 import { groupRoutes } from './routes/groups';
 import { keyRoutes } from './routes/keys';
@@ -148,6 +154,7 @@ export class Sandbox {
 			...groupRoutes,
 			...keyRoutes,
 			...clientRoutes,
+			...signatureRoutes,
 		]);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 	}
@@ -278,7 +285,15 @@ export class Sandbox {
 		}
 		if (fault?.expireToken)
 			this.state.sessions.delete((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
-		const auth = this.authenticate(req);
+		// The identity service knows only the portal's signature token (see routes/clients.ts).
+		const signed = IDENTITY_PATH.test(path)
+			? signedUser(this, String(req.headers[SIGNATURE_HEADER] ?? ''))
+			: undefined;
+		if (IDENTITY_PATH.test(path) && (!signed || signed.status !== 1)) {
+			entry.status = 403;
+			return this.send(res, 403, '');
+		}
+		const auth = signed ? { user: signed } : this.authenticate(req);
 		if (!auth || auth.user.status !== 1) {
 			entry.status = 401;
 			return this.send(res, 401, '');

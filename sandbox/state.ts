@@ -145,6 +145,8 @@ export class SandboxState {
 	webhooks: Webhook[] = [];
 	deliveries: Delivery[] = [];
 	sessions = new Map<string, { userId: string; expires: number }>();
+	/** Portal signature tokens for the identity service (`GET security/oauth2/token`), by token. */
+	signatures = new Map<string, { userId: string; expires: number }>();
 	auditInPlan = true;
 	quota: Quota = {};
 	speed: JobSpeed;

@@ -61,6 +61,7 @@ export const PATHS = [
 	'/api/2.0/security/audit/login/last',
 	'/api/2.0/security/audit/login/report',
 	'/api/2.0/security/audit/types',
+	'/api/2.0/security/oauth2/token',
 	'/api/2.0/settings/webhook',
 	'/api/2.0/settings/webhook/{id}',
 	'/api/2.0/settings/webhook/triggers',

@@ -1,14 +1,37 @@
 /**
+ * The identity service trusts one thing only: the portal's signature token in `X-Signature`
+ * (registration SecurityConfiguration `registrationSecurityFilterChain`, BasicSignatureAuthenticationFilter
+ * `doFilterInternal`): no header, an unknown or an expired token → 403 with an empty body; an API key or
+ * an OAuth token in Authorization counts for nothing there. The token is issued by
+ * `GET api/2.0/security/oauth2/token` (ASC.Web.Api SecurityController.GenerateJwtToken →
+ * IdentityClient.GenerateJwtTokenAsync: the caller's, 5 minutes); that route is not in ScopesMap, so it
+ * needs a global scope: a scoped API key or an OAuth token gets 403.
+ *
  * OAuth2 clients of the identity service (common/ASC.Identity, `ClientQueryController` /
  * `ClientCommandController`, mapped at `/api/2.0/clients`). Its answers are plain JSON (no DocSpace
  * envelope) and its errors RFC 9457 ProblemDetail. An admin (owner or DocSpace admin) sees and deletes
  * every client of the tenant, anyone else only the clients they created; a client the caller may not see is 404.
  */
+import { randomBytes } from 'crypto';
+
 import type { Ctx, Route } from '../http';
 import { ProblemError } from '../http';
 import type { OAuthClient } from '../model';
 
 const DEFAULT_LIMIT = 30;
+/** IdentityClient.GenerateJwtTokenAsync: `expires: DateTime.Now.AddMinutes(5)`. */
+export const SIGNATURE_LIFETIME_MS = 5 * 60_000;
+export const SIGNATURE_HEADER = 'x-signature';
+
+/** `GET security/oauth2/token`: a signature token for the caller. */
+function issueSignature(ctx: Ctx) {
+	const token = `sig-${randomBytes(24).toString('hex')}`;
+	ctx.state.signatures.set(token, {
+		userId: ctx.user.id,
+		expires: Date.now() + SIGNATURE_LIFETIME_MS,
+	});
+	return { response: token };
+}
 
 function visible(ctx: Ctx): OAuthClient[] {
 	return ctx.state.isAdmin(ctx.user)
@@ -46,6 +69,20 @@ function listClients(ctx: Ctx) {
 		},
 	};
 }
+
+/** Routes the identity service answers, authenticated by `X-Signature` instead of DocSpace's own auth. */
+export const IDENTITY_PATH = /^\/clients(?:\/|$)/;
+
+/** The user a signature token stands for, if it is one the portal issued and it has not expired. */
+export function signedUser(ctx: Pick<Ctx, 'state'>, token: string | undefined) {
+	const signature = token ? ctx.state.signatures.get(token) : undefined;
+	if (!signature || signature.expires < Date.now()) return undefined;
+	return ctx.state.user(signature.userId);
+}
+
+export const signatureRoutes: Route[] = [
+	{ method: 'GET', pattern: '/security/oauth2/token', handler: issueSignature },
+];
 
 export const clientRoutes: Route[] = [
 	{ method: 'GET', pattern: '/clients', handler: listClients },

@@ -21,6 +21,8 @@ export interface CallOptions {
 	form?: FormData;
 	/** Check the request against the spec (off for deliberately wrong requests). */
 	contract?: boolean;
+	/** More request headers, e.g. the identity service's X-Signature. */
+	headers?: Record<string, string>;
 }
 
 export interface CallResult {
@@ -51,6 +53,7 @@ export async function call(
 			...(options.form ? {} : { 'Content-Type': 'application/json' }),
 			Accept: 'application/json',
 			...(auth ? { Authorization: auth } : {}),
+			...options.headers,
 		},
 		body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
 	});

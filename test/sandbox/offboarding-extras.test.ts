@@ -283,8 +283,51 @@ describe('API keys (ApiKeysController)', () => {
 });
 
 describe('OAuth clients (identity service)', () => {
+	/** A call as the identity service wants it: the portal's signature token in X-Signature, no key. */
+	const signed = async (
+		method: string,
+		path: string,
+		key: string = API_KEYS.owner,
+		extra: { contract?: boolean } = {},
+	) => {
+		const token = (await call(sandbox, 'GET', '/security/oauth2/token', { key })).json.response;
+		return await call(sandbox, method, path, {
+			key: '',
+			headers: { 'x-signature': token },
+			...extra,
+		});
+	};
+
+	it('takes only the portal signature token: an API key alone, an unknown or an expired token get 403', async () => {
+		expect((await call(sandbox, 'GET', '/clients?limit=50', { contract: false })).status).toBe(403);
+		expect(
+			(
+				await call(sandbox, 'GET', '/clients?limit=50', {
+					key: '',
+					headers: { 'x-signature': 'sig-forged' },
+					contract: false,
+				})
+			).status,
+		).toBe(403);
+		const token = (await call(sandbox, 'GET', '/security/oauth2/token')).json.response as string;
+		sandbox.state.signatures.get(token)!.expires = Date.now() - 1;
+		expect(
+			(
+				await call(sandbox, 'GET', '/clients?limit=50', {
+					key: '',
+					headers: { 'x-signature': token },
+					contract: false,
+				})
+			).status,
+		).toBe(403);
+		// security/oauth2/token is not in ScopesMap: a scoped key cannot get a token.
+		expect(
+			(await call(sandbox, 'GET', '/security/oauth2/token', { key: API_KEYS.accountsOnly })).status,
+		).toBe(403);
+	});
+
 	it('lists all clients of the portal to an admin and only their own to others, in the pageable shape', async () => {
-		const all = await call(sandbox, 'GET', '/clients?limit=50');
+		const all = await signed('GET', '/clients?limit=50');
 		expect(all.json.data.map((c: { client_id: string }) => c.client_id)).toEqual([
 			CLIENT_IDS.jane,
 			CLIENT_IDS.owner,
@@ -292,12 +335,11 @@ describe('OAuth clients (identity service)', () => {
 		]);
 		expect(all.json.data[0]).toMatchObject({ name: 'Jane report exporter', created_by: IDS.jane });
 		expect(all.json).toMatchObject({ limit: 50, last_client_id: CLIENT_IDS.n8n });
-		const page = await call(sandbox, 'GET', '/clients?limit=1');
+		const page = await signed('GET', '/clients?limit=1');
 		expect(page.json.data.map((c: { client_id: string }) => c.client_id)).toEqual([
 			CLIENT_IDS.jane,
 		]);
-		const next = await call(
-			sandbox,
+		const next = await signed(
 			'GET',
 			`/clients?limit=1&last_client_id=${page.json.last_client_id as string}&last_created_on=${encodeURIComponent(page.json.last_created_on as string)}`,
 		);
@@ -305,32 +347,32 @@ describe('OAuth clients (identity service)', () => {
 			CLIENT_IDS.owner,
 		]);
 		expect(
-			(await call(sandbox, 'GET', '/clients?limit=50', { key: JANE })).json.data.map(
+			(await signed('GET', '/clients?limit=50', JANE)).json.data.map(
 				(c: { client_id: string }) => c.client_id,
 			),
 		).toEqual([CLIENT_IDS.jane]);
-		expect((await call(sandbox, 'GET', '/clients?limit=50', { key: BOB })).json.data).toEqual([]);
-		expect((await call(sandbox, 'GET', '/clients?limit=51', { contract: false })).status).toBe(400);
+		expect((await signed('GET', '/clients?limit=50', BOB)).json.data).toEqual([]);
+		expect((await signed('GET', '/clients?limit=51', undefined, { contract: false })).status).toBe(
+			400,
+		);
 	});
 
 	it('deletes any client for an admin, only their own for others (else 404)', async () => {
-		const refused = await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.owner}`, { key: JANE });
+		const refused = await signed('DELETE', `/clients/${CLIENT_IDS.owner}`, JANE);
 		expect([refused.status, refused.json.status]).toEqual([404, 404]);
-		expect(
-			(await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.jane}`, { key: SAM })).status,
-		).toBe(200);
+		expect((await signed('DELETE', `/clients/${CLIENT_IDS.jane}`, SAM)).status).toBe(200);
 		expect(sandbox.state.clients.map((c) => c.clientId)).toEqual([
 			CLIENT_IDS.owner,
 			CLIENT_IDS.n8n,
 		]);
-		expect((await call(sandbox, 'DELETE', `/clients/${CLIENT_IDS.jane}`)).status).toBe(404);
+		expect((await signed('DELETE', `/clients/${CLIENT_IDS.jane}`)).status).toBe(404);
 	});
 
 	it('deletes a user’s clients with their profile', async () => {
 		await disable(IDS.jane);
 		await deleteProfile(IDS.jane);
 		expect(
-			(await call(sandbox, 'GET', '/clients?limit=50')).json.data.map(
+			(await signed('GET', '/clients?limit=50')).json.data.map(
 				(c: { client_id: string }) => c.client_id,
 			),
 		).toEqual([CLIENT_IDS.owner, CLIENT_IDS.n8n]);

@@ -21,4 +21,32 @@ describe('Offboarding steps leaveGroups and revokeKeysAndApps', () => {
 			warnings: [expect.stringMatching(/^Only a DocSpace admin can see other users’ API keys/)],
 		});
 	});
+
+	it('never say "none" for what the credential could not read', () => {
+		const refused = 'DocSpace answered 403';
+		const plan = step('revokeKeysAndApps').plan(
+			state({ access: { ...state().access, keysUnreadable: refused, clientsUnreadable: refused } }),
+		);
+		expect(plan).toMatchObject({
+			status: 'skipped',
+			detail:
+				'Not checked: API keys and OAuth apps of Jane Doe could not be read with this credential',
+		});
+		expect(plan.warnings).toEqual([
+			expect.stringMatching(
+				/^The leaver’s API keys could not be checked \(DocSpace answered 403\): use a full-access API key/,
+			),
+			expect.stringMatching(
+				/^The leaver’s OAuth apps could not be checked \(DocSpace answered 403\): use a full-access API key/,
+			),
+			expect.stringMatching(/^DocSpace has no way for an admin to revoke the consents/),
+		]);
+		// Keys that were read are still revoked when the apps could not be read.
+		const key = { id: 'k1', name: 'Exporter', createBy: { id: 'jane' } };
+		expect(
+			step('revokeKeysAndApps').plan(
+				state({ access: { ...state().access, keys: [key], clientsUnreadable: refused } }),
+			),
+		).toMatchObject({ status: 'pending', detail: 'Revoke 1 API key(s) ("Exporter") of Jane Doe' });
+	});
 });

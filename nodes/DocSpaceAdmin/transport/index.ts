@@ -49,6 +49,11 @@ export interface ApiRequest {
 	body?: IDataObject;
 	/** A body sent as it is (e.g. multipart/form-data), instead of `body` as JSON. */
 	rawBody?: { data: Buffer; contentType: string };
+	/**
+	 * A header the request carries besides the credential's, e.g. the identity service's
+	 * `X-Signature`; its value is secret: masked in errors and answers like the credential.
+	 */
+	signedWith?: { header: string; token: string };
 	error: Omit<ErrorContext, 'secrets'>;
 }
 
@@ -165,9 +170,11 @@ export async function callApi<T = unknown>(
 		headers: {
 			Accept: 'application/json',
 			...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}),
+			...(request.signedWith ? { [request.signedWith.header]: request.signedWith.token } : {}),
 		},
 		...NO_REDIRECTS,
 	};
+	const signedToken = request.signedWith?.token;
 	const signal = cancelSignal(ctx);
 	let waitedMs = 0;
 
@@ -177,8 +184,9 @@ export async function callApi<T = unknown>(
 			const read = readEnvelope<T>(sent.body);
 			// Portal text that quotes what was sent (a proxy echoing the header into a name) would
 			// otherwise reach reports, room titles and uploads the node makes from it.
-			if ('envelope' in read) return redactJson(read.envelope, credentialRedactor(credentials));
-			throw await apiError(ctx, read.failure, request.error, [credentials]);
+			if ('envelope' in read)
+				return redactJson(read.envelope, credentialRedactor(credentials, signedToken));
+			throw await apiError(ctx, read.failure, request.error, [credentials, signedToken]);
 		}
 		const { failure } = sent;
 		const delay = retryDelay(failure, attempt);
@@ -188,7 +196,8 @@ export async function callApi<T = unknown>(
 			attempt < (rateLimited ? RETRY.rateLimitedAttempts : RETRY.attempts) &&
 			waitedMs + delay <= (rateLimited ? RETRY.rateLimitedBudgetMs : RETRY.budgetMs) &&
 			!signal?.aborted;
-		if (!canRetry) throw await apiError(ctx, failure, request.error, [credentials, sent.sentToken]);
+		if (!canRetry)
+			throw await apiError(ctx, failure, request.error, [credentials, sent.sentToken, signedToken]);
 		waitedMs += delay;
 		await sleep(delay, signal);
 	}

@@ -279,8 +279,11 @@ const byCredential = new Map<string, Redactor>();
  * The redactor for a credential's secrets, built once for the same secrets (a run sends thousands
  * of requests with one credential). Keyed by a hash of the secrets, never by the secrets themselves.
  */
-export function credentialRedactor(credentials: ICredentialDataDecryptedObject): Redactor {
-	const forms = secretForms(credentials);
+export function credentialRedactor(
+	credentials: ICredentialDataDecryptedObject,
+	...tokens: Array<string | undefined>
+): Redactor {
+	const forms = [...secretForms(credentials), ...secretFormsOf(tokens)];
 	const key = createHash('sha256').update(forms.join('\u0000')).digest('hex');
 	let found = byCredential.get(key);
 	if (!found) {

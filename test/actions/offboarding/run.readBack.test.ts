@@ -56,7 +56,8 @@ describe('Offboarding → Run reads back what it claims', () => {
 			disable: 'the profile is disabled (status 2); the status change ended its sessions',
 			reassign: 'Jane Doe owns no room and shares no file any more',
 			leaveGroups: 'Jane Doe is in none of those groups and manages none',
-			revokeKeysAndApps: 'no API key of Jane Doe is listed any more',
+			revokeKeysAndApps:
+				'no API key of Jane Doe is listed any more; no OAuth app of Jane Doe is listed any more',
 			createArchiveRoom: `the room "${room}" exists; its title carries the leaver's user ID`,
 			archiveAccess: expect.stringMatching(/^the room's members: .*Bob Brown.*HR/),
 			moveWorkspace: `"Workspace – Jane Doe" is in "${room}"`,

@@ -44,6 +44,8 @@ export interface AccessFacts {
 	keptRooms: Array<{ room: EntryDto; reason: string }>;
 	keys: ApiKeyDto[];
 	clients: OAuthClientDto[];
+	/** Why the leaver's API keys could not be listed, if they could not (a scoped key: 403). */
+	keysUnreadable?: string;
 	/** Why the leaver's OAuth apps could not be listed, if they could not. */
 	clientsUnreadable?: string;
 }

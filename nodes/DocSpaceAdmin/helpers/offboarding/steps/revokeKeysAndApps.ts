@@ -1,10 +1,25 @@
-import { deleteClient, listClients } from '../../../api/clients';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { deleteClient, getSignatureToken, listClients } from '../../../api/clients';
 import { deleteApiKey, listApiKeys } from '../../../api/keys';
-import type { Step } from './step';
+import type { Step, StepPlan } from './step';
 import { capitalise, isPortalAdmin, nameOf, quotedTitles, ReadBackMismatch } from './step';
 
 export const CONSENTS_WARNING =
 	'DocSpace has no way for an admin to revoke the consents the leaver gave to OAuth apps; they stop working while the account is disabled or deleted.';
+const FULL_ACCESS =
+	'use a full-access API key of a DocSpace admin (a scoped API key or an OAuth2 credential cannot read them)';
+
+const messageOf = (error: unknown) => (error as Error).message;
+
+/** The leaver's OAuth apps, through the identity service with a fresh signature token. */
+async function leaverClients(ctx: IExecuteFunctions, userId: string, itemIndex: number) {
+	const signature = await getSignatureToken(ctx, itemIndex);
+	const clients = (await listClients(ctx, signature, itemIndex)).filter(
+		(c) => c.created_by === userId,
+	);
+	return { signature, clients };
+}
 
 export const revokeKeysAndApps = {
 	name: 'revokeKeysAndApps',
@@ -13,14 +28,19 @@ export const revokeKeysAndApps = {
 	settings: ['revokeKeysAndApps'],
 	async read({ ctx, itemIndex }, { settings, self, user, access }) {
 		if (!settings.revokeKeysAndApps || !isPortalAdmin(self)) return;
-		access.keys = (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
+		// ApiKeysController.GetApiKeys: an admin's full-access key lists every key; a scoped key gets 403.
 		try {
-			access.clients = (await listClients(ctx, itemIndex)).filter((c) => c.created_by === user.id);
+			access.keys = (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
 		} catch (error) {
-			access.clientsUnreadable = (error as Error).message;
+			access.keysUnreadable = messageOf(error);
+		}
+		try {
+			access.clients = (await leaverClients(ctx, user.id, itemIndex)).clients;
+		} catch (error) {
+			access.clientsUnreadable = messageOf(error);
 		}
 	},
-	plan({ settings, self, user, access }) {
+	plan({ settings, self, user, access }): StepPlan {
 		if (!settings.revokeKeysAndApps) return { status: 'skipped', detail: 'Not chosen' };
 		if (!isPortalAdmin(self))
 			return {
@@ -30,40 +50,68 @@ export const revokeKeysAndApps = {
 					'Only a DocSpace admin can see other users’ API keys and OAuth apps: the leaver’s were not checked.',
 				],
 			};
-		const warnings = [
-			...(access.clientsUnreadable
-				? [
-						`The leaver’s OAuth apps could not be listed (${access.clientsUnreadable}): check Developer Tools → OAuth in DocSpace.`,
-					]
-				: []),
-			CONSENTS_WARNING,
-		];
+		const unchecked = [
+			access.keysUnreadable &&
+				`The leaver’s API keys could not be checked (${access.keysUnreadable}): ${FULL_ACCESS}, or check Developer Tools → API keys in DocSpace.`,
+			access.clientsUnreadable &&
+				`The leaver’s OAuth apps could not be checked (${access.clientsUnreadable}): ${FULL_ACCESS}, or check Developer Tools → OAuth in DocSpace.`,
+		].filter((text): text is string => !!text);
+		const warnings = [...unchecked, CONSENTS_WARNING];
 		const name = nameOf(user);
-		if (!access.keys.length && !access.clients.length)
-			return { status: 'alreadyDone', detail: `${name} has no API keys or OAuth apps`, warnings };
-		// Disabled accounts' keys stop working but come back on re-enable, and survive a deleted profile (ApiKeyBearerAuthHandler, SecurityContext).
 		const parts = [];
 		if (access.keys.length)
 			parts.push(`revoke ${access.keys.length} API key(s) (${quotedTitles(access.keys)})`);
 		if (access.clients.length)
 			parts.push(`delete ${access.clients.length} OAuth app(s) (${quotedTitles(access.clients)})`);
-		return {
-			status: 'pending',
-			detail: `${capitalise(parts.join(' and '))} of ${name}`,
-			warnings,
-		};
+		if (parts.length)
+			return {
+				status: 'pending',
+				detail: `${capitalise(parts.join(' and '))} of ${name}`,
+				warnings,
+			};
+		// Never "none" for what could not be read: a refusal is not an empty list.
+		if (unchecked.length)
+			return {
+				status: 'skipped',
+				detail: `Not checked: ${[access.keysUnreadable && 'API keys', access.clientsUnreadable && 'OAuth apps'].filter(Boolean).join(' and ')} of ${name} could not be read with this credential`,
+				warnings,
+			};
+		return { status: 'alreadyDone', detail: `${name} has no API keys or OAuth apps`, warnings };
 	},
 	async run({ ctx, itemIndex }, { access }) {
 		// DocSpace answers true even when it deleted nothing: `verify` looks again.
 		for (const key of access.keys) await deleteApiKey(ctx, key.id, itemIndex);
-		for (const client of access.clients) await deleteClient(ctx, client.client_id, itemIndex);
-		return `${access.keys.length} API key(s) revoked, ${access.clients.length} OAuth app(s) deleted`;
+		if (access.clients.length) {
+			// A signature token lasts 5 minutes: a fresh one for the deletions.
+			const signature = await getSignatureToken(ctx, itemIndex);
+			for (const client of access.clients)
+				await deleteClient(ctx, signature, client.client_id, itemIndex);
+		}
+		const unchecked = access.clientsUnreadable ? '; OAuth apps not checked' : '';
+		return `${access.keys.length} API key(s) revoked, ${access.clients.length} OAuth app(s) deleted${unchecked}`;
 	},
-	async verify({ ctx, itemIndex }, { user }) {
-		const keys = (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
-		if (keys.length)
-			throw new ReadBackMismatch(`the API key(s) ${quotedTitles(keys)} of ${nameOf(user)}`);
-		return `no API key of ${nameOf(user)} is listed any more`;
+	async verify({ ctx, itemIndex }, { user, access }) {
+		const keys = access.keysUnreadable
+			? []
+			: (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
+		const clients = access.clientsUnreadable
+			? []
+			: (await leaverClients(ctx, user.id, itemIndex)).clients;
+		if (keys.length || clients.length)
+			throw new ReadBackMismatch(
+				[
+					keys.length ? `the API key(s) ${quotedTitles(keys)}` : '',
+					clients.length ? `the OAuth app(s) ${quotedTitles(clients)}` : '',
+				]
+					.filter(Boolean)
+					.join(' and ') + ` of ${nameOf(user)}`,
+			);
+		return [
+			access.keysUnreadable ? '' : `no API key of ${nameOf(user)} is listed any more`,
+			access.clientsUnreadable ? '' : `no OAuth app of ${nameOf(user)} is listed any more`,
+		]
+			.filter(Boolean)
+			.join('; ');
 	},
 	summary: ({ access }) => ({
 		apiKeys: access.keys.map((k) => ({ id: k.id, name: k.name, keyPostfix: k.keyPostfix })),
