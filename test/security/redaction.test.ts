@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -162,7 +163,9 @@ const BENIGN = [
 	'https://portal.example.com/api/2.0/people/3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d?fields=id,email',
 	'3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d 9a8b7c6d-1234-4cde-9f00-abcdefabcdef 2026-12-04T10:15:00.000Z',
 	Buffer.from('An ordinary document about passwords, tokens and keys.').toString('base64'),
-	Buffer.from('Basic authentication and API keys, explained for admins').toString('hex'),
+	// Unrelated hex as it occurs (hashes, IDs): hex of English text would share 4-byte windows with
+	// secrets made of letters ("uthe"), which the hex form of a secret must still mask.
+	createHash('sha512').update('an unrelated document').digest('hex'),
 	'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 	'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqYW5lIiwiaWF0IjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlLW9mLWFub3RoZXI',
 	'password reset, secret question, session expired, sk- prefix, QmFzaWMg, Y2xpZW50',
