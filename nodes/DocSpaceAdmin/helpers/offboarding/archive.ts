@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { EmployeeFull, EntryDto, ShareDto } from '../../api/dto';
 import { allowed } from '../entries';
 import { isArchived } from '../reassignment';
-import { ROOM_TYPE, SEARCH_AREA, SHARE, SHARE_FILTER } from '../../api/codes';
+import { ROOM_TYPE, SHARE, SHARE_FILTER } from '../../api/codes';
 import { getFolder } from '../../api/files';
-import { getRoom, getRoomMembers, listRooms } from '../../api/rooms';
+import { getRoom, getRoomMembers } from '../../api/rooms';
+import { archiveRoomLeaver, archiveTitle, findOwnArchiveRoom } from './archiveIdentity';
 import { nameOf } from './steps/step';
 import type { OffboardingSettings } from './types';
 
@@ -64,61 +65,6 @@ export interface ArchivePlan {
 }
 
 const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
-
-/** DocSpace cuts longer titles (Global.ReplaceInvalidCharsAndTruncate). */
-const MAX_ROOM_TITLE = 170;
-/** A GUID in parentheses at the end of a title: the leaver an archive room was made for. */
-const ARCHIVE_OWNER_MARK =
-	/\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\s*$/i;
-
-/**
- * The archive room's title always carries the leaver's user ID: two people with the same name
- * ("John Smith") get two rooms, and a later run finds the room by the ID, never by the name.
- */
-export function archiveTitle(leaver: EmployeeFull, chosen?: string): string {
-	const base = chosen?.trim() || `Archive – ${nameOf(leaver)}`;
-	if (archiveRoomLeaver(base) === leaver.id.toLowerCase()) return base;
-	const mark = ` (${leaver.id})`;
-	return `${base.slice(0, MAX_ROOM_TITLE - mark.length).trimEnd()}${mark}`;
-}
-
-/** The user ID an archive room's title says it was made for, if any. */
-export function archiveRoomLeaver(title: string | undefined): string | undefined {
-	return title?.match(ARCHIVE_OWNER_MARK)?.[1]?.toLowerCase();
-}
-
-const ownedBySelf = (room: EntryDto, self: EmployeeFull) =>
-	(room.ownedBy ?? room.createdBy)?.id === self.id;
-
-/**
- * The room an earlier run created for this leaver: owned by the credential's user, its title
- * carrying the leaver's ID. The one with the expected title first, else the oldest. Searched by
- * the ID, then by the whole title (a portal with full-text search may not match a bare ID).
- */
-async function findOwnArchiveRoom(
-	ctx: IExecuteFunctions,
-	leaverId: string,
-	title: string,
-	self: EmployeeFull,
-	itemIndex: number,
-): Promise<EntryDto | undefined> {
-	for (const filterValue of [leaverId, title]) {
-		const rooms = await listRooms(
-			ctx,
-			{ filterValue, searchArea: SEARCH_AREA.ANY },
-			undefined,
-			itemIndex,
-		);
-		const candidates = rooms.filter(
-			(room) => ownedBySelf(room, self) && archiveRoomLeaver(room.title) === leaverId.toLowerCase(),
-		);
-		const found =
-			candidates.find((room) => room.title === title) ??
-			[...candidates].sort((a, b) => a.id - b.id)[0];
-		if (found) return found;
-	}
-	return undefined;
-}
 
 /**
  * The workspace half of the plan. DocSpace shares files and folders inside rooms only by

@@ -1,6 +1,7 @@
 import { ROOM_TYPE } from '../../../api/codes';
 import { createRoom, getRoom } from '../../../api/rooms';
-import { archiveRoomLeaver, archiveSummary, readArchive } from '../archive';
+import { archiveSummary, readArchive } from '../archive';
+import { archiveRoomLeaver } from '../archiveIdentity';
 import type { Step } from './step';
 import { ReadBackMismatch } from './step';
 
