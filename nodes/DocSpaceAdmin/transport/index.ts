@@ -246,14 +246,6 @@ async function apiError(
 	return toNodeApiError(ctx.getNode(), failure, { ...context, secrets: [...new Set(secrets)] });
 }
 
-/** `callApi` for callers that bind the context as `this` (the trigger's webhook methods). */
-export async function apiRequest<T = unknown>(
-	this: DocSpaceContext,
-	request: ApiRequest,
-): Promise<Envelope<T>> {
-	return await callApi<T>(this, request);
-}
-
 /** One page of a paged list: its rows and, when DocSpace says, the total. */
 export interface Page<T> {
 	rows: T[];
