@@ -5,7 +5,7 @@ import { reportFiles } from '../../nodes/DocSpaceAdmin/helpers/offboarding/repor
 import type { StepReport } from '../../nodes/DocSpaceAdmin/helpers/offboarding/run';
 
 const FINISHED = new Date('2024-05-01T10:00:00.000Z');
-const HEADER = ['order', 'step', 'status', 'detail', 'error', 'durationSeconds'];
+const HEADER = ['order', 'step', 'status', 'detail', 'error', 'durationSeconds', 'readBack'];
 
 /** Texts a portal user can choose (display name, room title, an error echoing them) that a spreadsheet would run. */
 const HOSTILE = [
@@ -120,7 +120,7 @@ describe('offboarding CSV report', () => {
 	const { csv } = reportFiles(user(HOSTILE[0]), steps, FINISHED);
 	const records = parseCsv(csv.content);
 
-	it('is well-formed: the header as before, one record per step, six cells each, CRLF row ends', () => {
+	it('is well-formed: the header, one record per step, a cell per column, CRLF row ends', () => {
 		expect(csv.content.startsWith(`${HEADER.join(',')}\r\n`)).toBe(true);
 		expect(csv.content.endsWith('\r\n')).toBe(true);
 		expect(records).toHaveLength(texts.length + 1);
@@ -160,14 +160,14 @@ describe('offboarding CSV report', () => {
 		expect(records[1][5].value).toBe('-1.5');
 	});
 
-	it('leaves a missing error or duration empty', () => {
+	it('leaves a missing error, duration or read-back empty', () => {
 		const { csv: plain } = reportFiles(
 			user('Jane Doe'),
 			[{ step: 'disable', status: 'done', detail: 'Jane Doe disabled; sessions ended' }],
 			FINISHED,
 		);
 		expect(plain.content).toBe(
-			`${HEADER.join(',')}\r\n"1","disable","done","Jane Doe disabled; sessions ended","",""\r\n`,
+			`${HEADER.join(',')}\r\n"1","disable","done","Jane Doe disabled; sessions ended","","",""\r\n`,
 		);
 	});
 

@@ -21,11 +21,15 @@ describe('Offboarding → Run: the report', () => {
 			mimeType: 'text/csv',
 			fileName: `offboarding-jane-doe-${IDS.jane.slice(0, 8)}.csv`,
 		});
-		expect(csv.split('\r\n')[0]).toBe('order,step,status,detail,error,durationSeconds');
+		expect(csv.split('\r\n')[0]).toBe('order,step,status,detail,error,durationSeconds,readBack');
 		expect(csv).toContain('"1","disable","done","Jane Doe disabled; sessions ended","",');
 		const html = Buffer.from(item.binary!.reportHtml.data, 'base64').toString('utf8');
 		expect(html).toContain('<h1>Offboarding of Jane Doe</h1>');
 		expect(html).toContain('Bob Brown (room manager)');
+		// Each step's read-back is in both files.
+		const readBack = 'the profile is disabled (status 2); the status change ended its sessions';
+		expect(csv).toContain(`"${readBack}"`);
+		expect(html).toContain(`<td>${readBack}</td>`);
 		const stored = item.json.storedReport as { files: Array<{ id: number; title: string }> };
 		const room = sandbox.state.entries.find((e) => e.title === `Archive – Jane Doe (${IDS.jane})`)!;
 		expect(stored.files.map((f) => sandbox.state.entry(f.id)!.parentId)).toEqual([

@@ -12,7 +12,15 @@ export interface ReportFile {
 /** Enough of the user ID to tell two people of the same name apart in a file name. */
 const ID_PREFIX_LENGTH = 8;
 
-const COLUMNS = ['order', 'step', 'status', 'detail', 'error', 'durationSeconds'] as const;
+const COLUMNS = [
+	'order',
+	'step',
+	'status',
+	'detail',
+	'error',
+	'durationSeconds',
+	'readBack',
+] as const;
 
 /**
  * Portal text (names, titles, errors) opening with = + - @ (or full-width forms), a tab or a line
@@ -57,7 +65,15 @@ export function reportFiles(
 	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
 	// One name per leaver (their ID tells namesakes apart): a rerun stores a new version of the same files.
 	const base = `offboarding-${slug(name)}-${String(user.id ?? '').slice(0, ID_PREFIX_LENGTH)}`;
-	const rows = steps.map((s, i) => [i + 1, s.step, s.status, s.detail, s.error, s.durationSeconds]);
+	const rows = steps.map((s, i) => [
+		i + 1,
+		s.step,
+		s.status,
+		s.detail,
+		s.error,
+		s.durationSeconds,
+		s.readBack,
+	]);
 	const csv =
 		[COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
 
