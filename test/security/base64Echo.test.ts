@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
-import { API_KEYS, CLIENT_IDS, IDS, N8N_OAUTH_CALLBACKS, PASSWORD } from '../../sandbox/seed';
+import { API_KEYS, IDS, PASSWORD } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { stringsIn } from '../harness/leaks';
+import { connectedOAuthCredential } from '../harness/oauth';
 import { useSandbox } from '../harness/sandbox';
 import type { WorkflowFile } from '../harness/runWorkflow';
 import { runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
@@ -169,58 +169,12 @@ function leaksOf(texts: string[], secrets: string[], basic?: string): string[] {
 	return [...new Set(texts.flatMap((text) => encodedLeaks(text, forms)))];
 }
 
-const SCOPE =
-	'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write';
-
-/** "Connect my account" (PKCE) against the sandbox; the credential then talks to the proxy. */
-async function oauthCredential(): Promise<ICredentialDataDecryptedObject> {
-	const client = sandbox.state.clients.find((c) => c.clientId === CLIENT_IDS.n8n)!;
-	const verifier = randomBytes(32).toString('base64url');
-	const query = new URLSearchParams({
-		client_id: client.clientId,
-		redirect_uri: N8N_OAUTH_CALLBACKS[0],
-		response_type: 'code',
-		scope: SCOPE,
-		state: 'x',
-		code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-		code_challenge_method: 'S256',
-	});
-	const authorized = await fetch(`${sandbox.origin}/oauth2/authorize?${query}`, {
-		redirect: 'manual',
-	});
-	const code = new URL(authorized.headers.get('location')!).searchParams.get('code')!;
-	const token = await fetch(`${sandbox.origin}/oauth2/token`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Authorization: `Basic ${basicOf(client.clientId, client.clientSecret)}`,
-		},
-		body: new URLSearchParams({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: N8N_OAUTH_CALLBACKS[0],
-			code_verifier: verifier,
-		}).toString(),
-	});
-	return {
-		baseUrl: proxy.origin,
-		grantType: 'pkce',
-		authUrl: `${proxy.origin}/oauth2/authorize`,
-		accessTokenUrl: `${proxy.origin}/oauth2/token`,
-		clientId: client.clientId,
-		clientSecret: client.clientSecret,
-		scope: SCOPE,
-		authQueryParameters: '',
-		authentication: 'header',
-		oauthTokenData: (await token.json()) as ICredentialDataDecryptedObject,
-	};
-}
-
 type Mode = 'apiKey' | 'password' | 'oAuth2';
 const MODES: Mode[] = ['apiKey', 'password', 'oAuth2'];
 
 async function credentialsFor(mode: Mode): Promise<Record<string, ICredentialDataDecryptedObject>> {
-	if (mode === 'oAuth2') return { docSpaceOAuth2Api: await oauthCredential() };
+	if (mode === 'oAuth2')
+		return { docSpaceOAuth2Api: await connectedOAuthCredential(sandbox, proxy.origin) };
 	return {
 		docSpaceApi:
 			mode === 'apiKey'

@@ -2,13 +2,13 @@
  * The node with Authentication "OAuth2": n8n-core's requestOAuth2 signs the requests with the token
  * n8n stored when the credential was connected, and refreshes it when DocSpace answers 401.
  */
-import { createHash, randomBytes } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { CLIENT_IDS, IDS, N8N_OAUTH_CALLBACKS } from '../../sandbox/seed';
+import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { searchUsers } from '../../nodes/DocSpaceAdmin/methods/listSearch';
 import { loadOptionsContext } from '../harness/context';
+import { connectedOAuthCredential } from '../harness/oauth';
 import { useSandbox } from '../harness/sandbox';
 import { jsonOf, runWorkflow, singleNodeWorkflow } from '../harness/runWorkflow';
 
@@ -17,55 +17,6 @@ let sandbox: Sandbox;
 beforeEach(() => {
 	sandbox = current();
 });
-
-const SCOPE =
-	'accounts:read accounts:write accounts.self:read files:read files:write rooms:read rooms:write';
-
-/** "Connect my account" as n8n does it (PKCE), returning the token data n8n stores in `oauthTokenData`. */
-async function connectedCredential(): Promise<ICredentialDataDecryptedObject> {
-	const client = sandbox.state.clients.find((c) => c.clientId === CLIENT_IDS.n8n)!;
-	const verifier = randomBytes(32).toString('base64url');
-	const challenge = createHash('sha256').update(verifier).digest('base64url');
-	const query = new URLSearchParams({
-		client_id: client.clientId,
-		redirect_uri: N8N_OAUTH_CALLBACKS[0],
-		response_type: 'code',
-		scope: SCOPE,
-		state: 'x',
-		code_challenge: challenge,
-		code_challenge_method: 'S256',
-	});
-	const authorized = await fetch(`${sandbox.origin}/oauth2/authorize?${query}`, {
-		redirect: 'manual',
-	});
-	const code = new URL(authorized.headers.get('location')!).searchParams.get('code')!;
-	const token = await fetch(`${sandbox.origin}/oauth2/token`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
-		},
-		body: new URLSearchParams({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: N8N_OAUTH_CALLBACKS[0],
-			code_verifier: verifier,
-		}).toString(),
-	});
-	const oauthTokenData = (await token.json()) as ICredentialDataDecryptedObject;
-	return {
-		baseUrl: sandbox.origin,
-		grantType: 'pkce',
-		authUrl: `${sandbox.origin}/oauth2/authorize`,
-		accessTokenUrl: `${sandbox.origin}/oauth2/token`,
-		clientId: client.clientId,
-		clientSecret: client.clientSecret,
-		scope: SCOPE,
-		authQueryParameters: '',
-		authentication: 'header',
-		oauthTokenData,
-	};
-}
 
 function oauthWorkflow() {
 	const wf = singleNodeWorkflow({
@@ -83,7 +34,7 @@ function oauthWorkflow() {
 
 describe('OAuth2 credential (engine run, real HTTP)', () => {
 	it('gets a user with the access token n8n stored after connecting', async () => {
-		const credential = await connectedCredential();
+		const credential = await connectedOAuthCredential(sandbox);
 		const { output, errors } = await runWorkflow(oauthWorkflow(), {
 			docSpaceOAuth2Api: credential,
 		});
@@ -99,7 +50,7 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 	});
 
 	it('refreshes an expired access token on the 401 and stores the new one', async () => {
-		const credential = await connectedCredential();
+		const credential = await connectedOAuthCredential(sandbox);
 		const expired = String(
 			(credential.oauthTokenData as ICredentialDataDecryptedObject).access_token,
 		);
@@ -125,7 +76,7 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 	});
 
 	it('names the missing scope’s failure without leaking the tokens or the client secret', async () => {
-		const credential = await connectedCredential();
+		const credential = await connectedOAuthCredential(sandbox);
 		const wf = oauthWorkflow();
 		wf.nodes[1].parameters = {
 			authentication: 'oAuth2',
@@ -148,7 +99,7 @@ describe('OAuth2 credential (engine run, real HTTP)', () => {
 	});
 
 	it('searches users for the "From list" picker with the OAuth2 credential', async () => {
-		const credential = await connectedCredential();
+		const credential = await connectedOAuthCredential(sandbox);
 		const ctx = loadOptionsContext(
 			{ docSpaceOAuth2Api: credential },
 			{
