@@ -1,14 +1,13 @@
 import type { CsvRecord, Delimiter } from './csv';
 import { csvRecords, decodeText, DELIMITERS, notTextReason, separatorHint } from './csv';
 import { emailProblem, idProblem } from './ids';
+import type { FinalStep } from './offboarding/types';
+import { FINAL_STEPS } from './offboarding/types';
 
 /**
  * A leavers file: a header row naming the columns, then one leaver a row. Every row is checked
  * here, so a bad one is named by its row in the file and never reaches DocSpace.
  */
-
-export const FINAL_STEPS = ['keep', 'deleteProfile', 'removeData'] as const;
-export type FinalStepValue = (typeof FINAL_STEPS)[number];
 
 export const LEAVER_COLUMNS = [
 	'email',
@@ -33,7 +32,7 @@ const COLUMN_NAMES: Record<string, LeaverColumn> = {
 
 export interface LeaverDefaults {
 	recipientEmail: string;
-	finalStep: FinalStepValue;
+	finalStep: FinalStep;
 }
 
 export interface LeaverRow {

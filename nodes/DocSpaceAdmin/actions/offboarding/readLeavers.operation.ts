@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { emailProblem } from '../../helpers/ids';
-import type { FinalStepValue } from '../../helpers/leavers';
+import type { FinalStep } from '../../helpers/offboarding/types';
 import { LeaversFileError, readLeavers } from '../../helpers/leavers';
 import { showOnlyFor } from '../common.descriptions';
 import { FINAL_STEP_OPTIONS } from './offboarding.descriptions';
@@ -83,7 +83,7 @@ function defaultRecipient(ctx: IExecuteFunctions, itemIndex: number): string {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
 	const recipientEmail = defaultRecipient(this, itemIndex);
-	const finalStep = this.getNodeParameter('defaultFinalStep', itemIndex) as FinalStepValue;
+	const finalStep = this.getNodeParameter('defaultFinalStep', itemIndex) as FinalStep;
 	fileOf(this, field, itemIndex);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, field);
 	try {

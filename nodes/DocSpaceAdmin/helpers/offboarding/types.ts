@@ -8,7 +8,9 @@ import type { ApiKeyDto } from '../../api/keys';
 import type { ArchivePlan } from './archive';
 
 export type StepStatus = 'pending' | 'alreadyDone' | 'skipped';
-export type FinalStep = 'keep' | 'deleteProfile' | 'removeData';
+/** What happens to the profile at the end; only these exact values start anything. */
+export const FINAL_STEPS = ['keep', 'deleteProfile', 'removeData'] as const;
+export type FinalStep = (typeof FINAL_STEPS)[number];
 
 /** Where Run stores its report (Run only; Preview stores nothing). */
 export interface ReportTarget {
