@@ -26,7 +26,7 @@ export const plannedSteps = (preview: Record<string, unknown>) =>
 	(preview.plan as Array<{ step: string; status: string }>).map((s) => `${s.step}:${s.status}`);
 /** One step of a Run report. */
 export const reportedStep = (report: Record<string, unknown>, name: string) =>
-	(report.steps as Array<{ step: string; status: string; detail: string }>).find(
+	(report.steps as Array<{ step: string; status: string; detail: string; readBack?: string }>).find(
 		(s) => s.step === name,
 	)!;
 /** One step of a Preview's plan. */

@@ -25,6 +25,9 @@ describe('Offboarding → Run: every door the leaver could still open', () => {
 		expect(step(report, 'leaveRooms').detail).toBe(
 			'Jane Doe removed from "Company Workspaces"; still a member of "HR Policies" (the credential’s user is not a room manager there)',
 		);
+		expect(step(report, 'leaveRooms').readBack).toBe(
+			'Jane Doe is a member of none of the rooms they left; still a member, as reported, of "HR Policies"',
+		);
 		// The new manager is set before the leaver leaves: DocSpace keeps a removed member as manager otherwise.
 		const writes = sandbox.writes().map((r) => `${r.method} ${r.path}`);
 		expect(writes.indexOf(`PUT /group/${engineering}/manager`)).toBeLessThan(
@@ -56,5 +59,15 @@ describe('Offboarding → Run: every door the leaver could still open', () => {
 		expect(
 			sandbox.state.entry(sandbox.state.folders['room:workspaces'])!.shares[IDS.jane],
 		).toBeUndefined();
+	});
+
+	it('fails the step when the portal answers the removal as done but keeps the member', async () => {
+		sandbox.faults.push({ method: 'PUT', path: '^/files/rooms/[^/]+/share$', status: 200 });
+		const report = await run(offboarding('run'));
+		expect(report).toMatchObject({ success: false, failedStep: 'leaveRooms' });
+		expect(step(report, 'leaveRooms')).toMatchObject({ status: 'failed' });
+		expect(String(report.failureReason)).toBe(
+			'Read back, DocSpace shows Jane Doe still a member of "Company Workspaces"',
+		);
 	});
 });

@@ -2,10 +2,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { SEARCH_AREA, SHARE, SUBJECT_FILTER } from '../../../api/codes';
 import { FormRoleBlocksRemoval, listRooms, setRoomAccess } from '../../../api/rooms';
+import type { EntryDto } from '../../../api/dto';
 import { allowed } from '../../entries';
 import { isArchived } from '../../reassignment';
-import type { Step } from './step';
-import { MEMBERSHIPS_ENDED, nameOf, quotedTitles } from './step';
+import type { Portal, Step } from './step';
+import { MEMBERSHIPS_ENDED, nameOf, quotedTitles, ReadBackMismatch } from './step';
+
+const memberships = (ctx: Portal['ctx'], userId: string, itemIndex: number) =>
+	listRooms(
+		ctx,
+		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.MEMBER, searchArea: SEARCH_AREA.ANY },
+		undefined,
+		itemIndex,
+	);
 
 export const leaveRooms = {
 	name: 'leaveRooms',
@@ -14,13 +23,7 @@ export const leaveRooms = {
 	settings: ['leaveRooms', 'removeFormFillers', 'finalStep'],
 	async read({ ctx, itemIndex }, { deletedOn, settings, user, access }) {
 		if (deletedOn || !settings.leaveRooms || settings.finalStep !== 'keep') return;
-		const memberships = await listRooms(
-			ctx,
-			{ subjectId: user.id, subjectFilter: SUBJECT_FILTER.MEMBER, searchArea: SEARCH_AREA.ANY },
-			undefined,
-			itemIndex,
-		);
-		for (const room of memberships) {
+		for (const room of await memberships(ctx, user.id, itemIndex)) {
 			if ((room.ownedBy ?? room.createdBy)?.id === user.id) continue;
 			if (isArchived(room))
 				access.keptRooms.push({
@@ -60,10 +63,12 @@ export const leaveRooms = {
 			warnings,
 		};
 	},
-	/** A form-filling role blocks the removal unless forced; such rooms are reported, not failed. */
+	/**
+	 * A form-filling role blocks the removal unless forced; such rooms move to the kept ones with
+	 * the reason (reported, not failed), so that `access.rooms` is what the leaver left.
+	 */
 	async run({ ctx, itemIndex }, { user, settings, access }) {
-		const left: string[] = [];
-		const stayed: string[] = access.keptRooms.map((k) => `"${k.room.title}" (${k.reason})`);
+		const left: EntryDto[] = [];
 		for (const room of access.rooms) {
 			const removed = await setRoomAccess(
 				ctx,
@@ -78,12 +83,27 @@ export const leaveRooms = {
 					throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
 				},
 			);
-			if (removed) left.push(`"${room.title}"`);
+			if (removed) left.push(room);
 			else
-				stayed.push(`"${room.title}" (fills in forms there: turn on "Remove Even Form Fillers")`);
+				access.keptRooms.push({
+					room,
+					reason: 'fills in forms there: turn on "Remove Even Form Fillers"',
+				});
 		}
+		access.rooms = left;
+		const stayed = access.keptRooms.map((k) => `"${k.room.title}" (${k.reason})`);
 		const rest = stayed.length ? `; still a member of ${stayed.join(', ')}` : '';
-		return `${nameOf(user)} removed from ${left.length ? left.join(', ') : 'no room'}${rest}`;
+		return `${nameOf(user)} removed from ${left.length ? quotedTitles(left) : 'no room'}${rest}`;
+	},
+	async verify({ ctx, itemIndex }, { user, access }) {
+		const now = await memberships(ctx, user.id, itemIndex);
+		const still = access.rooms.filter((room) => now.some((r) => String(r.id) === String(room.id)));
+		if (still.length)
+			throw new ReadBackMismatch(`${nameOf(user)} still a member of ${quotedTitles(still)}`);
+		const kept = access.keptRooms.length
+			? `; still a member, as reported, of ${quotedTitles(access.keptRooms.map((k) => k.room))}`
+			: '';
+		return `${nameOf(user)} is a member of none of the rooms they left${kept}`;
 	},
 	summary: ({ access }) => ({
 		rooms: [
