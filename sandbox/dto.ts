@@ -1,3 +1,4 @@
+import { ROOM_QUOTA, usedSpace } from './quota';
 import type {
 	ApiKey,
 	AuditEvent,
@@ -124,8 +125,28 @@ export class Dtos {
 			private: false,
 			type: entry.folderType,
 			ownedBy: entry.roomType !== undefined ? this.person(entry.createdBy) : undefined,
+			...(entry.roomType !== undefined ? this.roomSpace(entry) : {}),
 			...common,
 			fileEntryType: 1,
+		};
+	}
+
+	/**
+	 * FolderDtoHelper.GetAsync: a room's used space, and while room quotas are on (not in the
+	 * Archive) its limit: its own setting, else the portal's default; -1 means none.
+	 */
+	private roomSpace(room: Entry) {
+		const settings = this.state.quota.rooms;
+		const inArchive = this.state.root(room).folderType === FOLDER_TYPE.ARCHIVE;
+		const own = room.quota ?? ROOM_QUOTA.DEFAULT;
+		return {
+			usedSpace: usedSpace(this.state, room),
+			...(settings && !inArchive
+				? {
+						quotaLimit: own > ROOM_QUOTA.DEFAULT ? own : settings.defaultQuota,
+						isCustomQuota: own > ROOM_QUOTA.DEFAULT,
+					}
+				: {}),
 		};
 	}
 

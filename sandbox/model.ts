@@ -106,6 +106,8 @@ export interface Entry {
 	/** Room members whose form-filling role blocks removal without `force`. */
 	formRoles?: string[];
 	size?: number;
+	/** A room's own storage quota in bytes (sandbox/quota.ts ROOM_QUOTA; unset: the portal's default). */
+	quota?: number;
 	/** Files uploaded through `POST files/{folderId}/insert`: their text (UTF-8) and version. */
 	content?: string;
 	version?: number;

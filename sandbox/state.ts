@@ -1,3 +1,4 @@
+import { roomQuotaProblem } from './quota';
 import type {
 	ApiKey,
 	AuditEvent,
@@ -35,6 +36,8 @@ export const DEFAULT_SPEED: JobSpeed = { taskStepMs: 250, fileOpMs: 300, expiryM
 export interface Quota {
 	/** Active Owner + DocSpace admins + room admins allowed. */
 	paidSeats?: number;
+	/** Room quotas switched on, with the default for rooms without their own (-1: none). */
+	rooms?: { defaultQuota: number };
 }
 
 /** FilesSecurityActions the sandbox computes (FileSecurity.FilterEntryAsync). */
@@ -411,7 +414,7 @@ export class SandboxState {
 			return copy ? MOVE_PROBLEM.copy : MOVE_PROBLEM.move;
 		if (this.isRoom(entry) && !destIsRoot) return MOVE_PROBLEM.roomOutsideRoots;
 		if (!this.isRoom(entry) && destIsRoot) return MOVE_PROBLEM.intoRoot;
-		return undefined;
+		return roomQuotaProblem(this, entry, dest);
 	}
 
 	// ---- audit and webhooks ----

@@ -41,6 +41,7 @@ export const PATHS = [
 	'/api/2.0/files/fileops/terminate/{id}',
 	'/api/2.0/files/{folderId}',
 	'/api/2.0/files/folder/{folderId}',
+	'/api/2.0/files/folder/{folderId}/path',
 	'/api/2.0/files/folder/{id}/share',
 	'/api/2.0/files/folder/{folderId}/share',
 	'/api/2.0/files/file/{fileId}',

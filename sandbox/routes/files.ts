@@ -56,11 +56,21 @@ function readOne(find: (ctx: Ctx, raw: string) => Entry, param: string): Handler
 	});
 }
 
+function descendants(ctx: Ctx, folder: Entry): Entry[] {
+	return ctx.state
+		.children(folder.id)
+		.flatMap((child) => (child.kind === 'folder' ? [child, ...descendants(ctx, child)] : [child]));
+}
+
 function contents(ctx: Ctx, folder: Entry) {
 	ctx.state.tick();
 	readable(ctx, folder);
 	const { count, startIndex } = paging(ctx);
-	let items = ctx.state.children(folder.id).filter((e) => ctx.state.can(ctx.user, e, 'Read'));
+	// FileDao.GetFilesAsync(withSubfolders): the files of the whole tree, not only the children.
+	const tree = ctx.query.get('withSubFolders') === 'true';
+	let items = (tree ? descendants(ctx, folder) : ctx.state.children(folder.id)).filter((e) =>
+		ctx.state.can(ctx.user, e, 'Read'),
+	);
 	const filterType = ctx.query.get('filterType');
 	const apply = ctx.query.get('applyFilterOption');
 	if (filterType === '1' || apply === '1') items = items.filter((e) => e.kind === 'file');
@@ -570,6 +580,17 @@ export const fileRoutes: Route[] = [
 		handler: (ctx) => contents(ctx, folderOr404(ctx, ctx.params.folderId)),
 	},
 	{ method: 'GET', pattern: '/files/folder/{folderId}', handler: readOne(folderOr404, 'folderId') },
+	{
+		// FoldersController.GetFolderPath: the folders from the section root down to this one.
+		method: 'GET',
+		pattern: '/files/folder/{folderId}/path',
+		handler: (ctx) => {
+			const folder = readable(ctx, folderOr404(ctx, ctx.params.folderId));
+			return {
+				response: ctx.state.ancestors(folder).map((e) => ctx.dto.entry(e, ctx.user)),
+			};
+		},
+	},
 	{ method: 'PUT', pattern: '/files/fileops/move', handler: moveOrCopy('move') },
 	{ method: 'PUT', pattern: '/files/fileops/copy', handler: moveOrCopy('copy') },
 	{

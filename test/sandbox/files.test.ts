@@ -59,6 +59,62 @@ describe('folders', () => {
 	});
 });
 
+describe('paths, trees and room quotas', () => {
+	it('answers a folder’s path from the section root, and lists every file of a tree', async () => {
+		const workspace = folder('workspace:jane');
+		const path = await call(sandbox, 'GET', `/files/folder/${workspace}/path`);
+		expect(path.json.response.map((e: { title: string }) => e.title)).toEqual([
+			'Rooms',
+			'Company Workspaces',
+			'Workspace – Jane Doe',
+		]);
+		const tree = await call(
+			sandbox,
+			'GET',
+			`/files/${folder('room:workspaces')}?filterType=1&withSubFolders=true&count=100`,
+		);
+		const titles = tree.json.response.files.map((f: { title: string }) => f.title);
+		expect(titles).toContain('Jane – onboarding checklist.docx');
+		expect(tree.json.response.folders).toEqual([]);
+	});
+
+	it('shows usedSpace on rooms, and quotaLimit only while room quotas are on', async () => {
+		const room = folder('room:workspaces');
+		const off = (await call(sandbox, 'GET', `/files/rooms/${room}`)).json.response;
+		expect(off.usedSpace).toBeGreaterThan(0);
+		expect(off.quotaLimit).toBeUndefined();
+		sandbox.state.quota.rooms = { defaultQuota: 5000 };
+		const on = (await call(sandbox, 'GET', `/files/rooms/${room}`)).json.response;
+		expect([on.quotaLimit, on.isCustomQuota]).toEqual([5000, false]);
+		sandbox.state.entry(room)!.quota = -1;
+		const none = (await call(sandbox, 'GET', `/files/rooms/${room}`)).json.response;
+		expect([none.quotaLimit, none.isCustomQuota]).toEqual([-1, true]);
+	});
+
+	it('refuses, before any operation exists, a folder that does not fit in the target room’s quota', async () => {
+		sandbox.state.quota.rooms = { defaultQuota: -1 };
+		const deals = sandbox.state.newEntry({
+			kind: 'folder',
+			title: 'Leavers',
+			parentId: folder('rooms'),
+			createdBy: IDS.owner,
+			folderType: 23,
+			roomType: 5,
+			shares: { [IDS.owner]: 9 },
+			quota: 1000,
+		});
+		const body = { folderIds: [folder('workspace:jane')], fileIds: [], destFolderId: deals.id };
+		const refused = await move(body);
+		expect([refused.status, refused.json.error.message]).toEqual([
+			403,
+			"The room's storage quota is exceeded (1000 bytes).",
+		]);
+		expect(sandbox.state.fileOps).toEqual([]);
+		deals.quota = 10_000_000;
+		expect((await move(body)).status).toBe(200);
+	});
+});
+
 describe('file operations', () => {
 	it('moves a workspace into the Archive folder; the result is reported once, then gone', async () => {
 		const started = await move({

@@ -46,6 +46,10 @@ export const ROOM_TYPE = {
 
 /** FolderType values of the roots the node tells apart. */
 export const FOLDER_TYPE = { TRASH: 3, MY_DOCUMENTS: 5, ROOMS: 14, ARCHIVE: 20 } as const;
+/** ASC.Files.Core FilterType (the `filterType` of folder listings). */
+export const FILTER_TYPE = { FILES_ONLY: 1 } as const;
+/** TenantEntityQuotaSettings.NoQuota: a room without a storage limit. */
+export const NO_QUOTA = -1;
 
 /** SearchArea and SubjectFilter of `GET files/rooms`. */
 export const SEARCH_AREA = { ACTIVE: 0, ARCHIVE: 1, ANY: 2 } as const;

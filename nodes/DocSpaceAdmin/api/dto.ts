@@ -62,13 +62,25 @@ export interface EntryDto {
 	ownedBy?: { id?: string; displayName?: string };
 	created?: string;
 	updated?: string;
+	/** Files: bytes. */
+	pureContentLength?: number;
+	/** Rooms: bytes stored (FolderDtoHelper: the room's counter). */
+	usedSpace?: number;
+	/** Rooms, while room quotas are on and the caller may edit or create there: bytes, -1 none. */
+	quotaLimit?: number;
 	[key: string]: unknown;
 }
 
 /** The fields of FileShareDto the node reads. */
 export interface ShareDto {
 	access: number;
-	sharedToUser?: { id: string; displayName?: string; email?: string };
+	sharedToUser?: {
+		id: string;
+		displayName?: string;
+		email?: string;
+		isAdmin?: boolean;
+		isOwner?: boolean;
+	};
 	sharedToGroup?: { id: string; name?: string };
 	isOwner?: boolean;
 	subjectType?: number;

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { FILTER_TYPE } from './codes';
 import type { EntryDto, FileOperation, ShareDto } from './dto';
 import type { ApiRequest, PageReader } from '../transport';
 import { callApi, callApiAllPages } from '../transport';
@@ -65,6 +66,34 @@ export async function listFolderContents(
 	const error = { action: 'list the folder', notFound, itemIndex };
 	const request: ApiRequest = { method: 'GET', path: ['files', folderId], qs, error };
 	return await callApiAllPages(ctx, request, limit, folderContentRows);
+}
+
+/** `GET files/folder/{folderId}/path`: the folders from the section root down to this one. */
+export async function getFolderPath(
+	ctx: IExecuteFunctions,
+	folderId: string | number,
+	itemIndex: number,
+): Promise<EntryDto[]> {
+	const envelope = await callApi<EntryDto[]>(ctx, {
+		method: 'GET',
+		path: ['files', 'folder', folderId, 'path'],
+		error: {
+			action: 'read the folder’s path',
+			notFound: `No folder has the ID ${folderId}`,
+			itemIndex,
+		},
+	});
+	return envelope.response ?? [];
+}
+
+/** Every file under a folder, subfolders included (`filterType` FilesOnly, `withSubFolders`). */
+export async function listFilesInTree(
+	ctx: IExecuteFunctions,
+	folderId: string | number,
+	itemIndex: number,
+): Promise<EntryDto[]> {
+	const qs = { filterType: FILTER_TYPE.FILES_ONLY, withSubFolders: true };
+	return await listFolderContents(ctx, String(folderId), qs, undefined, itemIndex);
 }
 
 export interface MoveRequest {

@@ -9,6 +9,8 @@ export interface GroupDto {
 	name?: string;
 	manager?: { id?: string; displayName?: string };
 	membersCount?: number;
+	/** With `includeMembers`. */
+	members?: Array<{ id: string }>;
 }
 
 const EDIT_ROLE = 'a DocSpace admin or the owner (DocSpace lets no one else change groups)';
@@ -45,10 +47,12 @@ export async function getGroup(
 	ctx: IExecuteFunctions,
 	groupId: string,
 	itemIndex: number,
+	includeMembers = false,
 ): Promise<GroupDto> {
 	const envelope = await callApi<GroupDto>(ctx, {
 		method: 'GET',
 		path: ['group', groupId],
+		...(includeMembers ? { qs: { includeMembers } } : {}),
 		error: { action: 'get the group', notFound: `No group has the ID ${groupId}`, itemIndex },
 	});
 	return envelope.response as GroupDto;

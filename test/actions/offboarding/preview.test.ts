@@ -52,11 +52,12 @@ describe('Offboarding → Preview', () => {
 		expect(visibleTo).toEqual([
 			'Alex Admin: owner',
 			'Bob Brown: room manager',
-			`${sandbox.state.ids['group:hr']}: viewer`,
+			'HR: viewer',
 			'Every DocSpace admin: viewer',
 		]);
 		expect(preview.warnings).toEqual([
 			expect.stringContaining('revoke the consents'),
+			'Liam Chen (a member of "Company Workspaces") will no longer see "Workspace – Jane Doe" once it is in the archive room: in a room only its members and DocSpace admins see its content. Invite whoever still needs it to the archive room.',
 			expect.stringContaining('cannot be transferred by an admin'),
 		]);
 	});

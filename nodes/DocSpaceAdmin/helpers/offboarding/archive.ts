@@ -5,8 +5,11 @@ import { allowed } from '../entries';
 import { isArchived } from '../reassignment';
 import { ROOM_TYPE, SHARE, SHARE_FILTER } from '../../api/codes';
 import { getFolder } from '../../api/files';
+import type { GroupDto } from '../../api/groups';
+import { getGroup } from '../../api/groups';
 import { getRoom, getRoomMembers } from '../../api/rooms';
 import { archiveRoomLeaver, archiveTitle, findOwnArchiveRoom } from './archiveIdentity';
+import { accessLostByMove, roomSpaceShortfall } from './moveChecks';
 import { nameOf } from './steps/step';
 import type { OffboardingSettings } from './types';
 
@@ -62,6 +65,8 @@ export interface ArchivePlan {
 	skipped?: string;
 	blockers: string[];
 	warnings: string[];
+	/** What DocSpace would refuse in the move itself, and whose access the move ends. */
+	move: { blockers: string[]; warnings: string[] };
 }
 
 const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
@@ -147,9 +152,14 @@ export async function readArchive(
 	const ownerId = (room?.ownedBy ?? room?.createdBy)?.id ?? self.id;
 	plan.invitations = wantedInvitations(members, ownerId, recipient, settings.readOnlyGroupId);
 	if (room) checkExistingRoom(plan, room, alreadyMoved, settings);
+	// Read, not assumed: DocSpace skips an unknown group without a word (FileSharing.SetAceObjectAsync).
+	const group = settings.readOnlyGroupId
+		? await getGroup(ctx, settings.readOnlyGroupId, itemIndex, true)
+		: undefined;
 	plan.visibleTo = viewers(
 		members,
 		plan.invitations,
+		group,
 		ownerId,
 		room ? undefined : self,
 		recipient,
@@ -160,11 +170,39 @@ export async function readArchive(
 			`${nameOf(leaver)} is a member of the archive room; once disabled they cannot sign in, and they leave the room when the profile is deleted.`,
 		);
 	}
+	if (!alreadyMoved && workspace.roomType === undefined)
+		await checkMove(ctx, plan, workspace, room, leaver, group, itemIndex);
 	return plan;
 }
 
 export function emptyArchive(): ArchivePlan {
-	return { invitations: [], visibleTo: [], alreadyMoved: false, blockers: [], warnings: [] };
+	return {
+		invitations: [],
+		visibleTo: [],
+		alreadyMoved: false,
+		blockers: [],
+		warnings: [],
+		move: { blockers: [], warnings: [] },
+	};
+}
+
+/** The move's own refusals and losses, read before anything changes (an unmade room has no quota yet). */
+async function checkMove(
+	ctx: IExecuteFunctions,
+	plan: ArchivePlan,
+	workspace: EntryDto,
+	room: EntryDto | undefined,
+	leaver: EmployeeFull,
+	group: GroupDto | undefined,
+	itemIndex: number,
+): Promise<void> {
+	// The leaver keeps nothing: they are disabled first.
+	const ids = [...plan.visibleTo.map((v) => v.id), ...(group?.members ?? []).map((m) => m.id)];
+	const keep = new Set(ids.filter((id): id is string => !!id && id !== leaver.id));
+	const lost = await accessLostByMove(ctx, workspace, keep, itemIndex);
+	if (lost) plan.move.warnings.push(lost);
+	const shortfall = room && (await roomSpaceShortfall(ctx, workspace, room, itemIndex));
+	if (shortfall) plan.move.blockers.push(shortfall);
 }
 
 /** Recipient as room manager, the read-only group as viewers; nothing for who already has it. */
@@ -232,6 +270,7 @@ function checkExistingRoom(
 function viewers(
 	members: ShareDto[],
 	invitations: Invitation[],
+	invitedGroup: GroupDto | undefined,
 	ownerId: string,
 	newOwner: EmployeeFull | undefined,
 	recipient: EmployeeFull,
@@ -251,7 +290,7 @@ function viewers(
 		});
 	for (const [id, { share, access }] of roles) {
 		if (!id || access === SHARE.NONE || access === SHARE.RESTRICT) continue;
-		const group = share?.sharedToGroup;
+		const group = share?.sharedToGroup ?? (id === invitedGroup?.id ? invitedGroup : undefined);
 		const name =
 			id === recipient.id
 				? nameOf(recipient)

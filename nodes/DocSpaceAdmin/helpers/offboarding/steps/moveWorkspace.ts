@@ -1,4 +1,8 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { getFolder, startMove } from '../../../api/files';
+import { getRoom } from '../../../api/rooms';
+import { roomSpaceShortfall } from '../moveChecks';
 import { movedInto } from '../../destination';
 import { followOperation } from './jobs';
 import type { Step } from './step';
@@ -15,12 +19,24 @@ export const moveWorkspace = {
 		const title = `"${archive.room.title}"`;
 		return archive.alreadyMoved
 			? { status: 'alreadyDone', detail: `"${archive.workspace!.title}" is already in ${title}` }
-			: { status: 'pending', detail: `Move "${archive.workspace!.title}" into ${title}, and wait` };
+			: {
+					status: 'pending',
+					detail: `Move "${archive.workspace!.title}" into ${title}, and wait`,
+					...archive.move,
+				};
 	},
 	async run(portal, { archive }) {
 		const { ctx, itemIndex } = portal;
 		const workspace = archive.workspace!;
 		const roomId = archive.room!.id!;
+		// A room made by this run had no quota to read in Preview; the server would refuse the same.
+		const shortfall = await roomSpaceShortfall(
+			ctx,
+			workspace,
+			await getRoom(ctx, roomId, itemIndex),
+			itemIndex,
+		);
+		if (shortfall) throw new NodeOperationError(ctx.getNode(), shortfall, { itemIndex });
 		const started = await startMove(
 			ctx,
 			{

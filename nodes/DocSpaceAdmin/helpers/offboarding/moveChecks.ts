@@ -1,0 +1,75 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { FOLDER_TYPE, NO_QUOTA, SHARE_FILTER } from '../../api/codes';
+import type { EntryDto, ShareDto } from '../../api/dto';
+import { getFolderPath, getSharing, listFilesInTree } from '../../api/files';
+import { getRoomMembers } from '../../api/rooms';
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+export function bytes(size: number): string {
+	let value = Math.max(0, size);
+	let unit = 0;
+	while (value >= 1024 && unit < UNITS.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	return `${unit ? value.toFixed(1) : value} ${UNITS[unit]}`;
+}
+
+/**
+ * Why DocSpace would refuse to move the workspace into the room for its storage quota, if it
+ * would: CopyPermissionsCheck.CheckFoldersPermissionsAsync compares the room's free space with
+ * the folder's size before it queues the move. The room shows `quotaLimit` only while room
+ * quotas are on (FolderDtoHelper.GetAsync); without it, or at -1, nothing is read.
+ */
+export async function roomSpaceShortfall(
+	ctx: IExecuteFunctions,
+	workspace: EntryDto,
+	room: EntryDto,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const limit = room.quotaLimit;
+	if (typeof limit !== 'number' || limit === NO_QUOTA) return undefined;
+	const files = await listFilesInTree(ctx, workspace.id, itemIndex);
+	const size = files.reduce((sum, f) => sum + (Number(f.pureContentLength) || 0), 0);
+	const free = limit - (Number(room.usedSpace) || 0);
+	if (size <= free) return undefined;
+	return `"${workspace.title}" holds ${bytes(size)} of files, but "${room.title}" has ${bytes(free)} free of its ${bytes(limit)} storage quota, and DocSpace refuses a move that does not fit. Raise the room’s storage quota (Edit room → Storage quota) or free space in it, then preview again.`;
+}
+
+const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
+const nameOfShare = (share: ShareDto) =>
+	share.sharedToUser?.displayName ?? share.sharedToGroup?.name ?? subjectOf(share);
+
+/**
+ * Who sees the workspace now and will not once it is in the archive room (`keepAccess`: the
+ * archive room's members, and the members of the group invited there). Inside a room,
+ * access comes from the room's members only: DocSpace keeps no user or group shares on items
+ * in rooms (FileSecurity `_availableRoomFileAccesses`: links only), and drops the shares of
+ * files moved out of "My documents" into a room (FileMoveCopyOperation: `deleteLinks`).
+ */
+export async function accessLostByMove(
+	ctx: IExecuteFunctions,
+	workspace: EntryDto,
+	keepAccess: ReadonlySet<string>,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const path = await getFolderPath(ctx, workspace.id, itemIndex);
+	const source = path.find((e) => e.roomType !== undefined && e.id !== workspace.id);
+	let losing: ShareDto[];
+	let who: string;
+	if (source) {
+		const members = await getRoomMembers(ctx, source.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex);
+		// The owner and DocSpace admins read every room (FileSecurity.FilterEntryAsync).
+		losing = members.filter(
+			(s) => !keepAccess.has(subjectOf(s)) && !s.sharedToUser?.isAdmin && !s.sharedToUser?.isOwner,
+		);
+		who = `${losing.length === 1 ? 'a member' : 'members'} of "${source.title}"`;
+	} else if (workspace.rootFolderType === FOLDER_TYPE.MY_DOCUMENTS) {
+		const shares = await getSharing(ctx, 'folder', String(workspace.id), itemIndex);
+		losing = shares.filter((s) => !s.isOwner && !keepAccess.has(subjectOf(s)));
+		who = 'it is shared with them in My documents';
+	} else return undefined;
+	if (!losing.length) return undefined;
+	return `${losing.map(nameOfShare).join(', ')} (${who}) will no longer see "${workspace.title}" once it is in the archive room: in a room only its members and DocSpace admins see its content. Invite whoever still needs it to the archive room.`;
+}
