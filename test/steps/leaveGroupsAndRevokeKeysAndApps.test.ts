@@ -47,6 +47,6 @@ describe('Offboarding steps leaveGroups and revokeKeysAndApps', () => {
 			step('revokeKeysAndApps').plan(
 				state({ access: { ...state().access, keys: [key], clientsUnreadable: refused } }),
 			),
-		).toMatchObject({ status: 'pending', detail: 'Revoke 1 API key(s) ("Exporter") of Jane Doe' });
+		).toMatchObject({ status: 'pending', detail: 'Revoke 1 API key ("Exporter") of Jane Doe' });
 	});
 });

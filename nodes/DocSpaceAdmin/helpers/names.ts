@@ -1,6 +1,10 @@
 import { EMPLOYEE_STATUS, TASK_STATUS } from '../api/codes';
 import type { EmployeeFull } from '../api/dto';
 
+/** "1 room", "2 rooms": counts in words a person reads. */
+export const counted = (count: number, one: string, many = `${one}s`) =>
+	`${count} ${count === 1 ? one : many}`;
+
 /** The names the node outputs for DocSpace's codes. */
 export const TASK_STATUS_NAMES: Record<number, string> = {
 	[TASK_STATUS.CREATED]: 'created',

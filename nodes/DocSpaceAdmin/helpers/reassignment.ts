@@ -1,3 +1,4 @@
+import { counted } from './names';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto } from '../api/dto';
@@ -43,10 +44,10 @@ export async function reassignmentNeed(
 	const activeRooms = ownedRooms.length - archivedRooms;
 	const ownsActiveRoomsOrSharedFiles = await reassignNecessary(ctx, userId, 'Guest', itemIndex);
 	const reasons: string[] = [];
-	if (activeRooms) reasons.push(`owns ${activeRooms} active room(s)`);
+	if (activeRooms) reasons.push(`owns ${counted(activeRooms, 'active room')}`);
 	if (archivedRooms)
 		reasons.push(
-			`owns ${archivedRooms} archived room(s), which only a reassignment can hand over (DocSpace refuses Change Owner in the Archive)`,
+			`owns ${counted(archivedRooms, 'archived room')}, which only a reassignment can hand over (DocSpace refuses Change Owner in the Archive)`,
 		);
 	if (ownsActiveRoomsOrSharedFiles && !activeRooms)
 		reasons.push('shared files from "My documents"');

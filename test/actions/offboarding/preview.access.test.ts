@@ -34,7 +34,7 @@ describe('Offboarding → Preview: every door the leaver could still open', () =
 		);
 		expect(planned(preview, 'leaveRooms').detail).toBe('Remove Jane Doe from "Company Workspaces"');
 		expect(planned(preview, 'revokeKeysAndApps').detail).toBe(
-			'Revoke 1 API key(s) ("Jane scripts") and delete 1 OAuth app(s) ("Jane report exporter") of Jane Doe',
+			'Revoke 1 API key ("Jane scripts") and delete 1 OAuth app ("Jane report exporter") of Jane Doe',
 		);
 		expect(preview.warnings).toEqual([
 			expect.stringContaining(

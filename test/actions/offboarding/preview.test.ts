@@ -22,7 +22,7 @@ describe('Offboarding → Preview', () => {
 			recipient: { id: IDS.bob },
 			canRun: true,
 			blockers: [],
-			reassignment: { needed: true, reasons: ['owns 2 active room(s)'] },
+			reassignment: { needed: true, reasons: ['owns 2 active rooms'] },
 			archive: {
 				workspace: { title: 'Workspace – Jane Doe' },
 				room: { title: ARCHIVE_TITLE, exists: false },

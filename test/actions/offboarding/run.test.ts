@@ -94,7 +94,7 @@ describe('Offboarding → Run', () => {
 		const preview = await run(offboarding('preview', { user: byId(rita), workspaceFolderId: '' }));
 		expect(preview.reassignment).toEqual({
 			needed: true,
-			reasons: [expect.stringContaining('owns 1 archived room(s)')],
+			reasons: [expect.stringContaining('owns 1 archived room')],
 		});
 		const report = await run(offboarding('run', { user: byId(rita), workspaceFolderId: '' }));
 		expect(statuses(report)).toMatchObject({ reassign: 'done' });

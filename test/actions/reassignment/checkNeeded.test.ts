@@ -15,7 +15,7 @@ describe('Data Reassignment → Check If Needed', () => {
 			userId: IDS.jane,
 			displayName: 'Jane Doe',
 			reassignmentNeeded: true,
-			reasons: ['owns 2 active room(s)'],
+			reasons: ['owns 2 active rooms'],
 			ownedRooms: 2,
 			archivedRooms: 0,
 		});

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { explainPlan } from '../../helpers/offboarding/explain';
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
 import { DEFAULT_WAIT } from '../../helpers/poller/waitSettings';
 import { mapWithLimit } from '../../helpers/parallel';
@@ -53,6 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				detail: s.detail,
 			})),
 			warnings: plan.warnings,
+			message: explainPlan(plan),
 		},
 	];
 }

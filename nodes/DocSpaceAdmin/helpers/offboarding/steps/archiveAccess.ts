@@ -12,8 +12,11 @@ export const archiveAccess = {
 		if (archive.skipped || !archive.room)
 			return { status: 'skipped', detail: archive.skipped ?? 'No archive room' };
 		const title = `"${archive.room.title}"`;
+		const nameOfSubject = (id: string) => archive.visibleTo.find((v) => v.id === id)?.name ?? id;
 		const invited = archive.invitations.map((i) =>
-			i.id === recipient.id ? `${nameOf(recipient)} as room manager` : `group ${i.id} as viewers`,
+			i.id === recipient.id
+				? `${nameOf(recipient)} as room manager`
+				: `the group "${nameOfSubject(i.id)}" as viewers`,
 		);
 		return invited.length
 			? { status: 'pending', detail: `Add to ${title}: ${invited.join(', ')}` }
@@ -36,7 +39,7 @@ export const archiveAccess = {
 		);
 		const missing = archive.invitations
 			.filter((i) => access.get(i.id) !== i.access)
-			.map((i) => i.id);
+			.map((i) => archive.visibleTo.find((v) => v.id === i.id)?.name ?? i.id);
 		if (missing.length)
 			throw new ReadBackMismatch(
 				`${missing.join(', ')} without the planned role in the room (DocSpace skips disabled users and groups that no longer exist)`,

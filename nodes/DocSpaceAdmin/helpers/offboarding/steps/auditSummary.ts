@@ -1,3 +1,4 @@
+import { counted } from '../../names';
 import type { IDataObject } from 'n8n-workflow';
 
 import { AUDIT_ACTION, AUDIT_ENTRY } from '../../../api/codes';
@@ -67,7 +68,7 @@ export const auditSummary = {
 	async run(portal, state) {
 		state.audit = await readTrail(portal, state.user.id);
 		return state.audit.available
-			? `${String(state.audit.eventsByUser)} event(s) by the user`
+			? `${counted(Number(state.audit.eventsByUser), 'event')} by the user`
 			: `Audit trail not available: ${String(state.audit.reason)}`;
 	},
 } satisfies Step<'auditSummary'>;

@@ -61,7 +61,7 @@ export const leaveGroups = {
 		const handed = access.managed.length
 			? `; ${nameOf(successor)} now manages ${quotedTitles(access.managed)}`
 			: '';
-		return `${nameOf(user)} removed from ${access.groups.length} group(s)${handed}`;
+		return `${nameOf(user)} removed from ${access.groups.length ? quotedTitles(access.groups) : 'no group'}${handed}`;
 	},
 	async verify({ ctx, itemIndex }, { user, access }) {
 		const still = (await getUserGroups(ctx, user.id, itemIndex)).filter((g) =>

@@ -29,7 +29,7 @@ export const reassign = {
 		if (need?.needed)
 			return {
 				status: 'pending',
-				detail: `Hand over to ${nameOf(state.recipient)} what ${name} ${need.reasons.join('; ')}, and wait`,
+				detail: `Hand over the rooms and shared files of ${name} to ${nameOf(state.recipient)}, and wait (${name} ${need.reasons.join('; ')})`,
 			};
 		return task?.status === TASK_STATUS.COMPLETED
 			? { status: 'alreadyDone', detail: 'Data already reassigned' }

@@ -1,3 +1,4 @@
+import { counted } from '../../names';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { deleteClient, getSignatureToken, listClients } from '../../../api/clients';
@@ -60,9 +61,11 @@ export const revokeKeysAndApps = {
 		const name = nameOf(user);
 		const parts = [];
 		if (access.keys.length)
-			parts.push(`revoke ${access.keys.length} API key(s) (${quotedTitles(access.keys)})`);
+			parts.push(`revoke ${counted(access.keys.length, 'API key')} (${quotedTitles(access.keys)})`);
 		if (access.clients.length)
-			parts.push(`delete ${access.clients.length} OAuth app(s) (${quotedTitles(access.clients)})`);
+			parts.push(
+				`delete ${counted(access.clients.length, 'OAuth app')} (${quotedTitles(access.clients)})`,
+			);
 		if (parts.length)
 			return {
 				status: 'pending',
@@ -88,7 +91,7 @@ export const revokeKeysAndApps = {
 				await deleteClient(ctx, signature, client.client_id, itemIndex);
 		}
 		const unchecked = access.clientsUnreadable ? '; OAuth apps not checked' : '';
-		return `${access.keys.length} API key(s) revoked, ${access.clients.length} OAuth app(s) deleted${unchecked}`;
+		return `${counted(access.keys.length, 'API key')} revoked, ${counted(access.clients.length, 'OAuth app')} deleted${unchecked}`;
 	},
 	async verify({ ctx, itemIndex }, { user, access }) {
 		const keys = access.keysUnreadable
@@ -100,8 +103,10 @@ export const revokeKeysAndApps = {
 		if (keys.length || clients.length)
 			throw new ReadBackMismatch(
 				[
-					keys.length ? `the API key(s) ${quotedTitles(keys)}` : '',
-					clients.length ? `the OAuth app(s) ${quotedTitles(clients)}` : '',
+					keys.length ? `the API ${keys.length === 1 ? 'key' : 'keys'} ${quotedTitles(keys)}` : '',
+					clients.length
+						? `the OAuth ${clients.length === 1 ? 'app' : 'apps'} ${quotedTitles(clients)}`
+						: '',
 				]
 					.filter(Boolean)
 					.join(' and ') + ` of ${nameOf(user)}`,
