@@ -18,9 +18,8 @@ import { FOLDER_TYPE, isoNow, STATUS, TASK_STATUS } from '../model';
 import { guid } from '../seed';
 import { ROOM_CREATORS } from '../state';
 
-/** [StringLength(255)] on MemberRequestDto's names and e-mail. */
+/** [StringLength(255)] on MemberRequestDto's names, title and e-mail. */
 const MAX_FIELD_LENGTH = 255;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const USER_NOT_FOUND = 'The user could not be found';
 const TYPES: Record<string, UserType> = {
@@ -36,6 +35,37 @@ const TYPES: Record<string, UserType> = {
 
 function parseType(value: unknown): UserType | undefined {
 	return TYPES[String(value ?? '').toLowerCase()];
+}
+
+/** EmployeeType as the request binds it: a missing or unknown value is All (0). */
+type RequestedType = UserType | 'All';
+
+function requestedType(value: unknown): RequestedType {
+	return parseType(value) ?? 'All';
+}
+
+/** GetUserTypeAsync: the Owner counts as a DocSpace admin. */
+function isDocSpaceAdmin(user: User | undefined): boolean {
+	return user?.type === 'Owner' || user?.type === 'DocSpaceAdmin';
+}
+
+/**
+ * DemandPermissionsAsync(new UserSecurityProvider(type), Action_AddRemoveUser): admins may act on any
+ * type; a room admin only on Users and Guests (Security.Rules, RoomAdmin → User/Guest); nobody else.
+ */
+function mayAddOrRemove(caller: User, type: RequestedType): boolean {
+	if (isDocSpaceAdmin(caller)) return true;
+	return caller.type === 'RoomAdmin' && (type === 'User' || type === 'Guest');
+}
+
+/**
+ * UserController.AddMember: the Demand above, then no Guests through this route, RoomAdmins only by a
+ * DocSpace admin (the Owner counts), DocSpace admins only by the Owner.
+ */
+function mayCreate(caller: User, type: RequestedType): boolean {
+	if (!mayAddOrRemove(caller, type) || type === 'Guest') return false;
+	if (type === 'RoomAdmin') return isDocSpaceAdmin(caller);
+	return type !== 'DocSpaceAdmin' || caller.type === 'Owner';
 }
 
 function mayEdit(ctx: Ctx, target: User): boolean {
@@ -203,18 +233,32 @@ function reassignRunning(ctx: Ctx, user: User): ApiError | undefined {
 	);
 }
 
-/** MemberRequestDto's attributes: [StringLength(255)] names, [EmailAddress][StringLength(255)] e-mail. */
-function validateMember(fields: { FirstName?: string; LastName?: string; Email?: string }): void {
+/** EmailAddressAttribute.IsValid: one '@', neither first nor last, no line breaks. */
+function isEmailAddress(value: string): boolean {
+	const at = value.indexOf('@');
+	return (
+		at > 0 && at !== value.length - 1 && at === value.lastIndexOf('@') && !/[\r\n]/.test(value)
+	);
+}
+
+/**
+ * MemberRequestDto's attributes ([StringLength(255)] FirstName, LastName, Title; [EmailAddress]
+ * [StringLength(255)] Email) on the raw request body. [ApiController] answers them with 400 before the
+ * action runs, so before any permission check or look-up.
+ */
+function validateMember(body: Record<string, unknown>): void {
 	const errors: Record<string, string[]> = {};
-	for (const [field, value] of Object.entries(fields)) {
-		if (value !== undefined && value.length > MAX_FIELD_LENGTH) {
-			errors[field] = [
+	const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+	for (const field of ['FirstName', 'LastName', 'Title', 'Email']) {
+		const value = body[field.charAt(0).toLowerCase() + field.slice(1)] ?? body[field];
+		if (typeof value !== 'string') continue;
+		if (field === 'Email' && !isEmailAddress(value))
+			add(field, 'The Email field is not a valid e-mail address.');
+		if (value.length > MAX_FIELD_LENGTH)
+			add(
+				field,
 				`The field ${field} must be a string with a maximum length of ${MAX_FIELD_LENGTH}.`,
-			];
-		}
-	}
-	if (fields.Email !== undefined && !errors.Email && !EMAIL_PATTERN.test(fields.Email)) {
-		errors.Email = ['The Email field is not a valid e-mail address.'];
+			);
 	}
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 }
@@ -321,26 +365,27 @@ export const peopleRoutes: Route[] = [
 		method: 'POST',
 		pattern: '/people',
 		handler: (ctx) => {
-			requireAdmin(ctx);
-			// The e-mail keeps its case (new MailAddress(email).Address); look-ups ignore case.
-			const email = typeof ctx.body.email === 'string' ? ctx.body.email.trim() : '';
-			if (!email)
+			// UserController.AddMember, in the server's order: model validation, who may create which
+			// type, the e-mail (new MailAddress(email)), then AddUserAsync's name and duplicate checks.
+			validateMember(ctx.body);
+			const requested = requestedType(ctx.body.type);
+			if (!mayCreate(ctx.user, requested)) throw denied();
+			if (typeof ctx.body.email !== 'string')
 				throw new ApiError(
 					400,
-					"Value cannot be null. (Parameter 'email')",
+					"Value cannot be null. (Parameter 'address')",
 					'System.ArgumentNullException',
 				);
+			// The e-mail keeps its case (MailAddress.Address); look-ups ignore case.
+			const email = ctx.body.email.trim();
 			const firstName = String(ctx.body.firstName ?? '').trim();
 			const lastName = String(ctx.body.lastName ?? '').trim();
-			validateMember({ FirstName: firstName, LastName: lastName, Email: email });
 			if (!firstName || !lastName || /[<>]/.test(firstName + lastName))
 				throw badRequest('Incorrect firstname or lastname');
 			if (ctx.state.userByEmail(email))
 				throw badRequest('User with this email is already registered');
-			// No type binds to "All": no system group, i.e. effectively a room admin.
-			const type = parseType(ctx.body.type) ?? 'RoomAdmin';
-			if (type === 'Guest') throw denied();
-			if (type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
+			// "All" puts the user in no system group, i.e. effectively a room admin.
+			const type: UserType = requested === 'All' ? 'RoomAdmin' : requested;
 			const user: User = {
 				id: guid(`user:created:${email}:${ctx.state.users.length}`),
 				firstName,
@@ -400,11 +445,10 @@ export const peopleRoutes: Route[] = [
 		method: 'PUT',
 		pattern: '/people/{userid}',
 		handler: (ctx) => {
+			// UpdateMemberRequestDto inherits MemberRequestDto's attributes: checked before the look-up.
+			validateMember(ctx.body);
 			const user = findUser(ctx, ctx.params.userid);
 			if (user.id === ctx.user.id) {
-				const name = (field: string) =>
-					typeof ctx.body[field] === 'string' ? String(ctx.body[field]).trim() : undefined;
-				validateMember({ FirstName: name('firstName'), LastName: name('lastName') });
 				for (const field of ['firstName', 'lastName'] as const) {
 					if (typeof ctx.body[field] === 'string') {
 						const value = String(ctx.body[field]).trim();
