@@ -128,7 +128,7 @@ export interface JobFaults {
 export const MILESTONES: Record<Task['queue'], number[]> = {
 	reassign: [5, 10, 20, 30, 50, 70, 90, 95, 100],
 	remove: [5, 10, 30, 45, 50, 60, 70, 95, 100],
-	type: [5, 30, 60, 90, 100],
+	type: [5, 10, 40, 60, 100],
 	personalFolder: [10, 50, 100],
 };
 
@@ -697,7 +697,8 @@ const taskEffects: Record<Task['queue'], (state: SandboxState, task: Task) => vo
 		if (!user || !to) return;
 		reassignOwnership(state, user, to);
 		rescueSharedEntries(state, user, to);
-		user.type = task.params.type as User['type'];
+		// UpdateUserTypeAsync changes only to User or Guest; a request without a type (All) keeps it.
+		if (task.params.type === 'User' || task.params.type === 'Guest') user.type = task.params.type;
 		state.recordAudit({
 			userId: task.initiatorId,
 			actionId: 4019,
