@@ -97,9 +97,9 @@ function listable(ctx: Ctx, users: User[]): User[] {
 	return users.filter((u) => ctx.state.canViewProfile(ctx.user, u));
 }
 
-/** A DocSpace admin's reassignment is for the Owner only. */
+/** A DocSpace admin's (or the Owner's: GetUserTypeAsync) data is for the Owner only. */
 function requireOwnerForAdmin(ctx: Ctx, userId: string): void {
-	if (ctx.state.user(userId)?.type === 'DocSpaceAdmin' && ctx.user.type !== 'Owner') throw denied();
+	if (isDocSpaceAdmin(ctx.state.user(userId)) && ctx.user.type !== 'Owner') throw denied();
 }
 
 function full(ctx: Ctx, user: User) {
@@ -649,13 +649,23 @@ export const peopleRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/people/reassign/necessary',
 		handler: (ctx) => {
-			requireAdmin(ctx);
-			const userId = (ctx.query.get('UserId') ?? ctx.query.get('userId') ?? '').toLowerCase();
+			// ReassignController.NecessaryReassign: the Demand depends on the expected Type (none: All).
+			const type = requestedType(ctx.query.get('Type') ?? ctx.query.get('type'));
+			if (!mayAddOrRemove(ctx.user, type)) throw denied();
+			const userId = (
+				ctx.query.get('UserId') ??
+				ctx.query.get('userId') ??
+				EMPTY_GUID
+			).toLowerCase();
 			requireOwnerForAdmin(ctx, userId);
-			// FileStorageService.AnyRoomsAsync: active rooms the user owns (the Archive is not searched).
+			// FileStorageService.AnyRoomsAsync: active rooms (the Archive is not searched) the caller sees,
+			// owned by the user; Guid.Empty (no UserId) filters by no owner, so any active room counts.
 			const ownsRooms = ctx.state.entries.some(
 				(e) =>
-					ctx.state.isRoom(e) && e.parentId === ctx.state.folders.rooms && e.createdBy === userId,
+					ctx.state.isRoom(e) &&
+					e.parentId === ctx.state.folders.rooms &&
+					(userId === EMPTY_GUID || e.createdBy === userId) &&
+					ctx.state.can(ctx.user, e, 'Read'),
 			);
 			const shares = () =>
 				ctx.state.entries.some(
@@ -664,11 +674,7 @@ export const peopleRoutes: Route[] = [
 						ctx.state.root(e).folderType === FOLDER_TYPE.USER &&
 						Object.keys(e.shares).some((s) => s !== userId),
 				);
-			return {
-				response:
-					ownsRooms ||
-					(parseType(ctx.query.get('Type') ?? ctx.query.get('type')) === 'Guest' && shares()),
-			};
+			return { response: ownsRooms || (type === 'Guest' && shares()) };
 		},
 	},
 	{
