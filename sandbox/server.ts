@@ -1,3 +1,4 @@
+import { Inbox } from './mail';
 import http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -68,6 +69,8 @@ export interface SandboxOptions {
 	extraUsers?: number;
 	/** Lifetime of OAuth 2.0 access tokens (default 3600 s). */
 	oauthAccessTokenSeconds?: number;
+	/** Port of the loopback mail server (0: any free one); `false`: no mail server. */
+	mailPort?: number | false;
 }
 
 export interface LoggedRequest {
@@ -118,6 +121,8 @@ function scopesAllow(permissions: string[], method: string, path: string): boole
 export class Sandbox {
 	state: SandboxState;
 	readonly log: LoggedRequest[] = [];
+	/** The loopback mail server's inbox (GET /__sandbox/mail). */
+	readonly inbox = new Inbox();
 	/** Messages the templates post to their chat webhook (POST /__sandbox/notify), newest last. */
 	readonly notifications: Array<Record<string, unknown>> = [];
 	faults: FaultRule[] = [];
@@ -172,6 +177,7 @@ export class Sandbox {
 		this.dto = new Dtos(this.state, this.origin);
 		this.log.length = 0;
 		this.notifications.length = 0;
+		this.inbox.mails.length = 0;
 		this.faults = [];
 		this.hits.clear();
 		this.oauth.reset();
@@ -188,10 +194,13 @@ export class Sandbox {
 		const { port } = this.server.address() as AddressInfo;
 		this.origin = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
 		this.dto = new Dtos(this.state, this.origin);
+		if (this.options.mailPort !== false)
+			await this.inbox.start(this.options.mailPort ?? 0, this.options.host ?? '127.0.0.1');
 		return this.origin;
 	}
 
 	async stop(): Promise<void> {
+		if (this.inbox.port) await this.inbox.stop();
 		await this.flushWebhooks();
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -597,6 +606,7 @@ export class Sandbox {
 			return this.sendJson(res, 200, { ok: true });
 		}
 		if (method === 'GET' && what === 'notify') return this.sendJson(res, 200, this.notifications);
+		if (method === 'GET' && what === 'mail') return this.sendJson(res, 200, this.inbox.mails);
 		if (method === 'POST' && what === 'reset') {
 			this.reset();
 			return this.send(res, 204, '');

@@ -9,6 +9,8 @@ export interface TemplateSettings {
 	credentialName?: string;
 	/** Credential id for the HR webhook's header auth. */
 	headerAuthCredentialId?: string;
+	/** Credential id for the approval mails (SMTP). */
+	smtpCredentialId?: string;
 }
 
 interface TemplateNode {
@@ -38,6 +40,9 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(
 				name: settings.credentialName ?? node.credentials.docSpaceApi.name,
 			};
 		}
+		if (node.credentials?.smtp && settings.smtpCredentialId) {
+			node.credentials.smtp = { ...node.credentials.smtp, id: settings.smtpCredentialId };
+		}
 		if (node.credentials?.httpHeaderAuth && settings.headerAuthCredentialId) {
 			node.credentials.httpHeaderAuth = {
 				...node.credentials.httpHeaderAuth,
@@ -46,6 +51,21 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(
 		}
 	}
 	return copy;
+}
+
+/** Who approves offboardings in the sandbox: their mail lands in the sandbox's inbox. */
+export const APPROVER = 'approver@corp.example';
+
+/** The SMTP credential of the sandbox's loopback mail server. */
+export function sandboxSmtpCredential(sandbox: Sandbox) {
+	return {
+		host: sandbox.inbox.host,
+		port: sandbox.inbox.port,
+		secure: false,
+		disableStartTls: true,
+		user: '',
+		password: '',
+	};
 }
 
 /** The sandbox's own employee, recipient, folders and chat inbox, for the templates' settings. */
@@ -65,6 +85,8 @@ export function sandboxTemplateValues(sandbox: Sandbox): Record<string, string> 
 		readOnlyGroupId: state.ids['group:hr'],
 		finalStep: 'keep',
 		notifyUrl: `${sandbox.origin}/__sandbox/notify`,
+		approverEmail: APPROVER,
+		senderEmail: 'n8n@corp.example',
 		// The bulk template's settings and sample CSV: Jane with her workspace, Paula with the default recipient.
 		defaultRecipientEmail: recipient,
 		leaversCsv: `email,recipientEmail,workspaceFolderId,finalStep\n${employee},${recipient},${workspace},keep\n${state.user(state.ids.paula)!.email},,,keep\n`,
