@@ -185,11 +185,15 @@ try {
 	started = Date.now();
 	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-demand.json']}`, '--rawOutput');
 	console.log(`on-demand template ran up to its approval in ${seconds(started)}`);
-	const request = sandbox.notifications[0];
+	const [mail] = sandbox.inbox.to(lib.APPROVER);
+	const approvalUrl = mail?.links[0];
 	check(
-		'on demand: the plan was posted with an approval link',
-		typeof request?.approvalUrl === 'string',
-		JSON.stringify(request ?? {}).slice(0, 300),
+		'on demand: the approver got the plan in sentences by e-mail, with one button to the decision form',
+		mail?.subject === 'Approve the offboarding of Jane Doe?' &&
+			mail.text.includes('Jane Doe (jane.doe@corp.example) leaves.') &&
+			mail.text.includes('Who will be able to open') &&
+			mail.links.length === 1,
+		JSON.stringify(mail ?? sandbox.inbox.mails).slice(0, 400),
 	);
 	check(
 		'on demand: nothing was written before the approval',
@@ -225,14 +229,14 @@ try {
 		deprecated.join(' | ').slice(0, 500),
 	);
 
-	if (request?.approvalUrl) {
-		// What a chat's link preview or a mail scanner does: it opens the link. n8n shows the form.
-		const opened = await fetch(request.approvalUrl);
+	if (approvalUrl) {
+		// What a mail scanner or a link preview does: it opens the link. n8n shows the form.
+		const opened = await fetch(approvalUrl);
 		const page = await opened.text();
 		check(
-			'on demand: opening the approval link shows the plan and the approval form',
+			'on demand: the mail’s button opens the plan and the decision form',
 			opened.ok &&
-				page.includes('Offboarding Jane Doe') &&
+				page.includes('Offboarding of Jane Doe') &&
 				page.includes('Decision') &&
 				page.includes('Approve'),
 			`${opened.status} ${page.slice(0, 200)}`,
@@ -250,7 +254,7 @@ try {
 		// What the approver's browser sends when the form is submitted.
 		const decision = new FormData();
 		decision.append('field-0', 'Approve');
-		const approval = await fetch(request.approvalUrl, { method: 'POST', body: decision });
+		const approval = await fetch(approvalUrl, { method: 'POST', body: decision });
 		check(
 			'on demand: the submitted approval form is accepted by n8n',
 			approval.ok,

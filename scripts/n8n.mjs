@@ -183,7 +183,7 @@ export function n8nCli(env, ...args) {
 	});
 }
 
-/** Imports the sandbox's DocSpace credential ("DocSpace account", as the templates name it) and the HR webhook's secret. */
+/** Imports the sandbox's DocSpace credential ("DocSpace account", as the templates name it), the HR webhook's secret and the sandbox's mail server. */
 export async function importCredentials(env, sandbox, lib) {
 	const home = join(env.N8N_USER_FOLDER, '..');
 	const credentials = [
@@ -200,6 +200,13 @@ export async function importCredentials(env, sandbox, lib) {
 		},
 		{ id: 'hrWebhookSecret', name: 'HR webhook secret', type: 'httpHeaderAuth', data: HR_SECRET },
 		{ id: 'leaversFormLogin', name: 'Leavers form login', type: 'httpBasicAuth', data: FORM_LOGIN },
+		// The sandbox's loopback mail server, for the approval mails.
+		{
+			id: 'smtpCredential',
+			name: 'Approval mail (SMTP)',
+			type: 'smtp',
+			data: lib.sandboxSmtpCredential(sandbox),
+		},
 	];
 	writeFileSync(join(home, 'credentials.json'), JSON.stringify(credentials));
 	await phase('Importing the sandbox credential', () =>

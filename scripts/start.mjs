@@ -105,8 +105,9 @@ ${nodesFolder(env)} (as Settings → Community Nodes installs it) and the DocSpa
 
 Try first: open ${demand}
   and click "Execute workflow". The Preview lists what will happen to Jane Doe (nothing changes yet),
-  the approval request lands in the sandbox's chat inbox: ${sandbox.origin}/__sandbox/notify
-  Open its approvalUrl in the browser, pick Approve and submit, and watch Jane being offboarded in the right order.
+  the approval mail lands in the sandbox's inbox: ${sandbox.origin}/__sandbox/mail (SMTP on ${sandbox.inbox.host}:${sandbox.inbox.port})
+  Open its link in the browser, pick Approve and submit, and watch Jane being offboarded in the right order;
+  the result lands in the sandbox's chat inbox: ${sandbox.origin}/__sandbox/notify
   The HR webhook template's secret header is ${HR_SECRET.name}: ${HR_SECRET.value}.
   The bulk template's upload form asks for a login: ${FORM_LOGIN.user} / ${FORM_LOGIN.password}.
   Sandbox state and request log: ${sandbox.origin}/__sandbox/state, ${sandbox.origin}/__sandbox/log

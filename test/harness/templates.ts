@@ -84,11 +84,13 @@ export class TemplateRun {
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		// A Wait node on "form" answers on its form webhooks (GET shows the form, POST submits it).
 		const isForm = resuming && node.parameters.resume === 'form';
-		const description = nodeType.description.webhooks?.find(
+		const candidates = (nodeType.description.webhooks ?? []).filter(
 			(w) =>
 				Boolean(w.restartWebhook) === resuming &&
 				(!isForm || (w.nodeType === 'form' && w.httpMethod === call.method)),
 		);
+		// Send and Wait nodes resume on GET (the form) and POST (the submitted decision).
+		const description = candidates.find((w) => w.httpMethod === call.method) ?? candidates[0];
 		if (!description) throw new Error(`"${nodeName}" has no ${resuming ? 'resume ' : ''}webhook`);
 		const webhookData = {
 			httpMethod: call.method,

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { sandboxTemplateValues } from '../../sandbox/templates';
+import { sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { submitDecision, TemplateRun } from '../harness/templates';
 
@@ -22,11 +22,18 @@ const BOM = '\ufeff';
 const bulk = () =>
 	new TemplateRun(
 		'offboard-many-from-csv.json',
-		{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL },
+		{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: 'smtp' },
 		{
 			[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
+			smtp: sandboxSmtpCredential(sandbox),
 		},
 	);
+
+/** What the approver was asked (the mail's words) about which rows (the workflow's row list). */
+const approvalRequest = (run: TemplateRun) => ({
+	text: sandbox.inbox.mails[0]?.text ?? '',
+	rows: run.output('All rows')[0]?.rows as IDataObject[],
+});
 
 /** What the Form Trigger emits for an uploaded file: its bytes under the field's label. */
 const upload = (bytes: Buffer) => [
@@ -77,17 +84,17 @@ describe('Template: offboard many employees from a CSV — files as people save 
 		]);
 		expect(sandbox.writes()).toEqual([]);
 
-		const request = sandbox.notifications[0];
+		const request = approvalRequest(run);
 		expect(request.text).toContain('Bulk offboarding: 2 of 7 rows can run.');
 		expect(request.rows).toEqual([
 			expect.objectContaining({ row: 2, email: jane.email, canRun: true }),
-			{
+			expect.objectContaining({
 				row: 3,
 				email: ann.email,
 				canRun: false,
 				willDo: '',
 				why: `Row 3 of the file: unknown finalStep "Keep" (write exactly keep, deleteProfile, removeData, or leave it empty for keep)`,
-			},
+			}),
 			expect.objectContaining({
 				row: 4,
 				canRun: false,
@@ -121,7 +128,9 @@ describe('Template: offboard many employees from a CSV — files as people save 
 			expect(sandbox.state.user(leaver.id)!.status).toBe(1);
 		}
 		const done = sandbox.notifications.at(-1)!;
-		expect(done.text).toContain('Bulk offboarding finished: 2 offboarded, 0 failed, 5 skipped.');
+		expect(done.text).toContain(
+			'Bulk offboarding finished: 2 offboarded, 0 already offboarded before (nothing changed), 0 failed, 5 skipped.',
+		);
 		expect((done.rows as IDataObject[]).map((r) => [r.row, r.outcome])).toEqual([
 			[2, 'offboarded'],
 			[3, 'skipped'],
@@ -159,7 +168,7 @@ describe('Template: offboard many employees from a CSV — files as people save 
 		await run.start(FORM, upload(Buffer.from(lines.join('\n'))));
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.writes()).toEqual([]);
-		const request = sandbox.notifications[0];
+		const request = approvalRequest(run);
 		expect(request.rows).toHaveLength(10_000);
 		expect(request.text).toContain('Bulk offboarding: 1 of 10000 rows can run.');
 		expect(request.text).toContain('… and 9949 more');

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { sandboxTemplateValues } from '../../sandbox/templates';
+import { APPROVER, sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import {
 	OPEN_LINK,
@@ -23,9 +23,13 @@ let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
 const CREDENTIAL = 'docspaceCredential';
+const SMTP = 'smtpCredential';
 const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
 	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
+	[SMTP]: sandboxSmtpCredential(sandbox),
 });
+/** The approval mails the approver received, oldest first. */
+const approvalMails = () => sandbox.inbox.to(APPROVER);
 
 describe('Template: offboard on the leave date HR sends', () => {
 	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
@@ -35,6 +39,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 			{
 				values: { ...sandboxTemplateValues(sandbox), ...values },
 				credentialId: CREDENTIAL,
+				smtpCredentialId: SMTP,
 				headerAuthCredentialId: 'hr',
 			},
 			{
@@ -131,23 +136,23 @@ describe('Template: offboard on the leave date HR sends', () => {
 		expect(sandbox.log).toEqual([]);
 	});
 
-	it('with requireApproval on: asks in the chat, waits, and a rejection changes nothing', async () => {
+	it('with requireApproval on: asks by e-mail, waits, and a rejection changes nothing', async () => {
 		const run = hrTemplate({ requireApproval: 'true' });
 		const answer = await request(run, { leaveDate: '2020-01-31' });
 		expect(answer.body).toMatchObject({ accepted: true, approvalRequired: true });
-		expect(answer.body.message).toContain('now, once approved in the chat');
+		expect(answer.body.message).toContain('now, once approved by e-mail');
 		expect(run.last?.waitTill).toBeDefined();
 		expect(sandbox.writes()).toEqual([]);
-		expect(sandbox.notifications).toHaveLength(1);
-		expect(sandbox.notifications[0].text).toContain(
-			'Jane Doe (jane.doe@corp.example) will be offboarded now, once approved in the chat',
+		expect(sandbox.notifications).toHaveLength(0);
+		expect(approvalMails()[0].text).toContain(
+			'Jane Doe (jane.doe@corp.example) will be offboarded now, once approved by e-mail',
 		);
 
 		// A link preview or a mail scanner opening the link decides nothing.
 		await run.resume(OPEN_LINK);
 		expect(run.last?.waitTill).toBeDefined();
 		expect(run.ran('Approved?')).toBe(false);
-		expect(String(run.page?.formDescription)).toContain('once approved in the chat');
+		expect(String(run.page?.formDescription)).toContain('once approved by e-mail');
 
 		await run.resume(submitDecision('Decline'));
 		expect(run.error()).toBeUndefined();
@@ -155,7 +160,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
 			success: false,
-			text: 'Offboarding of jane.doe@corp.example was not run: it was not approved',
+			text: 'Offboarding of jane.doe@corp.example was not run, and nothing was changed: the approver declined it.',
 		});
 	});
 
@@ -180,7 +185,11 @@ describe('Template: offboard many employees from a CSV', () => {
 	const bulk = (values: Record<string, string> = {}) =>
 		new TemplateRun(
 			'offboard-many-from-csv.json',
-			{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+			{
+				values: { ...sandboxTemplateValues(sandbox), ...values },
+				credentialId: CREDENTIAL,
+				smtpCredentialId: SMTP,
+			},
 			credentials(),
 		);
 
@@ -208,10 +217,9 @@ describe('Template: offboard many employees from a CSV', () => {
 		expect(run.output('Preview every row')).toHaveLength(ROWS);
 		expect(sandbox.writes()).toEqual([]);
 		expect(run.last?.waitTill).toBeDefined();
-		expect(sandbox.notifications).toHaveLength(1);
-		const request = sandbox.notifications[0];
+		expect(sandbox.notifications).toHaveLength(0);
+		const request = approvalMails()[0];
 		expect(request.text).toContain(`Bulk offboarding: ${ROWS} of ${ROWS} rows can run.`);
-		expect(request.rows).toHaveLength(ROWS);
 		// One readable message: the first 50 rows by name, then a count of the rest.
 		for (const leaver of leavers.slice(0, 50))
 			expect(request.text).toContain(`${leaver.firstName} ${leaver.lastName} (${leaver.email}) → `);
@@ -245,9 +253,9 @@ describe('Template: offboard many employees from a CSV', () => {
 		}
 		// One message with every row's outcome, in the rows' order.
 		const done = sandbox.notifications.at(-1)!;
-		expect(sandbox.notifications).toHaveLength(2);
+		expect(sandbox.notifications).toHaveLength(1);
 		expect(done.text).toContain(
-			`Bulk offboarding finished: ${ROWS} offboarded, 0 failed, 0 skipped.`,
+			`Bulk offboarding finished: ${ROWS} offboarded, 0 already offboarded before (nothing changed), 0 failed, 0 skipped.`,
 		);
 		expect(done.rows).toEqual(
 			// Row numbers as the file has them: the header is row 1.
@@ -265,7 +273,11 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 	const bulk = (values: Record<string, string> = {}) =>
 		new TemplateRun(
 			'offboard-many-from-csv.json',
-			{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+			{
+				values: { ...sandboxTemplateValues(sandbox), ...values },
+				credentialId: CREDENTIAL,
+				smtpCredentialId: SMTP,
+			},
 			credentials(),
 		);
 	const withUnknown = () =>
@@ -278,15 +290,18 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		});
 		await run.start('Try it', [{ json: {} }], 'manual');
 		expect(sandbox.writes()).toEqual([]);
-		expect(sandbox.notifications[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
-		expect(sandbox.notifications[0].text).toContain(
+		expect(approvalMails()[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
+		expect(approvalMails()[0].text).toContain(
 			'SKIPPED (nothing is done for these rows):\n• 4. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
 		);
 		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.state.user(IDS.jane)!.status).toBe(2);
 		const done = sandbox.notifications.at(-1)!;
-		expect(done.text).toContain('Bulk offboarding finished: 2 offboarded, 0 failed, 1 skipped.');
+		expect(done.text).toContain(
+			// Paula was disabled before and has nothing left to hand over.
+			'Bulk offboarding finished: 1 offboarded, 1 already offboarded before (nothing changed), 0 failed, 1 skipped.',
+		);
 		expect(done.rows).toEqual([
 			expect.objectContaining({
 				row: 2,
@@ -297,7 +312,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 			expect.objectContaining({
 				row: 3,
 				email: sandbox.state.user(sandbox.state.ids.paula)!.email,
-				outcome: 'offboarded',
+				outcome: 'alreadyDone',
 				report: expect.stringMatching(/^http\S+ http\S+$/),
 			}),
 			expect.objectContaining({
@@ -313,6 +328,25 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(stored).toHaveLength(4);
 	});
 
+	it('tells rows already offboarded by an earlier run from the ones it offboards', async () => {
+		const first = bulk();
+		await first.start('Try it', [{ json: {} }], 'manual');
+		await first.resume(submitDecision('Approve'));
+		sandbox.inbox.mails.length = 0;
+		const again = bulk();
+		await again.start('Try it', [{ json: {} }], 'manual');
+		expect(approvalMails()[0].text).toContain(
+			'jane.doe@corp.example) → bob.brown@corp.example, final step keep (already offboarded: nothing left to change)',
+		);
+		await again.resume(submitDecision('Approve'));
+		expect(sandbox.notifications.at(-1)!.text).toContain(
+			'Bulk offboarding finished: 0 offboarded, 2 already offboarded before (nothing changed), 0 failed, 0 skipped.',
+		);
+		expect(sandbox.notifications.at(-1)!.text).toContain(
+			'jane.doe@corp.example: already offboarded, nothing changed',
+		);
+	});
+
 	it('changes nothing when the link is only opened, nor when the one approval is declined', async () => {
 		const run = bulk();
 		await run.start('Try it', [{ json: {} }], 'manual');
@@ -325,7 +359,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
 			success: false,
-			text: 'Bulk offboarding of 2 rows was not approved: nothing was changed.',
+			text: 'Bulk offboarding of 2 rows was not run, and nothing was changed: the approver declined it.',
 		});
 	});
 
@@ -333,7 +367,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		const login = { user: 'hr', password: 'a long form password' };
 		const run = new TemplateRun(
 			'offboard-many-from-csv.json',
-			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL },
+			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: SMTP },
 			{ ...credentials(), leaversFormLogin: login } as never,
 		);
 		const basic = (user: string, password: string) => ({

@@ -3,25 +3,39 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { sandboxTemplateValues } from '../../sandbox/templates';
+import { APPROVER, sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
 import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 import { nodeTypes, PACKAGE } from '../harness/nodeTypes';
-import { OPEN_LINK, submitDecision, TemplateRun, TEMPLATES } from '../harness/templates';
+import {
+	OPEN_LINK,
+	resumeAtWaitTill,
+	submitDecision,
+	TemplateRun,
+	TEMPLATES,
+} from '../harness/templates';
 
 const current = useSandbox({ speed: { taskStepMs: 20, fileOpMs: 40 } });
 let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
 const CREDENTIAL = 'docspaceCredential';
+const SMTP = 'smtpCredential';
 const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
 	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
+	[SMTP]: sandboxSmtpCredential(sandbox),
 });
 const template = (file: string, values: Record<string, string> = {}) =>
 	new TemplateRun(
 		file,
-		{ values: { ...sandboxTemplateValues(sandbox), ...values }, credentialId: CREDENTIAL },
+		{
+			values: { ...sandboxTemplateValues(sandbox), ...values },
+			credentialId: CREDENTIAL,
+			smtpCredentialId: SMTP,
+		},
 		credentials(),
 	);
+/** The approval mails the approver received, oldest first. */
+const approvalMails = () => sandbox.inbox.to(APPROVER);
 
 /** The title of the room Jane's workspace now sits in. */
 const archivedInto = () => {
@@ -31,30 +45,32 @@ const archivedInto = () => {
 };
 
 describe('Template: offboard an employee on demand', () => {
-	it('previews without writing, waits for approval, then runs in the safe order and reports', async () => {
+	it('previews without writing, asks the approver by e-mail, then runs in the safe order and reports', async () => {
 		const run = template('offboard-on-demand.json');
 		await run.start('Start offboarding', [{ json: {} }], 'manual');
 		expect(run.error()).toBeUndefined();
 		expect(run.last?.waitTill).toBeDefined();
 		expect(sandbox.writes()).toEqual([]);
-		const request = sandbox.notifications[0];
-		expect(request.text).toContain('Offboarding Jane Doe (jane.doe@corp.example)');
-		expect(request.text).toContain(
-			'The archived workspace will be visible to: Alex Admin (owner), Bob Brown (room manager)',
+		const [mail] = approvalMails();
+		expect(mail.subject).toBe('Approve the offboarding of Jane Doe?');
+		expect(mail.text).toContain('Jane Doe (jane.doe@corp.example) leaves. Bob Brown receives');
+		expect(mail.text).toContain(
+			'Who will be able to open "Workspace – Jane Doe" in the room "Archive – Jane Doe',
 		);
-		expect(String(request.approvalUrl)).toMatch(/^http:\/\/localhost:5678\/form-waiting\/\d+/);
-		expect(request.text).toContain(`on this page (opening it changes nothing`);
-		expect(request).not.toHaveProperty('approveUrl');
+		expect(mail.text).toContain('Nothing is erased: the profile of Jane Doe is kept, disabled.');
+		expect(mail.text).toContain('only the decision you submit counts');
+		// One button, to the decision form (a custom-form response: opening it only shows the form).
+		expect(mail.links).toEqual([
+			expect.stringMatching(/^http:\/\/localhost:5678\/webhook-waiting\/\d+/),
+		]);
 
 		// A link preview or a mail scanner opens the link: the form is shown, nothing is decided.
 		await run.resume(OPEN_LINK);
 		expect(run.last?.waitTill).toBeDefined();
 		expect(run.ran('Approved?')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
-		expect(run.page).toMatchObject({ formTitle: 'Approve or decline' });
-		expect(String(run.page?.formDescription)).toContain(
-			'Offboarding Jane Doe (jane.doe@corp.example)',
-		);
+		expect(run.page).toMatchObject({ formTitle: 'Offboarding of Jane Doe' });
+		expect(String(run.page?.formDescription)).toContain('Jane Doe (jane.doe@corp.example) leaves.');
 
 		await run.resume(submitDecision('Approve'));
 		expect(run.error()).toBeUndefined();
@@ -76,7 +92,23 @@ describe('Template: offboard an employee on demand', () => {
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
 			success: false,
-			text: expect.stringContaining('was not approved'),
+			text: expect.stringContaining(
+				'was not run, and nothing was changed: the approver declined it.',
+			),
+		});
+	});
+
+	it('changes nothing when no decision comes in time, and says so', async () => {
+		const run = template('offboard-on-demand.json');
+		await run.start('Start offboarding', [{ json: {} }], 'manual');
+		await resumeAtWaitTill(run);
+		expect(run.error()).toBeUndefined();
+		expect(run.ran('Run offboarding')).toBe(false);
+		expect(sandbox.writes()).toEqual([]);
+		expect(approvalMails()).toHaveLength(1);
+		expect(sandbox.notifications.at(-1)).toMatchObject({
+			success: false,
+			text: expect.stringContaining('nothing was changed: no decision came within 3 days.'),
 		});
 	});
 
@@ -160,7 +192,7 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 		expect(sandbox.notifications).toEqual([
 			expect.objectContaining({
 				success: false,
-				text: 'Offboarding of nobody@corp.example was not run: Could not find the user: No user has the email nobody@corp.example',
+				text: 'Offboarding of nobody@corp.example was not run, and nothing was changed: Could not find the user: No user has the email nobody@corp.example',
 			}),
 		]);
 	});

@@ -40,7 +40,9 @@ describe('Offboarding → Preview explains the plan in sentences', () => {
 		await run(offboarding('run'));
 		const again = await run(offboarding('preview'));
 		const message = String(again.message);
-		expect(message).toContain('Nothing is left to change; Run would only:\n1. Summarise the audit trail');
+		expect(message).toContain(
+			'Nothing is left to change; Run would only:\n1. Summarise the audit trail',
+		);
 		expect(message).toContain('Nothing is erased: the profile of Jane Doe is kept, disabled.');
 		expect(message).toMatch(/Already done before this run:\n- Jane Doe is already disabled/);
 	});
