@@ -16,6 +16,7 @@ const BASE_NODES: Record<string, string> = {
 	filter: 'Filter/Filter.node.js',
 	aggregate: 'Transform/Aggregate/Aggregate.node.js',
 	wait: 'Wait/Wait.node.js',
+	stopAndError: 'StopAndError/StopAndError.node.js',
 	emailSend: 'EmailSend/EmailSend.node.js',
 	httpRequest: 'HttpRequest/HttpRequest.node.js',
 	stickyNote: 'StickyNote/StickyNote.node.js',

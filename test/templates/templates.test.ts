@@ -112,6 +112,36 @@ describe('Template: offboard an employee on demand', () => {
 		});
 	});
 
+	it('ends in error, cause first, when DocSpace refuses the credential, and changes nothing', async () => {
+		const wrongKey = {
+			[CREDENTIAL]: {
+				...(sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject),
+				apiKey: 'sk-wrong-key',
+			},
+			[SMTP]: sandboxSmtpCredential(sandbox),
+		};
+		const run = new TemplateRun(
+			'offboard-on-demand.json',
+			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: SMTP },
+			wrongKey,
+		);
+		await run.start('Start offboarding', [{ json: {} }], 'manual');
+		// What the editor shows: the execution failed, at the node named for it, with the cause first.
+		expect(run.error()).toMatch(/^DocSpace did not accept the credential \(trying to /);
+		expect(run.last?.data.resultData.lastNodeExecuted).toBe('Fail: the preview did not run');
+		expect(run.ran('Can run?')).toBe(false);
+		expect(approvalMails()).toEqual([]);
+		expect(sandbox.writes()).toEqual([]);
+		expect(sandbox.notifications).toEqual([
+			expect.objectContaining({
+				success: false,
+				text: expect.stringMatching(
+					/failed before anything was changed: DocSpace did not accept the credential/,
+				),
+			}),
+		]);
+	});
+
 	it('reports the blockers and asks nobody when the plan cannot run', async () => {
 		const run = template('offboard-on-demand.json', {
 			recipientEmail: sandbox.state.user(sandbox.state.ids.gina)!.email,

@@ -75,7 +75,7 @@ describe('callApi', () => {
 			'Could not get the user: Incorrect status',
 			/rejected the values/,
 		],
-		[401, '', 'Could not get the user: DocSpace did not accept the credential', /API key/],
+		[401, '', 'DocSpace did not accept the credential (trying to get the user)', /API key/],
 		[
 			402,
 			errorEnvelope(402, 'The option is not allowed'),
@@ -311,7 +311,7 @@ describe('callApi', () => {
 		const server = await scriptedServer([]);
 		await server.close();
 		const error = await failureOf(callApi(ctx(server.origin), getJane));
-		expect(error.message).toBe('Could not get the user: the DocSpace portal could not be reached');
+		expect(error.message).toBe('The DocSpace portal could not be reached (trying to get the user)');
 		expect(error.description).toBe(
 			'The portal refused the connection. Check the Portal URL and that the portal is running. (ECONNREFUSED)',
 		);

@@ -94,10 +94,16 @@ async function run(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 				},
 			),
 		);
+	// With "Continue (using error output)" n8n sends an item down the error output only when its
+	// keys are among error, message and details (WorkflowExecute.handleNodeErrorOutput).
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const fail = (error: Error & { description?: string | null }, itemIndex: number) => {
 		if (this.continueOnFail()) {
+			const description = error.description ?? undefined;
 			output.push({
-				json: { error: error.message, description: error.description ?? undefined },
+				json: toErrorOutput
+					? { error: error.message, details: description }
+					: { error: error.message, description },
 				pairedItem: { item: itemIndex },
 			});
 			return;

@@ -115,7 +115,8 @@ function describeFailure(
 		const code = failure.networkCode ?? 'UNKNOWN';
 		// The code stays out of the message: n8n replaces messages that mention common network codes.
 		return {
-			message: `Could not ${ctx.action}: the DocSpace portal could not be reached`,
+			// The cause first: it is what a person has to fix.
+			message: `The DocSpace portal could not be reached (trying to ${ctx.action})`,
 			description: `${
 				NETWORK_HINTS[code] ??
 				`Network problem: ${clean(failure.networkMessage ?? code, ctx.secrets)}. Check the Portal URL and your network.`
@@ -131,7 +132,7 @@ function describeFailure(
 			};
 		case 401:
 			return {
-				message: `Could not ${ctx.action}: DocSpace did not accept the credential`,
+				message: `DocSpace did not accept the credential (trying to ${ctx.action})`,
 				description:
 					'Check the API key (or email and password) in the DocSpace API credential. An API key stops working when it expires or when the user who created it is disabled or deleted.',
 			};
