@@ -1,3 +1,4 @@
+import { reportHtml } from '../../nodes/DocSpaceAdmin/helpers/offboarding/reportHtml';
 import type { IDataObject } from 'n8n-workflow';
 
 import { csvRecords } from '../../nodes/DocSpaceAdmin/helpers/csv';
@@ -117,7 +118,7 @@ describe('offboarding CSV report', () => {
 		error: text,
 		durationSeconds: i % 3 === 0 ? -1.5 : i / 10,
 	}));
-	const { csv } = reportFiles(user(HOSTILE[0]), steps, FINISHED);
+	const { csv } = reportFiles(user(HOSTILE[0]), steps, FINISHED, 'UTC');
 	const records = parseCsv(csv.content);
 
 	it('is well-formed: the header, one record per step, a cell per column, CRLF row ends', () => {
@@ -165,6 +166,7 @@ describe('offboarding CSV report', () => {
 			user('Jane Doe'),
 			[{ step: 'disable', status: 'done', detail: 'Jane Doe disabled; sessions ended' }],
 			FINISHED,
+			'UTC',
 		);
 		expect(plain.content).toBe(
 			`${HEADER.join(',')}\r\n"1","disable","done","Jane Doe disabled; sessions ended","","",""\r\n`,
@@ -181,6 +183,7 @@ describe('offboarding CSV report', () => {
 			user('../..\\=HYPERLINK("http://evil","x")'),
 			steps,
 			FINISHED,
+			'UTC',
 		);
 		expect(file.fileName).toMatch(/^offboarding-[\w-]+-[0-9a-f-]{8}\.csv$/);
 		expect(html.fileName).toMatch(/^offboarding-[\w-]+-[0-9a-f-]{8}\.html$/);
@@ -215,7 +218,7 @@ describe('offboarding HTML report', () => {
 			error: `${ATTR}</td></tr></table>${SCRIPT}`,
 		},
 	];
-	const html = reportFiles(summary, steps, FINISHED).html.content;
+	const html = reportFiles(summary, steps, FINISHED, 'UTC').html.content;
 	const tags = html.match(/<[^>]*>/g) ?? [];
 
 	it('has no tag but its own', () => {
@@ -231,6 +234,7 @@ describe('offboarding HTML report', () => {
 				'li',
 				'meta',
 				'p',
+				'span',
 				'strong',
 				'style',
 				'table',
@@ -263,6 +267,83 @@ describe('offboarding HTML report', () => {
 			'&quot; onmouseover=&quot;alert(1)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;',
 		);
 		expect(html).toContain('Archive – &lt;script&gt;alert(1)&lt;/script&gt;');
-		expect(html).toContain('<li>Tom &amp;amp; Jerry &amp;lt;b&amp;gt;</li>');
+		expect(html).toContain('<li>Tom &amp;amp; Jerry &amp;lt;b&amp;gt;.</li>');
+	});
+});
+
+describe('offboarding HTML report, as a manager reads it', () => {
+	const report: IDataObject = {
+		user: { id: 'u1', displayName: 'Jane Doe', email: 'jane.doe@corp.example' },
+		recipient: { displayName: 'Bob Brown' },
+		success: true,
+		archive: {
+			room: { title: 'Archive – Jane Doe (u1)' },
+			visibleTo: [
+				{ name: 'Bob Brown', role: 'room manager' },
+				{ name: 'HR', role: 'viewer' },
+			],
+		},
+		warnings: ['Private files in "My documents" are deleted with the profile'],
+	};
+	const steps: StepReport[] = [
+		{
+			step: 'disable',
+			status: 'done',
+			detail: 'Jane Doe disabled; sessions ended',
+			readBack: 'the profile is disabled (status 2)',
+		},
+		{ step: 'leaveGroups', status: 'alreadyDone', detail: 'Jane Doe is in no group' },
+		{ step: 'revokeKeysAndApps', status: 'skipped', detail: 'Not chosen' },
+	];
+	const html = reportHtml(report, steps, new Date('2026-12-06T21:05:00Z'), 'Europe/Berlin');
+	const text = html
+		.replace(/<style>[\s\S]*?<\/style>/, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ');
+
+	it('starts with a summary in sentences, the time in the workflow’s zone with the zone named', () => {
+		expect(text).toContain(
+			'Completed on 6 December 2026 at 22:05 (Europe/Berlin). Jane Doe’s rooms and shared files are now Bob Brown’s.',
+		);
+		expect(text).toContain('What this run changed: Jane Doe disabled; sessions ended.');
+		expect(text).toContain(
+			'Who can open the archived workspace in “Archive – Jane Doe (u1)”: Bob Brown (room manager), HR (viewer).',
+		);
+		expect(text).toContain('Already done before this run: Jane Doe is in no group.');
+		expect(text).toContain('Needs a person: Private files in');
+		expect(html.indexOf('Completed on')).toBeLessThan(html.indexOf('Step by step'));
+	});
+
+	it('lists the steps by their titles, in words, with what was checked afterwards, and no empty error column', () => {
+		expect(text).toContain(
+			'Disable the user and end their sessions Done Jane Doe disabled; sessions ended the profile is disabled (status 2)',
+		);
+		expect(text).toContain('Already done before');
+		expect(text).not.toMatch(/leaveGroups|revokeKeysAndApps|alreadyDone|durationSeconds/);
+		expect(html).not.toContain('<th>error</th>');
+	});
+
+	it('says where a failed run stopped, by the step’s title, first', () => {
+		const failed = reportHtml(
+			{
+				...report,
+				success: false,
+				failedStep: 'leaveGroups',
+				failureReason: 'Read back, DocSpace shows Jane Doe still in "HR"',
+			},
+			[
+				{
+					step: 'leaveGroups',
+					status: 'failed',
+					detail: 'Remove Jane Doe from "HR"',
+					error: 'Read back, DocSpace shows Jane Doe still in "HR"',
+				},
+			],
+			new Date('2026-12-06T21:05:00Z'),
+			'UTC',
+		);
+		expect(failed).toMatch(
+			/<body>\n<h1>[^<]*<\/h1>\n<p>[^<]*<\/p>\n<p class="failed"><strong>Stopped on 6 December 2026 at 21:05 \(UTC\) at “Leave their groups/,
+		);
 	});
 });

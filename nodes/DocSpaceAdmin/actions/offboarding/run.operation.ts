@@ -129,7 +129,7 @@ async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const { steps, report } = await runPlan(portal, plan, started);
 	if (plan.storedReport) report.storedReport = plan.storedReport;
 	if (options.attachFiles === false) return [report];
-	const { csv, html } = reportFiles(report, steps, new Date());
+	const { csv, html } = reportFiles(report, steps, new Date(), ctx.getTimezone());
 	const binary: IBinaryKeyData = {
 		reportCsv: await ctx.helpers.prepareBinaryData(
 			Buffer.from(csv.content, 'utf8'),

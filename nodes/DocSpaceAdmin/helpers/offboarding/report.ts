@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { reportHtml } from './reportHtml';
 import type { StepReport } from './run';
 
 /** A report kept as a file: a CSV of the steps and a readable HTML summary. */
@@ -37,13 +38,6 @@ function csvField(value: unknown): string {
 	return `"${text.replace(/"/g, '""')}"`;
 }
 
-function escapeHtml(value: unknown): string {
-	return String(value ?? '').replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-	);
-}
-
 function slug(text: string): string {
 	return (
 		text
@@ -55,13 +49,14 @@ function slug(text: string): string {
 	);
 }
 
+/** The CSV keeps machine-friendly columns; the HTML is for a person (./reportHtml). */
 export function reportFiles(
 	summary: IDataObject,
 	steps: StepReport[],
 	finishedAt: Date,
+	timeZone: string,
 ): { csv: ReportFile; html: ReportFile } {
 	const user = (summary.user ?? {}) as IDataObject;
-	const recipient = (summary.recipient ?? {}) as IDataObject;
 	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
 	// One name per leaver (their ID tells namesakes apart): a rerun stores a new version of the same files.
 	const base = `offboarding-${slug(name)}-${String(user.id ?? '').slice(0, ID_PREFIX_LENGTH)}`;
@@ -77,26 +72,7 @@ export function reportFiles(
 	const csv =
 		[COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
 
-	const archive = summary.archive as { room?: IDataObject; visibleTo?: IDataObject[] } | undefined;
-	const warnings = (summary.warnings ?? []) as string[];
-	const list = (items: string[]) =>
-		items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
-	const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Offboarding of ${escapeHtml(name)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}.failed{color:#b00020}</style></head>
-<body>
-<h1>Offboarding of ${escapeHtml(name)}</h1>
-<p>${escapeHtml(user.email)} — finished ${escapeHtml(finishedAt.toISOString())}. Rooms and shared files went to ${escapeHtml(recipient.displayName ?? recipient.email)}.</p>
-<p><strong>${summary.success ? 'Completed' : `Stopped at “${escapeHtml(summary.failedStep)}”: ${escapeHtml(summary.failureReason)}`}</strong></p>
-<h2>Steps</h2>
-<table><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>
-${rows.map((r) => `<tr class="${escapeHtml(r[2])}">${r.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`).join('\n')}
-</table>
-${archive?.room ? `<h2>Archive room “${escapeHtml(archive.room.title)}”</h2>\n<p>Who can open the archived workspace:</p>\n${list((archive.visibleTo ?? []).map((v) => `${escapeHtml(v.name)} (${escapeHtml(v.role)})`))}` : ''}
-<h2>Warnings</h2>
-${list(warnings.map(escapeHtml))}
-</body></html>
-`;
+	const html = reportHtml(summary, steps, finishedAt, timeZone);
 	return {
 		csv: { fileName: `${base}.csv`, mimeType: 'text/csv', content: csv },
 		html: { fileName: `${base}.html`, mimeType: 'text/html', content: html },

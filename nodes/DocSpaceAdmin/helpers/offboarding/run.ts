@@ -6,6 +6,7 @@ import { planSummary } from './plan';
 import type { Portal, StepName } from './steps';
 import { STEPS } from './steps';
 import { secondsSince } from '../values';
+import { BOOKKEEPING_STEPS } from './types';
 
 export interface StepReport {
 	step: StepName;
@@ -18,8 +19,6 @@ export interface StepReport {
 }
 
 /** The report of a run: the plan's summary as the steps left it, and each step's outcome. */
-const BOOKKEEPING = new Set<string>(['auditSummary', 'storeReport']);
-
 export function runReport(plan: Plan, steps: StepReport[], started: number): IDataObject {
 	const failed = steps.find((s) => s.status === 'failed');
 	const summary = planSummary(plan);
@@ -35,8 +34,7 @@ export function runReport(plan: Plan, steps: StepReport[], started: number): IDa
 		...summary,
 		user: { ...(summary.user as IDataObject), status },
 		success: !failed,
-		// Reading the audit and filing the report change nobody's access.
-		changed: steps.some((s) => s.status === 'done' && !BOOKKEEPING.has(s.step)),
+		changed: steps.some((s) => s.status === 'done' && !BOOKKEEPING_STEPS.has(s.step)),
 		failedStep: failed?.step,
 		failureReason: failed?.error,
 		steps: steps as unknown as IDataObject[],

@@ -8,6 +8,8 @@ import type { ApiKeyDto } from '../../api/keys';
 import type { ArchivePlan } from './archive';
 
 export type StepStatus = 'pending' | 'alreadyDone' | 'skipped';
+/** Steps that change nobody's access: reading the audit, filing the report. */
+export const BOOKKEEPING_STEPS: ReadonlySet<string> = new Set(['auditSummary', 'storeReport']);
 /** What happens to the profile at the end; only these exact values start anything. */
 export const FINAL_STEPS = ['keep', 'deleteProfile', 'removeData'] as const;
 export type FinalStep = (typeof FINAL_STEPS)[number];

@@ -46,7 +46,12 @@ export const storeReport = {
 			throw new Error(String(state.storedReport.error));
 		}
 		const { report, steps } = state.progress!();
-		const { csv, html } = reportFiles(report, steps as unknown as StepReport[], new Date());
+		const { csv, html } = reportFiles(
+			report,
+			steps as unknown as StepReport[],
+			new Date(),
+			ctx.getTimezone(),
+		);
 		try {
 			const stored: IDataObject[] = [];
 			for (const file of [csv, html]) {
