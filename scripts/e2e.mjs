@@ -195,6 +195,14 @@ try {
 			mail.links.length === 1,
 		JSON.stringify(mail ?? sandbox.inbox.mails).slice(0, 400),
 	);
+	// A second request for the same leaver, which the approver will decline through its own mail.
+	await n8nCli(env, 'execute', `--id=${TEMPLATE_IDS['offboard-on-demand.json']}`, '--rawOutput');
+	const declineUrl = sandbox.inbox.to(lib.APPROVER)[1]?.links[0];
+	check(
+		'on demand: a second request got its own mail and its own decision link',
+		Boolean(declineUrl) && declineUrl !== approvalUrl,
+		JSON.stringify(sandbox.inbox.mails.map((m) => m.links)),
+	);
 	check(
 		'on demand: nothing was written before the approval',
 		sandbox.writes().length === 0,
@@ -250,6 +258,20 @@ try {
 				.map((r) => r.path)
 				.join(', '),
 		);
+		if (declineUrl) {
+			// What the approver's browser sends when they pick Decline on the second mail's form.
+			const no = new FormData();
+			no.append('field-0', 'Decline');
+			const declined = await fetch(declineUrl, { method: 'POST', body: no });
+			const said = await until(() =>
+				sandbox.notifications.find((n) => /approver declined it/.test(String(n.text))),
+			);
+			check(
+				'on demand: a decline through the mail changes nothing and says so in the chat',
+				declined.ok && Boolean(said) && sandbox.writes().length === 0,
+				`${declined.status} ${JSON.stringify(sandbox.notifications).slice(0, 300)} ${sandbox.writes().length} writes`,
+			);
+		}
 		started = Date.now();
 		// What the approver's browser sends when the form is submitted.
 		const decision = new FormData();
