@@ -175,7 +175,7 @@ try {
 	checkOffboarded('HR webhook template');
 	check(
 		'HR webhook template: the chat got the report',
-		/Offboarding finished for jane\.doe@corp\.example/.test(
+		/Offboarding of Jane Doe \(jane\.doe@corp\.example\): Completed on /.test(
 			String(sandbox.notifications.at(-1)?.text),
 		),
 		JSON.stringify(sandbox.notifications).slice(0, 300),
@@ -283,7 +283,7 @@ try {
 			`${approval.status} ${(await approval.text()).slice(0, 200)}`,
 		);
 		const done = await until(() =>
-			sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))),
+			sandbox.notifications.find((n) => /\): Completed on /.test(String(n.text))),
 		);
 		console.log(`approved offboarding finished in ${seconds(started)}`);
 		check(
@@ -320,7 +320,7 @@ try {
 		`${accepted.status} ${(await accepted.text()).slice(0, 200)}`,
 	);
 	const hrDone = await until(() =>
-		sandbox.notifications.find((n) => /Offboarding finished/.test(String(n.text))),
+		sandbox.notifications.find((n) => /\): Completed on /.test(String(n.text))),
 	);
 	console.log(`offboarding from the HR webhook finished in ${seconds(started)}`);
 	check(

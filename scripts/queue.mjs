@@ -325,6 +325,7 @@ function offboarded(leaver) {
 		reports: sandbox.notifications.filter(
 			(n) =>
 				String(n.text ?? '').includes(` ${leaver.email}:`) ||
+				String(n.text ?? '').includes(`(${leaver.email}):`) ||
 				String(n.text ?? '').includes(` ${leaver.email} `),
 		),
 	};
@@ -447,7 +448,7 @@ function checkSandbox(label, leavers, figures, { strict = true } = {}) {
 	);
 	const reports = states.filter((s) => s.reports.length !== 1 || s.reports[0].success !== true);
 	check(
-		`${label}: exactly one "Offboarding finished" report per employee in the chat`,
+		`${label}: exactly one "Completed" report per employee in the chat`,
 		reports.length === 0,
 		reports
 			.slice(0, 5)

@@ -87,7 +87,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 		expect(run.output('Run offboarding')[0]).toMatchObject({ success: true });
 		expect(janeDisabled()).toBe(true);
 		const done = sandbox.notifications.at(-1)!;
-		expect(done.text).toContain('Offboarding finished for jane.doe@corp.example');
+		expect(done.text).toContain('Offboarding of Jane Doe (jane.doe@corp.example): Completed on ');
 		// The report files went next to the archived workspace, and the chat links them.
 		expect(done.text).toMatch(/\nReport: .*\.csv http.*\.html http/);
 	});
@@ -119,7 +119,9 @@ describe('Template: offboard on the leave date HR sends', () => {
 		expect(sandbox.notifications).toEqual([
 			expect.objectContaining({
 				success: true,
-				text: expect.stringContaining('Offboarding finished for jane.doe@corp.example'),
+				text: expect.stringContaining(
+					'Offboarding of Jane Doe (jane.doe@corp.example): Completed on ',
+				),
 			}),
 		]);
 	});

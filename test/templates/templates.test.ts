@@ -81,7 +81,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(archivedInto()).toBe(`Archive – Jane Doe (${IDS.jane})`);
 		const done = sandbox.notifications.at(-1)!;
 		expect(done).toMatchObject({ success: true });
-		expect(done.text).toContain('Offboarding finished for jane.doe@corp.example');
+		expect(done.text).toContain('Offboarding of Jane Doe (jane.doe@corp.example): Completed on ');
 	});
 
 	it('changes nothing when the approver rejects', async () => {
@@ -191,7 +191,9 @@ describe('Template: offboard an employee when HR calls a webhook', () => {
 		expect(sandbox.notifications).toEqual([
 			expect.objectContaining({
 				success: true,
-				text: expect.stringContaining('Offboarding finished for jane.doe@corp.example'),
+				text: expect.stringContaining(
+					'Offboarding of Jane Doe (jane.doe@corp.example): Completed on ',
+				),
 			}),
 		]);
 	});

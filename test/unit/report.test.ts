@@ -1,3 +1,4 @@
+import { readableTime, runMessage } from '../../nodes/DocSpaceAdmin/helpers/offboarding/runSummary';
 import { reportHtml } from '../../nodes/DocSpaceAdmin/helpers/offboarding/reportHtml';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -344,6 +345,45 @@ describe('offboarding HTML report, as a manager reads it', () => {
 		);
 		expect(failed).toMatch(
 			/<body>\n<h1>[^<]*<\/h1>\n<p>[^<]*<\/p>\n<p class="failed"><strong>Stopped on 6 December 2026 at 21:05 \(UTC\) at “Leave their groups/,
+		);
+	});
+});
+
+describe('Run’s message, for a chat or an e-mail', () => {
+	it('says the outcome first, then what changed, who opens the archive, what was done before and what needs a person', () => {
+		const message = runMessage(
+			{
+				user: { id: 'u1', displayName: 'Jane Doe', email: 'jane.doe@corp.example' },
+				recipient: { displayName: 'Bob Brown' },
+				success: true,
+				archive: {
+					room: { title: 'Archive – Jane Doe (u1)' },
+					visibleTo: [{ name: 'HR', role: 'viewer' }],
+				},
+				warnings: ['Ask Jane to move her private files'],
+			},
+			[
+				{ step: 'disable', status: 'done', detail: 'Jane Doe disabled; sessions ended' },
+				{ step: 'auditSummary', status: 'done', detail: '8 events by the user' },
+				{ step: 'leaveGroups', status: 'alreadyDone', detail: 'Jane Doe is in no group' },
+			],
+			readableTime(new Date('2026-12-06T21:05:00Z'), 'Europe/Berlin'),
+		);
+		expect(message).toBe(
+			[
+				'Offboarding of Jane Doe (jane.doe@corp.example): Completed on 6 December 2026 at 22:05 (Europe/Berlin). Jane Doe’s rooms and shared files are now Bob Brown’s.',
+				'',
+				'What this run changed:',
+				'- Jane Doe disabled; sessions ended.',
+				'',
+				'Who can open the archived workspace in “Archive – Jane Doe (u1)”: HR (viewer).',
+				'',
+				'Already done before this run:',
+				'- Jane Doe is in no group.',
+				'',
+				'Needs a person:',
+				'- Ask Jane to move her private files.',
+			].join('\n'),
 		);
 	});
 });

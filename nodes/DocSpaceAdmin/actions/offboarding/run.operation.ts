@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readableTime, runMessage } from '../../helpers/offboarding/runSummary';
 import { buildPlan } from '../../helpers/offboarding/plan';
 import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
@@ -128,6 +129,7 @@ async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const plan = await buildPlan(portal, input);
 	const { steps, report } = await runPlan(portal, plan, started);
 	if (plan.storedReport) report.storedReport = plan.storedReport;
+	report.message = runMessage(report, steps, readableTime(new Date(), ctx.getTimezone()));
 	if (options.attachFiles === false) return [report];
 	const { csv, html } = reportFiles(report, steps, new Date(), ctx.getTimezone());
 	const binary: IBinaryKeyData = {

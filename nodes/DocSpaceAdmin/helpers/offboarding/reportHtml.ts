@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StepReport } from './run';
-import { STEPS } from './steps';
-import { BOOKKEEPING_STEPS } from './types';
+import { readableTime, runSummary, titleOf } from './runSummary';
 
 /** How a step ended, in the words of the report's reader. */
 const OUTCOME: Record<StepReport['status'], string> = {
@@ -19,52 +18,25 @@ export function escapeHtml(value: unknown): string {
 	);
 }
 
-const titleOf = (step: string) => STEPS.find((s) => s.name === step)?.title ?? step;
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 const list = (items: string[]) =>
-	`<ul>${items.map((i) => `<li>${escapeHtml(sentence(i))}</li>`).join('')}</ul>`;
-
-/** "6 December 2026, 22:05 (Europe/Berlin)": the time in the workflow's zone, the zone named. */
-export function readableTime(at: Date, timeZone: string): string {
-	const zone = timeZone || 'UTC';
-	const text = new Intl.DateTimeFormat('en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: zone,
-	}).format(at);
-	return `${text} (${zone})`;
-}
+	`<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 
 /** The summary in sentences a manager reads first: the outcome, the changes, who opens the archive, what needs a person. */
 function summary(report: IDataObject, steps: StepReport[], when: string): string {
-	const user = (report.user ?? {}) as IDataObject;
-	const recipient = (report.recipient ?? {}) as IDataObject;
-	const name = escapeHtml(user.displayName ?? user.email ?? user.id);
-	const parts: string[] = [
-		report.success === false
-			? `<p class="failed"><strong>Stopped on ${escapeHtml(when)} at “${escapeHtml(titleOf(String(report.failedStep)))}”: ${escapeHtml(report.failureReason)}</strong> Nothing after that step was done.</p>`
-			: `<p><strong>Completed on ${escapeHtml(when)}.</strong> ${name}’s rooms and shared files are now ${escapeHtml(recipient.displayName ?? recipient.email)}’s.</p>`,
-	];
-	const changed = steps.filter((s) => s.status === 'done' && !BOOKKEEPING_STEPS.has(s.step));
-	parts.push(
-		changed.length
-			? `<p>What this run changed:</p>${list(changed.map((s) => s.detail))}`
+	const s = runSummary(report, steps, when);
+	const [headline, ...rest] = s.outcome.split(/(?<=\.) /);
+	const parts = [
+		s.failed
+			? `<p class="failed"><strong>${escapeHtml(s.outcome)}</strong></p>`
+			: `<p><strong>${escapeHtml(headline)}</strong> ${escapeHtml(rest.join(' '))}</p>`,
+		s.changed.length
+			? `<p>What this run changed:</p>${list(s.changed)}`
 			: '<p>This run changed nothing.</p>',
-	);
-	const archive = report.archive as
-		| { room?: IDataObject; visibleTo?: Array<{ name: string; role: string }> }
-		| undefined;
-	if (archive?.room)
-		parts.push(
-			`<p>Who can open the archived workspace in “${escapeHtml(archive.room.title)}”: ${escapeHtml(
-				(archive.visibleTo ?? []).map((v) => `${v.name} (${v.role})`).join(', '),
-			)}.</p>`,
-		);
-	const before = steps.filter((s) => s.status === 'alreadyDone');
-	if (before.length)
-		parts.push(`<p>Already done before this run:</p>${list(before.map((s) => s.detail))}`);
-	const warnings = (report.warnings ?? []) as string[];
-	if (warnings.length) parts.push(`<p>Needs a person:</p>${list(warnings)}`);
+	];
+	if (s.viewers) parts.push(`<p>${escapeHtml(s.viewers)}</p>`);
+	if (s.alreadyDone.length)
+		parts.push(`<p>Already done before this run:</p>${list(s.alreadyDone)}`);
+	if (s.needsAPerson.length) parts.push(`<p>Needs a person:</p>${list(s.needsAPerson)}`);
 	return parts.join('\n');
 }
 
