@@ -117,31 +117,41 @@ function sizeOf(dir) {
 }
 
 /**
- * Runs npm quietly: its output goes to `log`, and one progress line shows the phase and the time taken
- * (npm prints a line per fetched package while downloading, then nothing while it unpacks and builds).
+ * Runs npm quietly: its output goes to `log`, and one progress line shows the phase and the time taken:
+ * packages downloaded, then (at loglevel info npm names each install script as it starts and ends,
+ * "npm info run sqlite3@5.1.7 install …") which native modules are building and how many are built.
  */
 function npmQuietly(args, { cwd, env, log, label }) {
 	const fd = openSync(log, 'a');
 	const line = progress(label);
 	let fetched = 0;
 	let lastOutput = Date.now();
+	const building = new Set();
+	let built = 0;
 	const child = spawn('npm', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const onData = (chunk) => {
 		writeFileSync(fd, chunk);
-		fetched += (String(chunk).match(/ fetch GET /g) ?? []).length;
+		const text = String(chunk);
+		fetched += (text.match(/ fetch GET /g) ?? []).length;
+		for (const [, pkg, rest] of text.matchAll(/npm info run (\S+?)@\S+ \w+ (.*)/g)) {
+			if (rest.startsWith('{ code:')) {
+				if (building.delete(pkg)) built++;
+			} else building.add(pkg);
+		}
 		lastOutput = Date.now();
 	};
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	const timer = setInterval(() => {
 		const quiet = (Date.now() - lastOutput) / 1000;
-		line.update(
-			fetched === 0
-				? 'resolving'
+		const scripts = building.size
+			? `; building ${[...building].slice(0, 3).join(', ')}${building.size > 3 ? ` and ${building.size - 3} more` : ''}${built ? ` (${built} built)` : ''}`
+			: built
+				? `; ${built} install scripts run`
 				: quiet > 5
-					? `${fetched} packages downloaded; unpacking and building native modules`
-					: `${fetched} packages downloaded`,
-		);
+					? '; unpacking'
+					: '';
+		line.update(fetched === 0 ? 'resolving' : `${fetched} packages downloaded${scripts}`);
 	}, 1000);
 	return new Promise((resolve, reject) => {
 		child.on('exit', (code) => {
@@ -180,7 +190,7 @@ export async function ensureRuntime(rt = runtime()) {
 			join(rt.nodeDir, 'package.json'),
 			manifest('docspace-admin-node', { node: rt.nodeVersion }),
 		);
-		await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], {
+		await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'info'], {
 			cwd: rt.nodeDir,
 			env: process.env,
 			log: join(rt.nodeDir, 'install.log'),
@@ -209,7 +219,7 @@ export async function ensureRuntime(rt = runtime()) {
 		PATH: `${join(rt.nodeHome, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: rt.nodeHome,
 	};
-	await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'http'], {
+	await npmQuietly(['install', '--no-audit', '--no-fund', '--loglevel', 'info'], {
 		cwd: rt.n8nDir,
 		env,
 		log: rt.log,
