@@ -20,7 +20,14 @@ const RESOURCES = [
 	'User',
 ];
 
-export async function browserChecks({ url, check, artifacts, sandbox, workflowId }) {
+export async function browserChecks({
+	url,
+	check,
+	artifacts,
+	sandbox,
+	workflowId,
+	bulkWorkflowId,
+}) {
 	// n8n 1.x and 2.x share the selectors used here (checked on 1.123.81 and 2.41.1).
 	if (
 		!check(
@@ -123,6 +130,23 @@ export async function browserChecks({ url, check, artifacts, sandbox, workflowId
 				.join(', '),
 		);
 		await shot('3-preview-output.png');
+
+		if (bulkWorkflowId) {
+			// The bulk template as it opens: n8n fits the whole canvas in the window.
+			await page.goto(`${url}/workflow/${bulkWorkflowId}`);
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			await page.waitForTimeout(1_000);
+			const box = await page
+				.locator('[data-test-id="canvas-node"][data-node-name="Run every leaver"]')
+				.boundingBox();
+			// About 45 px is where a node's icon and name stop being legible.
+			check(
+				'editor: the bulk template opens at a zoom where its nodes are legible',
+				Boolean(box) && box.width >= 45,
+				`node width ${Math.round(box?.width ?? 0)} px`,
+			);
+			await shot('7-bulk-template.png');
+		}
 	} catch (error) {
 		await shot('failure.png').catch(() => undefined);
 		check('editor checks ran', false, String(error.message ?? error).slice(0, 600));

@@ -337,6 +337,7 @@ try {
 		artifacts,
 		sandbox,
 		workflowId: TEMPLATE_IDS['offboard-on-demand.json'],
+		bulkWorkflowId: TEMPLATE_IDS['offboard-many-from-csv.json'],
 		n8nVersion: rt.version,
 	});
 } catch (error) {
