@@ -27,6 +27,7 @@ export async function browserChecks({
 	sandbox,
 	workflowId,
 	bulkWorkflowId,
+	approver,
 }) {
 	// n8n 1.x and 2.x share the selectors used here (checked on 1.123.81 and 2.41.1).
 	if (
@@ -146,6 +147,33 @@ export async function browserChecks({
 				`node width ${Math.round(box?.width ?? 0)} px`,
 			);
 			await shot('7-bulk-template.png');
+		}
+
+		if (approver) {
+			// The approver's side in a real browser: the run started from the editor mails the plan,
+			// and the mail's button opens n8n's page with the plan and the decision form.
+			const mailsBefore = sandbox.inbox.to(approver).length;
+			await page.goto(`${url}/workflow/${workflowId}`);
+			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+			const deadline = Date.now() + 60_000;
+			while (sandbox.inbox.to(approver).length === mailsBefore && Date.now() < deadline)
+				await page.waitForTimeout(500);
+			const link = sandbox.inbox.to(approver)[mailsBefore]?.links[0];
+			let shown = '';
+			if (link) {
+				await page.goto(link);
+				await page.getByText('Decision').first().waitFor({ timeout: 30_000 });
+				await page.waitForTimeout(1_000);
+				await shot('8-approval-form.png');
+				shown = await page.innerText('body');
+			}
+			check(
+				'editor: the approval mail’s button opens n8n’s page with the plan and the decision form, and decides nothing',
+				/leaves\./.test(shown) && /Decision/.test(shown) && sandbox.writes().length === 0,
+				link
+					? `${sandbox.writes().length} writes; ${shown.slice(0, 200)}`
+					: 'no approval mail arrived',
+			);
 		}
 	} catch (error) {
 		await shot('failure.png').catch(() => undefined);

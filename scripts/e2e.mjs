@@ -338,6 +338,7 @@ try {
 		sandbox,
 		workflowId: TEMPLATE_IDS['offboard-on-demand.json'],
 		bulkWorkflowId: TEMPLATE_IDS['offboard-many-from-csv.json'],
+		approver: lib.APPROVER,
 		n8nVersion: rt.version,
 	});
 } catch (error) {
