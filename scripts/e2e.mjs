@@ -203,6 +203,25 @@ try {
 		Boolean(declineUrl) && declineUrl !== approvalUrl,
 		JSON.stringify(sandbox.inbox.mails.map((m) => m.links)),
 	);
+	// A wrong API key: DocSpace answers every call with 401. The run must end in error, cause first.
+	sandbox.faults = [{ path: '.*', status: 401 }];
+	const wrongKey = await n8nCli(
+		env,
+		'execute',
+		`--id=${TEMPLATE_IDS['offboard-on-demand.json']}`,
+		'--rawOutput',
+	).then(
+		(output) => ({ failed: false, output }),
+		(error) => ({ failed: true, output: String(error.message) }),
+	);
+	sandbox.faults = [];
+	check(
+		'on demand: with a key DocSpace refuses, n8n reports the run as failed, with the cause first',
+		wrongKey.failed &&
+			/DocSpace did not accept the credential \(trying to /.test(wrongKey.output) &&
+			sandbox.notifications.some((n) => /failed before anything was changed/.test(String(n.text))),
+		wrongKey.output.slice(-400),
+	);
 	check(
 		'on demand: nothing was written before the approval',
 		sandbox.writes().length === 0,

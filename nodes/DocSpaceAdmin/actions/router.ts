@@ -94,15 +94,16 @@ async function run(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 				},
 			),
 		);
-	// With "Continue (using error output)" n8n sends an item down the error output only when its
-	// keys are among error, message and details (WorkflowExecute.handleNodeErrorOutput).
+	// With "Continue (using error output)" n8n sends an item down the error output only when it
+	// holds `error` alone (or with `message`; WorkflowExecute.handleNodeErrorOutput, n8n 1.x and 2.x):
+	// there the error carries its description too.
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const fail = (error: Error & { description?: string | null }, itemIndex: number) => {
 		if (this.continueOnFail()) {
 			const description = error.description ?? undefined;
 			output.push({
 				json: toErrorOutput
-					? { error: error.message, details: description }
+					? { error: description ? `${error.message}: ${description}` : error.message }
 					: { error: error.message, description },
 				pairedItem: { item: itemIndex },
 			});
