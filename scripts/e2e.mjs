@@ -203,6 +203,22 @@ try {
 		Boolean(declineUrl) && declineUrl !== approvalUrl,
 		JSON.stringify(sandbox.inbox.mails.map((m) => m.links)),
 	);
+	// The bulk template's sample CSV (Jane and Paula): previewed now, approved after Jane's on-demand run.
+	await n8nCli(
+		env,
+		'execute',
+		`--id=${TEMPLATE_IDS['offboard-many-from-csv.json']}`,
+		'--rawOutput',
+	);
+	const bulkMail = sandbox.inbox.mails.find((m) => /people\?$/.test(m.subject));
+	check(
+		'bulk: one approval mail lists the rows, with a button to the decision form; nothing written',
+		bulkMail?.subject === 'Approve the offboarding of 2 people?' &&
+			bulkMail.text.includes('Bulk offboarding: 2 of 2 rows can run.') &&
+			bulkMail.links.length === 1 &&
+			sandbox.writes().length === 0,
+		JSON.stringify(bulkMail ?? sandbox.inbox.mails.map((m) => m.subject)).slice(0, 400),
+	);
 	// A wrong API key: DocSpace answers every call with 401. The run must end in error, cause first.
 	sandbox.faults = [{ path: '.*', status: 401 }];
 	const wrongKey = await n8nCli(
@@ -311,6 +327,23 @@ try {
 			JSON.stringify(sandbox.notifications).slice(0, 400),
 		);
 		checkOffboarded('on demand');
+		if (bulkMail) {
+			// Jane was just offboarded and Paula left before: approving the bulk run changes nothing, and says so.
+			const yes = new FormData();
+			yes.append('field-0', 'Approve');
+			const approved = await fetch(bulkMail.links[0], { method: 'POST', body: yes });
+			const result = await until(() =>
+				sandbox.notifications.find((n) => /Bulk offboarding finished/.test(String(n.text))),
+			);
+			check(
+				'bulk: approved by e-mail, it tells rows already offboarded from offboarded ones',
+				approved.ok &&
+					/0 offboarded, 2 already offboarded before \(nothing changed\), 0 failed, 0 skipped/.test(
+						String(result?.text),
+					),
+				String(result?.text ?? JSON.stringify(sandbox.notifications)).slice(0, 400),
+			);
+		}
 	}
 
 	sandbox.reset();
