@@ -29,6 +29,8 @@ const BASE_NODES: Record<string, string> = {
 
 const types: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.docSpaceAdmin`]: new DocSpaceAdmin(),
+	// n8n's tool variant of a `usableAsTool` node runs the same node under a type ending in "Tool".
+	[`${PACKAGE}.docSpaceAdminTool`]: new DocSpaceAdmin(),
 	[`${PACKAGE}.docSpaceAdminTrigger`]: new DocSpaceAdminTrigger(),
 };
 

@@ -131,7 +131,7 @@ export function jsonOf(items: INodeExecutionData[] | undefined): IDataObject[] {
 export function singleNodeWorkflow(
 	parameters: Record<string, unknown>,
 	input: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean } = {},
+	options: { continueOnFail?: boolean; asAgentTool?: boolean } = {},
 ): WorkflowFile {
 	return {
 		id: 'single-node',
@@ -150,7 +150,8 @@ export function singleNodeWorkflow(
 				parameters: parameters as never,
 				id: 'a0000000-0000-4000-8000-000000000002',
 				name: 'DocSpace Admin',
-				type: 'n8n-nodes-docspace-admin.docSpaceAdmin',
+				// The tool variant n8n makes of a `usableAsTool` node, as an AI agent calls it.
+				type: `n8n-nodes-docspace-admin.docSpaceAdmin${options.asAgentTool ? 'Tool' : ''}`,
 				typeVersion: 1,
 				position: [220, 0],
 				credentials: { docSpaceApi: { id: 'docSpaceApi', name: 'DocSpace account' } },

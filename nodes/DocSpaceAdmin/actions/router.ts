@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { BINARY_ENCODING, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { refuseChangesByAgent } from './agentGuard';
 import { checkedParameters, requireExactParameters } from './exactParameters';
 import type { OperationModule, OperationOutput } from './node.type';
 import { ItemsWithFiles } from './node.type';
@@ -84,6 +85,7 @@ async function run(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operationModule(this, resource, operation);
+	refuseChangesByAgent(this, resource, operation);
 
 	const succeed = (results: OperationOutput, itemIndex: number) =>
 		output.push(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { explainPlan } from '../../helpers/offboarding/explain';
+import { planIdOf } from '../../helpers/offboarding/planId';
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
 import { DEFAULT_WAIT } from '../../helpers/poller/waitSettings';
 import { mapWithLimit } from '../../helpers/parallel';
@@ -55,6 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			})),
 			warnings: plan.warnings,
 			message: explainPlan(plan),
+			planId: planIdOf(plan),
 		},
 	];
 }

@@ -2,6 +2,7 @@ import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readableTime, runMessage } from '../../helpers/offboarding/runSummary';
+import { calledByAgent, requireSamePlan } from '../agentGuard';
 import { buildPlan } from '../../helpers/offboarding/plan';
 import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
@@ -28,6 +29,15 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...offboardingProperties(true),
+	{
+		displayName: 'Plan ID',
+		name: 'planId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. plan-3f2b8c1e5d6a4e2f9b7c1a2b',
+		description:
+			'The planId a Preview of this same offboarding returned. When set, Run goes ahead only if the plan is still exactly that one (same person, same settings, nothing changed on the portal since). An AI agent must always give it.',
+	},
 	{
 		displayName: 'Report',
 		name: 'report',
@@ -127,6 +137,8 @@ async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<Oper
 	// Run always waits for each DocSpace job: the steps after it depend on it.
 	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex) };
 	const plan = await buildPlan(portal, input);
+	const planId = String(ctx.getNodeParameter('planId', itemIndex, '') ?? '').trim();
+	if (planId || calledByAgent(ctx)) requireSamePlan(ctx, plan, planId, itemIndex);
 	const { steps, report } = await runPlan(portal, plan, started);
 	if (plan.storedReport) report.storedReport = plan.storedReport;
 	report.message = runMessage(report, steps, readableTime(new Date(), ctx.getTimezone()));
