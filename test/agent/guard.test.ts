@@ -91,9 +91,21 @@ describe('The node as an AI agent’s tool', () => {
 		expect(sandbox.log).toEqual([]);
 	});
 
-	it('leaves reads to the agent, and changes nothing outside agents', async () => {
-		const read = await call({ resource: 'user', operation: 'get', user: byId(IDS.jane) });
+	it('leaves reads to the agent, compact, and changes nothing outside agents', async () => {
+		const read = await call({
+			resource: 'user',
+			operation: 'get',
+			user: byId(IDS.jane),
+			output: 'raw',
+		});
 		expect(read.error).toBeUndefined();
+		const raw = await call(
+			{ resource: 'user', operation: 'get', user: byId(IDS.jane), output: 'raw' },
+			false,
+		);
+		// An agent gets the simplified profile even when the tool asks for the raw one.
+		expect(Object.keys(read.json).length).toBeLessThan(Object.keys(raw.json).length);
+		expect(read.json).toMatchObject({ id: IDS.jane, email: 'jane.doe@corp.example' });
 		const outside = await call(offboarding('run'), false);
 		expect(outside.error).toBeUndefined();
 		expect(outside.json).toMatchObject({ success: true });

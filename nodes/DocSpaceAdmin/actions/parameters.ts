@@ -10,6 +10,7 @@ import type { UserRef } from '../helpers/users';
 import { fetchUser, userIdOf } from '../helpers/users';
 import { requireEmail, requireId } from '../helpers/validate';
 import { locatorFromItemField } from './itemField';
+import { calledByAgent } from './agentGuard';
 
 /**
  * What operations read from their parameters, each read once and validated into a plain value;
@@ -30,7 +31,8 @@ export function readOutput<T extends object>(
 	simplify: (value: T) => IDataObject,
 ): (value: T) => IDataObject {
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as string;
-	return output === 'raw' ? (value) => value as IDataObject : simplify;
+	// An AI agent gets the compact form: a full profile is some 50 fields it has no use for.
+	return output === 'raw' && !calledByAgent(ctx) ? (value) => value as IDataObject : simplify;
 }
 
 /** "Wait Options" over the poller's defaults. */

@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Preview',
 				value: 'preview',
-				description: 'Show the offboarding plan without changing anything',
+				description:
+					'Show, without changing anything, what offboarding a person would do: the steps in order, who gets their data, who can open the archive, what is erased. Returns the plan, a message in sentences to show the person who approves, and a planId for Run.',
 				action: 'Preview an offboarding',
 			},
 			{
@@ -29,7 +30,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Run',
 				value: 'run',
-				description: 'Offboard an employee safely, in the right order',
+				description:
+					'Offboard an employee safely, in the right order, and return what each step did and what the portal showed afterwards. An AI agent must pass the planId of a Preview of the same offboarding, approved by a person.',
 				action: 'Run an offboarding',
 			},
 		],
