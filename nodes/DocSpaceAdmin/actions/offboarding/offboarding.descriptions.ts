@@ -21,12 +21,15 @@ export const FINAL_STEP_OPTIONS = [
 /** The parameters Preview and Run share, so a previewed plan is exactly what Run does. */
 export function offboardingProperties(withWait: boolean): INodeProperties[] {
 	return [
-		userLocator('User', { description: 'The departing employee' }),
+		userLocator('User', {
+			description:
+				'The person who leaves: pick them, or give their e-mail or user ID (an AI agent: their e-mail as the user wrote it)',
+		}),
 		userLocator('Recipient', {
 			name: 'recipient',
 			searchListMethod: 'searchAdmins',
 			description:
-				'An active DocSpace admin or room admin who receives the rooms, shared files and the archived workspace',
+				'Who receives the rooms, shared files and the archived workspace: an active DocSpace admin or room admin, by e-mail or user ID',
 		}),
 		{
 			displayName: 'Workspace Folder ID',
