@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { EntryDto } from '../api/dto';
+import type { EntryDto, ShareDto } from '../api/dto';
 import type { IdKind } from './ids';
 import { requireId } from './validate';
 import { compact } from './values';
@@ -34,6 +34,10 @@ export const ACCESS_NAMES: Record<number, string> = {
 	10: 'editor',
 	11: 'contentCreator',
 };
+
+/** The user or group a share is for. */
+export const shareSubjectId = (share: ShareDto) =>
+	share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
 
 /** Whether the entry's `security` flags (what the credential's user may do there) allow the action. */
 export function allowed(entry: EntryDto | undefined, action: string): boolean {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull, EntryDto, ShareDto } from '../../api/dto';
-import { allowed } from '../entries';
+import { allowed, shareSubjectId } from '../entries';
 import { isArchived } from '../reassignment';
 import { ROOM_TYPE, SHARE, SHARE_FILTER } from '../../api/codes';
 import { getFolder } from '../../api/files';
@@ -68,8 +68,6 @@ export interface ArchivePlan {
 	/** What DocSpace would refuse in the move itself, and whose access the move ends. */
 	move: { blockers: string[]; warnings: string[] };
 }
-
-const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
 
 /**
  * The workspace half of the plan. DocSpace shares files and folders inside rooms only by
@@ -212,7 +210,7 @@ function wantedInvitations(
 	recipient: EmployeeFull,
 	groupId?: string,
 ): Invitation[] {
-	const have = new Map(members.map((m) => [subjectOf(m), m.access]));
+	const have = new Map(members.map((m) => [shareSubjectId(m), m.access]));
 	const wanted: Invitation[] = [];
 	if (recipient.id !== ownerId && have.get(recipient.id) !== SHARE.ROOM_MANAGER)
 		wanted.push({ id: recipient.id, access: SHARE.ROOM_MANAGER });
@@ -277,7 +275,7 @@ function viewers(
 	leaver: EmployeeFull,
 ): Viewer[] {
 	const roles = new Map<string, { share?: ShareDto; access: number }>();
-	for (const m of members) roles.set(subjectOf(m), { share: m, access: m.access });
+	for (const m of members) roles.set(shareSubjectId(m), { share: m, access: m.access });
 	for (const i of invitations) roles.set(i.id, { share: roles.get(i.id)?.share, access: i.access });
 	const list: Viewer[] = [];
 	if (newOwner)

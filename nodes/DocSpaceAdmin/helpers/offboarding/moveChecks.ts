@@ -4,6 +4,7 @@ import { FOLDER_TYPE, NO_QUOTA, SHARE_FILTER } from '../../api/codes';
 import type { EntryDto, ShareDto } from '../../api/dto';
 import { getFolderPath, getSharing, listFilesInTree } from '../../api/files';
 import { getRoomMembers } from '../../api/rooms';
+import { shareSubjectId } from '../entries';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 export function bytes(size: number): string {
@@ -37,9 +38,8 @@ export async function roomSpaceShortfall(
 	return `"${workspace.title}" holds ${bytes(size)} of files, but "${room.title}" has ${bytes(free)} free of its ${bytes(limit)} storage quota, and DocSpace refuses a move that does not fit. Raise the room’s storage quota (Edit room → Storage quota) or free space in it, then preview again.`;
 }
 
-const subjectOf = (share: ShareDto) => share.sharedToUser?.id ?? share.sharedToGroup?.id ?? '';
 const nameOfShare = (share: ShareDto) =>
-	share.sharedToUser?.displayName ?? share.sharedToGroup?.name ?? subjectOf(share);
+	share.sharedToUser?.displayName ?? share.sharedToGroup?.name ?? shareSubjectId(share);
 
 /**
  * Who sees the workspace now and will not once it is in the archive room (`keepAccess`: the
@@ -62,12 +62,13 @@ export async function accessLostByMove(
 		const members = await getRoomMembers(ctx, source.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex);
 		// The owner and DocSpace admins read every room (FileSecurity.FilterEntryAsync).
 		losing = members.filter(
-			(s) => !keepAccess.has(subjectOf(s)) && !s.sharedToUser?.isAdmin && !s.sharedToUser?.isOwner,
+			(s) =>
+				!keepAccess.has(shareSubjectId(s)) && !s.sharedToUser?.isAdmin && !s.sharedToUser?.isOwner,
 		);
 		who = `${losing.length === 1 ? 'a member' : 'members'} of "${source.title}"`;
 	} else if (workspace.rootFolderType === FOLDER_TYPE.MY_DOCUMENTS) {
 		const shares = await getSharing(ctx, 'folder', String(workspace.id), itemIndex);
-		losing = shares.filter((s) => !s.isOwner && !keepAccess.has(subjectOf(s)));
+		losing = shares.filter((s) => !s.isOwner && !keepAccess.has(shareSubjectId(s)));
 		who = 'it is shared with them in My documents';
 	} else return undefined;
 	if (!losing.length) return undefined;

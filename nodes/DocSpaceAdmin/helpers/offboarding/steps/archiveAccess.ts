@@ -1,5 +1,6 @@
 import { SHARE_FILTER } from '../../../api/codes';
 import { getRoomMembers, setRoomAccess } from '../../../api/rooms';
+import { shareSubjectId } from '../../entries';
 import type { Step } from './step';
 import { nameOf, ReadBackMismatch } from './step';
 
@@ -34,9 +35,7 @@ export const archiveAccess = {
 			SHARE_FILTER.USERS_AND_GROUPS,
 			itemIndex,
 		);
-		const access = new Map(
-			members.map((m) => [m.sharedToUser?.id ?? m.sharedToGroup?.id, m.access]),
-		);
+		const access = new Map(members.map((m) => [shareSubjectId(m), m.access]));
 		const missing = archive.invitations
 			.filter((i) => access.get(i.id) !== i.access)
 			.map((i) => archive.visibleTo.find((v) => v.id === i.id)?.name ?? i.id);
