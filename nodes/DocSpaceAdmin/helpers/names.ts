@@ -1,6 +1,9 @@
 import { EMPLOYEE_STATUS, TASK_STATUS } from '../api/codes';
 import type { EmployeeFull } from '../api/dto';
 
+/** A text as a sentence: a full stop added unless it already ends like one (or with a colon). */
+export const sentence = (text: string) => (/[.!?:]$/.test(text) ? text : `${text}.`);
+
 /** "1 room", "2 rooms": counts in words a person reads. */
 export const counted = (count: number, one: string, many = `${one}s`) =>
 	`${count} ${count === 1 ? one : many}`;

@@ -1,8 +1,7 @@
+import { sentence } from '../names';
 import type { Plan } from './plan';
 import { STEPS } from './steps';
 import { nameOf } from './steps/step';
-
-const sentence = (text: string) => (/[.!?:]$/.test(text) ? text : `${text}.`);
 
 /** Who will be able to open the archived workspace, in one sentence; undefined without one. */
 function archiveViewers(plan: Plan): string | undefined {

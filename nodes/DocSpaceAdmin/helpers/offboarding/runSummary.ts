@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sentence } from '../names';
 import type { StepReport } from './run';
 import { STEPS } from './steps';
 import { BOOKKEEPING_STEPS } from './types';
 
 export const titleOf = (step: string) => STEPS.find((s) => s.name === step)?.title ?? step;
-export const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** "6 December 2026 at 22:05 (Europe/Berlin)": the time in the workflow's zone, the zone named. */
 export function readableTime(at: Date, timeZone: string): string {
