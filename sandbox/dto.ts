@@ -1,4 +1,4 @@
-import { ROOM_QUOTA, usedSpace } from './quota';
+import { roomQuota, usedSpace } from './quota';
 import type {
 	ApiKey,
 	AuditEvent,
@@ -136,17 +136,11 @@ export class Dtos {
 	 * Archive) its limit: its own setting, else the portal's default; -1 means none.
 	 */
 	private roomSpace(room: Entry) {
-		const settings = this.state.quota.rooms;
+		const quota = roomQuota(this.state, room);
 		const inArchive = this.state.root(room).folderType === FOLDER_TYPE.ARCHIVE;
-		const own = room.quota ?? ROOM_QUOTA.DEFAULT;
 		return {
 			usedSpace: usedSpace(this.state, room),
-			...(settings && !inArchive
-				? {
-						quotaLimit: own > ROOM_QUOTA.DEFAULT ? own : settings.defaultQuota,
-						isCustomQuota: own > ROOM_QUOTA.DEFAULT,
-					}
-				: {}),
+			...(quota && !inArchive ? { quotaLimit: quota.limit, isCustomQuota: quota.custom } : {}),
 		};
 	}
 

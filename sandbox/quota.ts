@@ -14,12 +14,25 @@ export function usedSpace(state: SandboxState, entry: Entry): number {
 	return state.children(entry.id).reduce((sum, child) => sum + usedSpace(state, child), 0);
 }
 
-/** The room's limit in bytes, or undefined when no quota applies. */
-export function quotaLimit(state: SandboxState, room: Entry): number | undefined {
+/**
+ * While room quotas are on: the room's limit (its own setting, else the portal's default; -1
+ * none) and whether it is its own. The server stores a setting below -1 as -2, the default
+ * (FolderDao.ChangeFolderQuotaAsync), so "above -2" and "not -2" are the same test.
+ */
+export function roomQuota(
+	state: SandboxState,
+	room: Entry,
+): { limit: number; custom: boolean } | undefined {
 	const settings = state.quota.rooms;
 	if (!settings) return undefined;
 	const own = room.quota ?? ROOM_QUOTA.DEFAULT;
-	const limit = own === ROOM_QUOTA.DEFAULT ? settings.defaultQuota : own;
+	const custom = own > ROOM_QUOTA.DEFAULT;
+	return { limit: custom ? own : settings.defaultQuota, custom };
+}
+
+/** The room's limit in bytes, or undefined when no quota applies. */
+export function quotaLimit(state: SandboxState, room: Entry): number | undefined {
+	const limit = roomQuota(state, room)?.limit;
 	return limit === ROOM_QUOTA.NONE ? undefined : limit;
 }
 
