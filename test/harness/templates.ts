@@ -14,11 +14,19 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Node } from 'n8n-workflow';
 
-import { prepareTemplate, type TemplateSettings } from '../../sandbox/templates';
+import type { Sandbox } from '../../sandbox/server';
+import {
+	APPROVER,
+	prepareTemplate,
+	sandboxSmtpCredential,
+	sandboxTemplateValues,
+	type TemplateSettings,
+} from '../../sandbox/templates';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { nodeTypes } from './nodeTypes';
 import type { WorkflowFile } from './runWorkflow';
 import { loadWorkflow, makeAdditionalData, makeWorkflow } from './runWorkflow';
+import { sandboxCredentials } from './sandbox';
 
 export const TEMPLATES = join(__dirname, '../../examples/workflows');
 
@@ -199,6 +207,45 @@ export class TemplateRun {
 		return this.last?.data.resultData.error?.message;
 	}
 }
+
+/** The ids of the templates' DocSpace and mail credentials, as `npm start` imports them. */
+export const DOCSPACE_CREDENTIAL = 'docspaceCredential';
+const SMTP_CREDENTIAL = 'smtpCredential';
+
+/**
+ * A template filled in for the sandbox as an admin does after importing it: the sandbox's people
+ * and folders (`values` on top), its DocSpace credential (`apiKey` to use another key) and its mail
+ * server; `credentials` adds others by id (the HR webhook's secret, the form login).
+ */
+export function sandboxTemplate(
+	sandbox: Sandbox,
+	file: string,
+	options: {
+		values?: Record<string, string>;
+		apiKey?: string;
+		headerAuthCredentialId?: string;
+		credentials?: Record<string, object>;
+	} = {},
+): TemplateRun {
+	const docSpace = sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject;
+	return new TemplateRun(
+		file,
+		{
+			values: { ...sandboxTemplateValues(sandbox), ...options.values },
+			credentialId: DOCSPACE_CREDENTIAL,
+			smtpCredentialId: SMTP_CREDENTIAL,
+			headerAuthCredentialId: options.headerAuthCredentialId,
+		},
+		{
+			[DOCSPACE_CREDENTIAL]: options.apiKey ? { ...docSpace, apiKey: options.apiKey } : docSpace,
+			[SMTP_CREDENTIAL]: sandboxSmtpCredential(sandbox),
+			...(options.credentials as Record<string, ICredentialDataDecryptedObject>),
+		},
+	);
+}
+
+/** The approval mails the sandbox's approver received, oldest first. */
+export const approvalMails = (sandbox: Sandbox) => sandbox.inbox.to(APPROVER);
 
 // ---- Added for the leave-date and bulk templates (test/workflows/templates-leave-bulk.workflow.test.ts) ----
 

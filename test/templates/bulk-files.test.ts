@@ -1,10 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
-import { sandboxCredentials, useSandbox } from '../harness/sandbox';
-import { submitDecision, TemplateRun } from '../harness/templates';
+import { useSandbox } from '../harness/sandbox';
+import type { TemplateRun } from '../harness/templates';
+import { approvalMails, sandboxTemplate, submitDecision } from '../harness/templates';
 
 // The bulk template fed with files as spreadsheets and HR tools save them, through its upload form's
 // trigger: bad rows are named by their row in the file, nothing is done for them, every good row runs.
@@ -15,23 +15,14 @@ const current = useSandbox({
 let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
-const CREDENTIAL = 'docspaceCredential';
 const FORM = 'Upload the leavers list';
 const BOM = '\ufeff';
 
-const bulk = () =>
-	new TemplateRun(
-		'offboard-many-from-csv.json',
-		{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: 'smtp' },
-		{
-			[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
-			smtp: sandboxSmtpCredential(sandbox),
-		},
-	);
+const bulk = () => sandboxTemplate(sandbox, 'offboard-many-from-csv.json');
 
 /** What the approver was asked (the mail's words) about which rows (the workflow's row list). */
 const approvalRequest = (run: TemplateRun) => ({
-	text: sandbox.inbox.mails[0]?.text ?? '',
+	text: approvalMails(sandbox)[0]?.text ?? '',
 	rows: run.output('All rows')[0]?.rows as IDataObject[],
 });
 

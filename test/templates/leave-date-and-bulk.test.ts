@@ -1,15 +1,17 @@
 import { DateTime } from 'luxon';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { APPROVER, sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
-import { sandboxCredentials, useSandbox } from '../harness/sandbox';
+import { sandboxTemplateValues } from '../../sandbox/templates';
+import { useSandbox } from '../harness/sandbox';
+import type { TemplateRun } from '../harness/templates';
 import {
+	approvalMails,
 	OPEN_LINK,
 	resumeAtWaitTill,
+	sandboxTemplate,
 	submitDecision,
-	TemplateRun,
 	webhookResponses,
 } from '../harness/templates';
 
@@ -22,31 +24,14 @@ const current = useSandbox({
 let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
-const CREDENTIAL = 'docspaceCredential';
-const SMTP = 'smtpCredential';
-const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
-	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
-	[SMTP]: sandboxSmtpCredential(sandbox),
-});
-/** The approval mails the approver received, oldest first. */
-const approvalMails = () => sandbox.inbox.to(APPROVER);
-
 describe('Template: offboard on the leave date HR sends', () => {
 	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
 	const hrTemplate = (values: Record<string, string> = {}) =>
-		new TemplateRun(
-			'offboard-on-hr-webhook.json',
-			{
-				values: { ...sandboxTemplateValues(sandbox), ...values },
-				credentialId: CREDENTIAL,
-				smtpCredentialId: SMTP,
-				headerAuthCredentialId: 'hr',
-			},
-			{
-				...credentials(),
-				hr: SECRET,
-			} as never,
-		);
+		sandboxTemplate(sandbox, 'offboard-on-hr-webhook.json', {
+			values,
+			headerAuthCredentialId: 'hr',
+			credentials: { hr: SECRET },
+		});
 	const body = (extra: IDataObject = {}) => ({
 		email: 'jane.doe@corp.example',
 		recipientEmail: 'bob.brown@corp.example',
@@ -146,7 +131,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 		expect(run.last?.waitTill).toBeDefined();
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications).toHaveLength(0);
-		expect(approvalMails()[0].text).toContain(
+		expect(approvalMails(sandbox)[0].text).toContain(
 			'Jane Doe (jane.doe@corp.example) will be offboarded now, once approved by e-mail',
 		);
 
@@ -185,15 +170,7 @@ describe('Template: offboard on the leave date HR sends', () => {
 describe('Template: offboard many employees from a CSV', () => {
 	const ROWS = 200;
 	const bulk = (values: Record<string, string> = {}) =>
-		new TemplateRun(
-			'offboard-many-from-csv.json',
-			{
-				values: { ...sandboxTemplateValues(sandbox), ...values },
-				credentialId: CREDENTIAL,
-				smtpCredentialId: SMTP,
-			},
-			credentials(),
-		);
+		sandboxTemplate(sandbox, 'offboard-many-from-csv.json', { values });
 
 	/** Leavers the sandbox does not seed: plain users, every fourth owning a room with a file in it. */
 	const addLeavers = (count: number) => sandbox.state.addLeavers(count, 4);
@@ -220,7 +197,7 @@ describe('Template: offboard many employees from a CSV', () => {
 		expect(sandbox.writes()).toEqual([]);
 		expect(run.last?.waitTill).toBeDefined();
 		expect(sandbox.notifications).toHaveLength(0);
-		const request = approvalMails()[0];
+		const request = approvalMails(sandbox)[0];
 		expect(request.text).toContain(`Bulk offboarding: ${ROWS} of ${ROWS} rows can run.`);
 		// One readable message: the first 50 rows by name, then a count of the rest.
 		for (const leaver of leavers.slice(0, 50))
@@ -273,15 +250,7 @@ describe('Template: offboard many employees from a CSV', () => {
 
 describe('Template: offboard many employees from a CSV — skipped rows, report links, rejection', () => {
 	const bulk = (values: Record<string, string> = {}) =>
-		new TemplateRun(
-			'offboard-many-from-csv.json',
-			{
-				values: { ...sandboxTemplateValues(sandbox), ...values },
-				credentialId: CREDENTIAL,
-				smtpCredentialId: SMTP,
-			},
-			credentials(),
-		);
+		sandboxTemplate(sandbox, 'offboard-many-from-csv.json', { values });
 	const withUnknown = () =>
 		`${sandboxTemplateValues(sandbox).leaversCsv}nobody@corp.example,,,keep\n`;
 
@@ -292,8 +261,8 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		});
 		await run.start('Try it', [{ json: {} }], 'manual');
 		expect(sandbox.writes()).toEqual([]);
-		expect(approvalMails()[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
-		expect(approvalMails()[0].text).toContain(
+		expect(approvalMails(sandbox)[0].text).toContain('Bulk offboarding: 2 of 3 rows can run.');
+		expect(approvalMails(sandbox)[0].text).toContain(
 			'SKIPPED (nothing is done for these rows):\n• 4. nobody@corp.example: Could not find the user: No user has the email nobody@corp.example',
 		);
 		await run.resume(submitDecision('Approve'));
@@ -337,7 +306,7 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 		sandbox.inbox.mails.length = 0;
 		const again = bulk();
 		await again.start('Try it', [{ json: {} }], 'manual');
-		expect(approvalMails()[0].text).toContain(
+		expect(approvalMails(sandbox)[0].text).toContain(
 			'jane.doe@corp.example) → bob.brown@corp.example, final step keep (already offboarded: nothing left to change)',
 		);
 		await again.resume(submitDecision('Approve'));
@@ -367,11 +336,9 @@ describe('Template: offboard many employees from a CSV — skipped rows, report 
 
 	it('asks for the login on its upload form: without it, no items and no request to DocSpace', async () => {
 		const login = { user: 'hr', password: 'a long form password' };
-		const run = new TemplateRun(
-			'offboard-many-from-csv.json',
-			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: SMTP },
-			{ ...credentials(), leaversFormLogin: login } as never,
-		);
+		const run = sandboxTemplate(sandbox, 'offboard-many-from-csv.json', {
+			credentials: { leaversFormLogin: login },
+		});
 		const basic = (user: string, password: string) => ({
 			authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
 		});

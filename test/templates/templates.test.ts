@@ -1,16 +1,16 @@
 import { readdirSync } from 'fs';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { IDS } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { APPROVER, sandboxSmtpCredential, sandboxTemplateValues } from '../../sandbox/templates';
-import { sandboxCredentials, useSandbox } from '../harness/sandbox';
+import { useSandbox } from '../harness/sandbox';
 import { nodeTypes, PACKAGE } from '../harness/nodeTypes';
 import {
+	approvalMails,
+	DOCSPACE_CREDENTIAL,
 	OPEN_LINK,
 	resumeAtWaitTill,
+	sandboxTemplate,
 	submitDecision,
-	TemplateRun,
 	TEMPLATES,
 } from '../harness/templates';
 
@@ -18,24 +18,8 @@ const current = useSandbox({ speed: { taskStepMs: 20, fileOpMs: 40 } });
 let sandbox: Sandbox;
 beforeEach(() => (sandbox = current()));
 
-const CREDENTIAL = 'docspaceCredential';
-const SMTP = 'smtpCredential';
-const credentials = (): Record<string, ICredentialDataDecryptedObject> => ({
-	[CREDENTIAL]: sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject,
-	[SMTP]: sandboxSmtpCredential(sandbox),
-});
 const template = (file: string, values: Record<string, string> = {}) =>
-	new TemplateRun(
-		file,
-		{
-			values: { ...sandboxTemplateValues(sandbox), ...values },
-			credentialId: CREDENTIAL,
-			smtpCredentialId: SMTP,
-		},
-		credentials(),
-	);
-/** The approval mails the approver received, oldest first. */
-const approvalMails = () => sandbox.inbox.to(APPROVER);
+	sandboxTemplate(sandbox, file, { values });
 
 /** The title of the room Jane's workspace now sits in. */
 const archivedInto = () => {
@@ -51,7 +35,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(run.error()).toBeUndefined();
 		expect(run.last?.waitTill).toBeDefined();
 		expect(sandbox.writes()).toEqual([]);
-		const [mail] = approvalMails();
+		const [mail] = approvalMails(sandbox);
 		expect(mail.subject).toBe('Approve the offboarding of Jane Doe?');
 		expect(mail.text).toContain('Jane Doe (jane.doe@corp.example) leaves. Bob Brown receives');
 		expect(mail.text).toContain(
@@ -105,7 +89,7 @@ describe('Template: offboard an employee on demand', () => {
 		expect(run.error()).toBeUndefined();
 		expect(run.ran('Run offboarding')).toBe(false);
 		expect(sandbox.writes()).toEqual([]);
-		expect(approvalMails()).toHaveLength(1);
+		expect(approvalMails(sandbox)).toHaveLength(1);
 		expect(sandbox.notifications.at(-1)).toMatchObject({
 			success: false,
 			text: expect.stringContaining('nothing was changed: no decision came within 3 days.'),
@@ -113,24 +97,13 @@ describe('Template: offboard an employee on demand', () => {
 	});
 
 	it('ends in error, cause first, when DocSpace refuses the credential, and changes nothing', async () => {
-		const wrongKey = {
-			[CREDENTIAL]: {
-				...(sandboxCredentials(sandbox).docSpaceApi as ICredentialDataDecryptedObject),
-				apiKey: 'sk-wrong-key',
-			},
-			[SMTP]: sandboxSmtpCredential(sandbox),
-		};
-		const run = new TemplateRun(
-			'offboard-on-demand.json',
-			{ values: sandboxTemplateValues(sandbox), credentialId: CREDENTIAL, smtpCredentialId: SMTP },
-			wrongKey,
-		);
+		const run = sandboxTemplate(sandbox, 'offboard-on-demand.json', { apiKey: 'sk-wrong-key' });
 		await run.start('Start offboarding', [{ json: {} }], 'manual');
 		// What the editor shows: the execution failed, at the node named for it, with the cause first.
 		expect(run.error()).toMatch(/^DocSpace did not accept the credential \(trying to /);
 		expect(run.last?.data.resultData.lastNodeExecuted).toBe('Fail: the preview did not run');
 		expect(run.ran('Can run?')).toBe(false);
-		expect(approvalMails()).toEqual([]);
+		expect(approvalMails(sandbox)).toEqual([]);
 		expect(sandbox.writes()).toEqual([]);
 		expect(sandbox.notifications).toEqual([
 			expect.objectContaining({
@@ -157,18 +130,10 @@ describe('Template: offboard an employee on demand', () => {
 describe('Template: offboard an employee when HR calls a webhook', () => {
 	const SECRET = { name: 'X-HR-Secret', value: 'hr-shared-secret' };
 	const hrTemplate = () =>
-		new TemplateRun(
-			'offboard-on-hr-webhook.json',
-			{
-				values: sandboxTemplateValues(sandbox),
-				credentialId: CREDENTIAL,
-				headerAuthCredentialId: 'hr',
-			},
-			{
-				...credentials(),
-				hr: SECRET,
-			} as never,
-		);
+		sandboxTemplate(sandbox, 'offboard-on-hr-webhook.json', {
+			headerAuthCredentialId: 'hr',
+			credentials: { hr: SECRET },
+		});
 	const body = () => ({
 		email: 'jane.doe@corp.example',
 		recipientEmail: 'bob.brown@corp.example',
@@ -274,7 +239,7 @@ describe('Every template in examples/workflows', () => {
 				expect(() => nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
 				if (node.type.startsWith(PACKAGE))
 					expect(node.credentials?.docSpaceApi).toEqual({
-						id: CREDENTIAL,
+						id: DOCSPACE_CREDENTIAL,
 						name: 'DocSpace account',
 					});
 			}
