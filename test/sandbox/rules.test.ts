@@ -704,29 +704,6 @@ describe('15. profile reads', () => {
 });
 
 describe('16. validation', () => {
-	it('keeps an e-mail’s case and finds it without case', async () => {
-		const created = await call(sandbox, 'POST', '/people', {
-			body: {
-				firstName: 'Mixed',
-				lastName: 'Case',
-				email: 'Mixed.Case@Corp.Example',
-				type: 'User',
-			},
-		});
-		expect(created.json.response.email).toBe('Mixed.Case@Corp.Example');
-		const found = await call(sandbox, 'GET', '/people/email?email=mixed.case%40corp.example');
-		expect(found.json.response.id).toBe(created.json.response.id);
-		const again = await call(sandbox, 'POST', '/people', {
-			body: {
-				firstName: 'Mixed',
-				lastName: 'Case',
-				email: 'MIXED.case@corp.example',
-				type: 'User',
-			},
-		});
-		expect(again.status).toBe(400);
-	});
-
 	it('answers 400 with ValidationProblemDetails for over-long fields and invalid e-mails', async () => {
 		const long = 'x'.repeat(256);
 		const r = await call(sandbox, 'POST', '/people', {
