@@ -49,6 +49,12 @@ const check = (label, ok, detail = '') => {
 	else failures.push(label);
 	return ok;
 };
+/** What the approver's browser sends when they submit the decision form of an approval mail. */
+const decide = (url, decision) => {
+	const form = new FormData();
+	form.append('field-0', decision);
+	return fetch(url, { method: 'POST', body: form });
+};
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const until = async (probe, ms = 60_000) => {
 	const deadline = Date.now() + ms;
@@ -294,10 +300,7 @@ try {
 				.join(', '),
 		);
 		if (declineUrl) {
-			// What the approver's browser sends when they pick Decline on the second mail's form.
-			const no = new FormData();
-			no.append('field-0', 'Decline');
-			const declined = await fetch(declineUrl, { method: 'POST', body: no });
+			const declined = await decide(declineUrl, 'Decline');
 			const said = await until(() =>
 				sandbox.notifications.find((n) => /approver declined it/.test(String(n.text))),
 			);
@@ -308,10 +311,7 @@ try {
 			);
 		}
 		started = Date.now();
-		// What the approver's browser sends when the form is submitted.
-		const decision = new FormData();
-		decision.append('field-0', 'Approve');
-		const approval = await fetch(approvalUrl, { method: 'POST', body: decision });
+		const approval = await decide(approvalUrl, 'Approve');
 		check(
 			'on demand: the submitted approval form is accepted by n8n',
 			approval.ok,
@@ -329,9 +329,7 @@ try {
 		checkOffboarded('on demand');
 		if (bulkMail) {
 			// Jane was just offboarded and Paula left before: approving the bulk run changes nothing, and says so.
-			const yes = new FormData();
-			yes.append('field-0', 'Approve');
-			const approved = await fetch(bulkMail.links[0], { method: 'POST', body: yes });
+			const approved = await decide(bulkMail.links[0], 'Approve');
 			const result = await until(() =>
 				sandbox.notifications.find((n) => /Bulk offboarding finished/.test(String(n.text))),
 			);
