@@ -87,5 +87,35 @@ describe('Offboarding: the move of the workspace, checked before it starts', () 
 		];
 		const none = await run(offboarding('preview'));
 		expect((none.warnings as string[]).filter((w) => w.includes('will no longer see'))).toEqual([]);
+		const room = sandbox.state.folders['room:workspaces'];
+		sandbox.faults.push({ method: 'GET', path: `^/files/rooms/${room}/share$`, status: 403 });
+		expect((await run(offboarding('preview'))).warnings).toContain(
+			'Not checked: who the members of "Company Workspaces" are (DocSpace refused to show it to the credential’s user), so Preview cannot say whose access the move of "Workspace – Jane Doe" ends. Check it in DocSpace before you run.',
+		);
+	});
+
+	it('from "My documents": names who it is shared with, and says when DocSpace will not show that', async () => {
+		const state = sandbox.state;
+		const folder = state.newEntry({
+			kind: 'folder',
+			title: 'Handover notes',
+			parentId: state.myDocuments(IDS.owner)!.id,
+			createdBy: IDS.owner,
+			folderType: 0,
+			shares: { [state.ids.liam]: 2 },
+		});
+		const preview = () => run(offboarding('preview', { workspaceFolderId: String(folder.id) }));
+		expect((await preview()).warnings).toContain(
+			'Liam Chen (it is shared with them in My documents) will no longer see "Handover notes" once it is in the archive room: in a room only its members and DocSpace admins see its content. Invite whoever still needs it to the archive room.',
+		);
+		sandbox.faults.push({ method: 'GET', path: `^/files/folder/${folder.id}/share$`, status: 403 });
+		const refused = await preview();
+		expect(refused.warnings).toContain(
+			'Not checked: whom "Handover notes" is shared with (DocSpace refused to show it to the credential’s user), so Preview cannot say whose access the move of "Handover notes" ends. Check it in DocSpace before you run.',
+		);
+		expect((refused.warnings as string[]).some((w) => w.includes('will no longer see'))).toBe(
+			false,
+		);
+		expect(sandbox.writes()).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { FOLDER_TYPE, NO_QUOTA, SHARE_FILTER } from '../../api/codes';
+import { FOLDER_TYPE, HTTP, httpCodeOf, NO_QUOTA, SHARE_FILTER } from '../../api/codes';
 import type { EntryDto, ShareDto } from '../../api/dto';
 import { getFolderPath, getSharing, listFilesInTree } from '../../api/files';
 import { getRoomMembers } from '../../api/rooms';
@@ -41,6 +41,15 @@ export async function roomSpaceShortfall(
 const nameOfShare = (share: ShareDto) =>
 	share.sharedToUser?.displayName ?? share.sharedToGroup?.name ?? shareSubjectId(share);
 
+/** A read DocSpace refuses (403) is `undefined`: what it would have told is then "not checked". */
+const unlessRefused = <T>(read: Promise<T>) =>
+	read.catch((error: unknown) => {
+		if (httpCodeOf(error) !== HTTP.FORBIDDEN) throw error;
+		return undefined;
+	});
+const notChecked = (what: string, workspace: EntryDto) =>
+	`Not checked: ${what} (DocSpace refused to show it to the credential’s user), so Preview cannot say whose access the move of "${workspace.title}" ends. Check it in DocSpace before you run.`;
+
 /**
  * Who sees the workspace now and will not once it is in the archive room (`keepAccess`: the
  * archive room's members, and the members of the group invited there). Inside a room,
@@ -59,7 +68,10 @@ export async function accessLostByMove(
 	let losing: ShareDto[];
 	let who: string;
 	if (source) {
-		const members = await getRoomMembers(ctx, source.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex);
+		const members = await unlessRefused(
+			getRoomMembers(ctx, source.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex),
+		);
+		if (!members) return notChecked(`who the members of "${source.title}" are`, workspace);
 		// The owner and DocSpace admins read every room (FileSecurity.FilterEntryAsync).
 		losing = members.filter(
 			(s) =>
@@ -67,7 +79,8 @@ export async function accessLostByMove(
 		);
 		who = `${losing.length === 1 ? 'a member' : 'members'} of "${source.title}"`;
 	} else if (workspace.rootFolderType === FOLDER_TYPE.MY_DOCUMENTS) {
-		const shares = await getSharing(ctx, 'folder', String(workspace.id), itemIndex);
+		const shares = await unlessRefused(getSharing(ctx, 'folder', String(workspace.id), itemIndex));
+		if (!shares) return notChecked(`whom "${workspace.title}" is shared with`, workspace);
 		losing = shares.filter((s) => !s.isOwner && !keepAccess.has(shareSubjectId(s)));
 		who = 'it is shared with them in My documents';
 	} else return undefined;
