@@ -26,6 +26,10 @@ export function requireId(
 	return String(value).trim();
 }
 
+/** A person's name where an e-mail was expected, e.g. an AI agent passing "Jane Doe". */
+const looksLikeName = (value: unknown) =>
+	typeof value === 'string' && !value.includes('@') && /\p{L}{2}/u.test(value);
+
 export function requireEmail(
 	node: INode,
 	value: unknown,
@@ -38,7 +42,11 @@ export function requireEmail(
 			node,
 			`Invalid value in the parameter '${parameter}' [item ${itemIndex}]`,
 			{
-				description: `${problem}. Check the expression that supplies it.`,
+				description: `${problem}. ${
+					looksLikeName(value)
+						? 'That looks like a name: find the person with User → Get Many (filter Search, e.g. their last name), and give the e-mail of the one meant.'
+						: 'Check the expression that supplies it.'
+				}`,
 				itemIndex,
 			},
 		);
