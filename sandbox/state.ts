@@ -525,25 +525,55 @@ export class SandboxState {
 
 	/**
 	 * Leavers the seed does not have, for load tests: plain users like Jane (`leaver.N@corp.example`);
-	 * every `roomEvery`-th one owns a custom room with a file in it, something to hand over.
+	 * every `roomEvery`-th one owns a custom room with a file in it, something to hand over; with
+	 * `workspaces`, each also has a workspace folder with a file in "Company Workspaces".
 	 */
-	addLeavers(count: number, roomEvery = 1): Array<User & { roomId?: number }> {
+	addLeavers(
+		count: number,
+		roomEvery = 1,
+		workspaces = false,
+	): Array<User & { roomId?: number; workspaceId?: number }> {
 		const template = this.user(IDS.jane)!;
-		const leavers: Array<User & { roomId?: number }> = Array.from({ length: count }, (_, i) => ({
-			...template,
-			id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
-			firstName: 'Leaver',
-			lastName: String(i).padStart(3, '0'),
-			email: `leaver.${i}@corp.example`,
-			userName: `leaver.${i}`,
-			type: 'User',
-			status: 1,
-			groups: [],
-			sessions: 1,
-			hasPersonalFolder: false,
-		}));
+		const leavers: Array<User & { roomId?: number; workspaceId?: number }> = Array.from(
+			{ length: count },
+			(_, i) => ({
+				...template,
+				id: `c0ffee00-0000-4000-8000-${String(i).padStart(12, '0')}`,
+				firstName: 'Leaver',
+				lastName: String(i).padStart(3, '0'),
+				email: `leaver.${i}@corp.example`,
+				userName: `leaver.${i}`,
+				type: 'User',
+				status: 1,
+				groups: [],
+				sessions: 1,
+				hasPersonalFolder: false,
+			}),
+		);
 		this.users.push(...leavers);
+		const file = (title: string, parentId: number, createdBy: string) =>
+			this.newEntry({
+				kind: 'file',
+				title,
+				parentId,
+				createdBy,
+				folderType: FOLDER_TYPE.DEFAULT,
+				shares: {},
+				size: 1000,
+			});
 		for (const [i, leaver] of leavers.entries()) {
+			if (workspaces) {
+				const workspace = this.newEntry({
+					kind: 'folder',
+					title: `Workspace – Leaver ${leaver.lastName}`,
+					parentId: this.folders['room:workspaces'],
+					createdBy: IDS.owner,
+					folderType: FOLDER_TYPE.DEFAULT,
+					shares: {},
+				});
+				file(`Handover ${i}.docx`, workspace.id, leaver.id);
+				leaver.workspaceId = workspace.id;
+			}
 			if (i % roomEvery) continue;
 			const room = this.newEntry({
 				kind: 'folder',
@@ -554,15 +584,7 @@ export class SandboxState {
 				roomType: CUSTOM_ROOM_TYPE,
 				shares: { [leaver.id]: SHARE.RoomManager },
 			});
-			this.newEntry({
-				kind: 'file',
-				title: `Notes ${i}.docx`,
-				parentId: room.id,
-				createdBy: leaver.id,
-				folderType: FOLDER_TYPE.DEFAULT,
-				shares: {},
-				size: 1000,
-			});
+			file(`Notes ${i}.docx`, room.id, leaver.id);
 			leaver.roomId = room.id;
 		}
 		return leavers;

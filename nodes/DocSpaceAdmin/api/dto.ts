@@ -18,6 +18,8 @@ export interface EmployeeFull {
 	isLDAP?: boolean;
 	isSSO?: boolean;
 	department?: string;
+	/** GroupSummaryDto: the groups the user is in; absent when none. */
+	groups?: Array<{ id: string; name?: string }>;
 	registrationDate?: string;
 	terminated?: string;
 	profileUrl?: string;

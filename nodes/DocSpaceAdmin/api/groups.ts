@@ -29,6 +29,15 @@ export async function getUserGroups(
 	return envelope.response ?? [];
 }
 
+/** `GET group`, every page: the portal's groups, each with its manager (GroupsController.GetGroupsAsync). */
+export async function listGroups(ctx: IExecuteFunctions, itemIndex: number): Promise<GroupDto[]> {
+	return await callApiAllPages<GroupDto>(ctx, {
+		method: 'GET',
+		path: ['group'],
+		error: { action: 'list the groups', itemIndex },
+	});
+}
+
 /** `GET group?userId=…&manager=true`: the groups a user manages. */
 export async function getManagedGroups(
 	ctx: IExecuteFunctions,

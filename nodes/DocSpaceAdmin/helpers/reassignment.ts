@@ -33,16 +33,24 @@ export async function reassignmentNeed(
 	ctx: IExecuteFunctions,
 	userId: string,
 	itemIndex: number,
+	/** The rooms the user owns, when the caller has them already. */
+	owned?: EntryDto[],
 ): Promise<ReassignmentNeed> {
-	const ownedRooms = await listRooms(
-		ctx,
-		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY },
-		undefined,
-		itemIndex,
-	);
+	const ownedRooms =
+		owned ??
+		(await listRooms(
+			ctx,
+			{ subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY },
+			undefined,
+			itemIndex,
+		));
 	const archivedRooms = ownedRooms.filter(isArchived).length;
 	const activeRooms = ownedRooms.length - archivedRooms;
-	const ownsActiveRoomsOrSharedFiles = await reassignNecessary(ctx, userId, 'Guest', itemIndex);
+	// NecessaryReassign is AnyRoomsAsync(userId) first: true whenever an active room is theirs
+	// (ReassignController.NecessaryReassign), so rooms read for many leavers spare the question.
+	const ownsActiveRoomsOrSharedFiles =
+		(owned !== undefined && activeRooms > 0) ||
+		(await reassignNecessary(ctx, userId, 'Guest', itemIndex));
 	const reasons: string[] = [];
 	if (activeRooms) reasons.push(`owns ${counted(activeRooms, 'active room')}`);
 	if (archivedRooms)

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainPlan } from '../../helpers/offboarding/explain';
 import { planIdOf } from '../../helpers/offboarding/planId';
 import { buildPlan, planSummary } from '../../helpers/offboarding/plan';
+import { SharedReads } from '../../helpers/offboarding/sharedReads';
 import { DEFAULT_WAIT } from '../../helpers/poller/waitSettings';
 import { mapWithLimit } from '../../helpers/parallel';
 import { readOffboardingInput } from './input';
@@ -25,22 +26,32 @@ export const description = showOnlyFor('offboarding', 'preview', properties);
 /** Reads only, so several previews may run side by side (DocSpace allows far more parallel reads than writes). */
 const PREVIEWS_AT_ONCE = 5;
 
+/** Many leavers: what is the same for all of them is read once, for this execution only. */
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndices: number[],
 ): Promise<Array<IDataObject[] | Error>> {
+	const reads = new SharedReads(itemIndices.length);
 	return await mapWithLimit(
 		itemIndices.length,
 		PREVIEWS_AT_ONCE,
-		async (position) => await execute.call(this, itemIndices[position]),
+		async (position) => await preview(this, itemIndices[position], reads),
 	);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await preview(this, itemIndex);
+}
+
+async function preview(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	reads?: SharedReads,
+): Promise<IDataObject[]> {
 	// Preview starts no job, so it never waits for one.
 	const plan = await buildPlan(
-		{ ctx: this, itemIndex, wait: DEFAULT_WAIT },
-		readOffboardingInput(this, itemIndex),
+		{ ctx, itemIndex, wait: DEFAULT_WAIT, reads },
+		readOffboardingInput(ctx, itemIndex),
 	);
 	return [
 		{

@@ -1,15 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { EmployeeFull, EntryDto, ShareDto } from '../../api/dto';
 import { allowed, shareSubjectId } from '../entries';
 import { isArchived } from '../reassignment';
-import { ROOM_TYPE, SHARE, SHARE_FILTER } from '../../api/codes';
+import { ROOM_TYPE, SHARE } from '../../api/codes';
 import { getFolder } from '../../api/files';
 import type { GroupDto } from '../../api/groups';
-import { getGroup } from '../../api/groups';
-import { getRoom, getRoomMembers } from '../../api/rooms';
+import { getRoom } from '../../api/rooms';
 import { archiveRoomLeaver, archiveTitle, findOwnArchiveRoom } from './archiveIdentity';
 import { accessLostByMove, roomSpaceShortfall } from './moveChecks';
+import { groupOnce, roomMembersOnce } from './sharedReads';
+import type { Portal } from './steps/step';
 import { nameOf } from './steps/step';
 import type { OffboardingSettings } from './types';
 
@@ -76,13 +77,13 @@ export interface ArchivePlan {
  * archive room, sets that room's members, and lists exactly who will see it.
  */
 export async function readArchive(
-	ctx: IExecuteFunctions,
+	portal: Portal,
 	settings: OffboardingSettings,
 	leaver: EmployeeFull,
 	recipient: EmployeeFull,
 	self: EmployeeFull,
-	itemIndex: number,
 ): Promise<ArchivePlan> {
+	const { ctx, itemIndex } = portal;
 	const plan = emptyArchive();
 	if (!settings.workspaceFolderId) return { ...plan, skipped: 'No workspace folder chosen' };
 
@@ -106,7 +107,7 @@ export async function readArchive(
 		}
 	} else {
 		const title = archiveTitle(leaver, settings.archiveRoomTitle);
-		room = await findOwnArchiveRoom(ctx, leaver.id, title, self, itemIndex);
+		room = await findOwnArchiveRoom(portal, leaver.id, title, self);
 		if (!room && !(self.isOwner || self.isAdmin || self.isRoomAdmin)) {
 			plan.blockers.push(
 				`The credential’s user ${nameOf(self)} may not create rooms: use a DocSpace admin or room admin account, or archive into an existing room.`,
@@ -144,15 +145,13 @@ export async function readArchive(
 			`The credential’s user ${nameOf(self)} may not move "${workspace.title}": in a room only its owner, room managers and (for their own folders) content creators may move folders. Invite the credential’s user to that room as room manager.`,
 		);
 	}
-	const members = room
-		? await getRoomMembers(ctx, room.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex)
-		: [];
+	const members = room ? await roomMembersOnce(portal, room.id) : [];
 	const ownerId = (room?.ownedBy ?? room?.createdBy)?.id ?? self.id;
 	plan.invitations = wantedInvitations(members, ownerId, recipient, settings.readOnlyGroupId);
 	if (room) checkExistingRoom(plan, room, alreadyMoved, settings);
 	// Read, not assumed: DocSpace skips an unknown group without a word (FileSharing.SetAceObjectAsync).
 	const group = settings.readOnlyGroupId
-		? await getGroup(ctx, settings.readOnlyGroupId, itemIndex, true)
+		? await groupOnce(portal, settings.readOnlyGroupId)
 		: undefined;
 	plan.visibleTo = viewers(
 		members,
@@ -169,7 +168,7 @@ export async function readArchive(
 		);
 	}
 	if (!alreadyMoved && workspace.roomType === undefined)
-		await checkMove(ctx, plan, workspace, room, leaver, group, itemIndex);
+		await checkMove(portal, plan, workspace, room, leaver, group);
 	return plan;
 }
 
@@ -186,18 +185,18 @@ export function emptyArchive(): ArchivePlan {
 
 /** The move's own refusals and losses, read before anything changes (an unmade room has no quota yet). */
 async function checkMove(
-	ctx: IExecuteFunctions,
+	portal: Portal,
 	plan: ArchivePlan,
 	workspace: EntryDto,
 	room: EntryDto | undefined,
 	leaver: EmployeeFull,
 	group: GroupDto | undefined,
-	itemIndex: number,
 ): Promise<void> {
+	const { ctx, itemIndex } = portal;
 	// The leaver keeps nothing: they are disabled first.
 	const ids = [...plan.visibleTo.map((v) => v.id), ...(group?.members ?? []).map((m) => m.id)];
 	const keep = new Set(ids.filter((id): id is string => !!id && id !== leaver.id));
-	const lost = await accessLostByMove(ctx, workspace, keep, itemIndex);
+	const lost = await accessLostByMove(portal, workspace, keep);
 	if (lost) plan.move.warnings.push(lost);
 	const shortfall = room && (await roomSpaceShortfall(ctx, workspace, room, itemIndex));
 	if (shortfall) plan.move.blockers.push(shortfall);

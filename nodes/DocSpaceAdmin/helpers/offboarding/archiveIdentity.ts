@@ -1,8 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import { SEARCH_AREA } from '../../api/codes';
 import type { EmployeeFull, EntryDto } from '../../api/dto';
 import { listRooms } from '../../api/rooms';
+import { roomsOnce } from './sharedReads';
+import type { Portal } from './steps/step';
 import { nameOf } from './steps/step';
 
 /** How an archive room is known to be a leaver's: its title carries their user ID. */
@@ -38,19 +38,22 @@ const ownedBySelf = (room: EntryDto, self: EmployeeFull) =>
  * the ID, then by the whole title (a portal with full-text search may not match a bare ID).
  */
 export async function findOwnArchiveRoom(
-	ctx: IExecuteFunctions,
+	portal: Portal,
 	leaverId: string,
 	title: string,
 	self: EmployeeFull,
-	itemIndex: number,
 ): Promise<EntryDto | undefined> {
-	for (const filterValue of [leaverId, title]) {
-		const rooms = await listRooms(
-			ctx,
-			{ filterValue, searchArea: SEARCH_AREA.ANY },
-			undefined,
-			itemIndex,
-		);
+	// Every room, when they were read for many leavers: the searches below only narrow that list.
+	const all = await roomsOnce(portal);
+	for (const filterValue of all ? [undefined] : [leaverId, title]) {
+		const rooms =
+			all ??
+			(await listRooms(
+				portal.ctx,
+				{ filterValue, searchArea: SEARCH_AREA.ANY },
+				undefined,
+				portal.itemIndex,
+			));
 		const candidates = rooms.filter(
 			(room) => ownedBySelf(room, self) && archiveRoomLeaver(room.title) === leaverId.toLowerCase(),
 		);

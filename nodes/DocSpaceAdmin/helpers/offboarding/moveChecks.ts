@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { FOLDER_TYPE, HTTP, httpCodeOf, NO_QUOTA, SHARE_FILTER } from '../../api/codes';
+import { FOLDER_TYPE, HTTP, httpCodeOf, NO_QUOTA } from '../../api/codes';
 import type { EntryDto, ShareDto } from '../../api/dto';
 import { getFolderPath, getSharing, listFilesInTree } from '../../api/files';
-import { getRoomMembers } from '../../api/rooms';
 import { shareSubjectId } from '../entries';
+import { roomMembersOnce, roomsOnce } from './sharedReads';
+import type { Portal } from './steps/step';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 export function bytes(size: number): string {
@@ -38,6 +39,14 @@ export async function roomSpaceShortfall(
 	return `"${workspace.title}" holds ${bytes(size)} of files, but "${room.title}" has ${bytes(free)} free of its ${bytes(limit)} storage quota, and DocSpace refuses a move that does not fit. Raise the room’s storage quota (Edit room → Storage quota) or free space in it, then preview again.`;
 }
 
+/** The room the workspace sits in, if any: its parent when that is a room read for many leavers, else from its path. */
+async function sourceRoom(portal: Portal, workspace: EntryDto): Promise<EntryDto | undefined> {
+	const parent = (await roomsOnce(portal))?.find((room) => room.id === workspace.parentId);
+	if (parent) return parent;
+	const path = await getFolderPath(portal.ctx, workspace.id, portal.itemIndex);
+	return path.find((e) => e.roomType !== undefined && e.id !== workspace.id);
+}
+
 const nameOfShare = (share: ShareDto) =>
 	share.sharedToUser?.displayName ?? share.sharedToGroup?.name ?? shareSubjectId(share);
 
@@ -58,19 +67,16 @@ const notChecked = (what: string, workspace: EntryDto) =>
  * files moved out of "My documents" into a room (FileMoveCopyOperation: `deleteLinks`).
  */
 export async function accessLostByMove(
-	ctx: IExecuteFunctions,
+	portal: Portal,
 	workspace: EntryDto,
 	keepAccess: ReadonlySet<string>,
-	itemIndex: number,
 ): Promise<string | undefined> {
-	const path = await getFolderPath(ctx, workspace.id, itemIndex);
-	const source = path.find((e) => e.roomType !== undefined && e.id !== workspace.id);
+	const { ctx, itemIndex } = portal;
+	const source = await sourceRoom(portal, workspace);
 	let losing: ShareDto[];
 	let who: string;
 	if (source) {
-		const members = await unlessRefused(
-			getRoomMembers(ctx, source.id, SHARE_FILTER.USERS_AND_GROUPS, itemIndex),
-		);
+		const members = await unlessRefused(roomMembersOnce(portal, source.id));
 		if (!members) return notChecked(`who the members of "${source.title}" are`, workspace);
 		// The owner and DocSpace admins read every room (FileSecurity.FilterEntryAsync).
 		losing = members.filter(

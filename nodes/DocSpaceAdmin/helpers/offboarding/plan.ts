@@ -7,8 +7,8 @@ import { userType } from '../names';
 import type { UserRef } from '../users';
 import { fetchUser, isActiveAdminOrRoomAdmin, isDisabled } from '../users';
 import { AUDIT_ACTION, HTTP, httpCodeOf } from '../../api/codes';
-import { getSelf } from '../../api/people';
 import { emptyArchive } from './archive';
+import { selfOnce, userOnce } from './sharedReads';
 import type { Portal, StepName } from './steps';
 import { STEPS } from './steps';
 import { nameOf } from './steps/step';
@@ -109,14 +109,13 @@ async function readLeaver(
 
 /** Reads what every step needs, then asks each step what it will do: no writes. */
 export async function buildPlan(portal: Portal, input: OffboardingInput): Promise<Plan> {
-	const { ctx, itemIndex } = portal;
 	const { settings } = input;
-	const recipient = await fetchUser(ctx, input.recipient, 'Recipient', itemIndex);
-	const self = await getSelf(ctx, itemIndex);
+	const recipient = await userOnce(portal, input.recipient, 'Recipient');
+	const self = await selfOnce(portal);
 	const { user, deletedOn } = await readLeaver(portal, input.user);
 	const successor =
 		settings.newGroupManagerId && !deletedOn
-			? await fetchUser(ctx, { id: settings.newGroupManagerId }, 'New Group Manager ID', itemIndex)
+			? await userOnce(portal, { id: settings.newGroupManagerId }, 'New Group Manager ID')
 			: recipient;
 	const state: OffboardingState = {
 		user,

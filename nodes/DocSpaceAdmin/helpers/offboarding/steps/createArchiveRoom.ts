@@ -10,14 +10,13 @@ export const createArchiveRoom = {
 	title: 'Create the archive room (its title carries the leaver’s user ID)',
 	destructive: true,
 	settings: ['workspaceFolderId', 'archiveInto', 'archiveRoomTitle', 'archiveRoomId'],
-	async read({ ctx, itemIndex }, state) {
+	async read(portal, state) {
 		state.archive = await readArchive(
-			ctx,
+			portal,
 			state.settings,
 			state.user,
 			state.recipient,
 			state.self,
-			itemIndex,
 		);
 	},
 	plan({ archive }) {

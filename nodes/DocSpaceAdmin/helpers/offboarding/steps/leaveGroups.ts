@@ -5,6 +5,7 @@ import {
 	setGroupManager,
 } from '../../../api/groups';
 import { isActiveNonGuest } from '../../users';
+import { groupsOnce } from '../sharedReads';
 import type { Step } from './step';
 import {
 	capitalise,
@@ -20,10 +21,13 @@ export const leaveGroups = {
 	title: 'Leave their groups, handing the groups they manage to a successor',
 	destructive: true,
 	settings: ['leaveGroups', 'newGroupManagerId'],
-	async read({ ctx, itemIndex }, { deletedOn, settings, user, access }) {
+	async read(portal, { deletedOn, settings, user, access }) {
 		if (deletedOn || !settings.leaveGroups) return;
-		access.groups = await getUserGroups(ctx, user.id, itemIndex);
-		access.managed = await getManagedGroups(ctx, user.id, itemIndex);
+		// The profile lists the user's groups as `group/user/{id}` does: both are
+		// UserManager.GetUserGroupsAsync (EmployeeFullDtoHelper.FillGroupsAsync; none: no field).
+		access.groups = (user.groups ?? []).map(({ id, name }) => ({ id, name }));
+		// A manager need not be a member: the portal's groups, each with its manager.
+		access.managed = (await groupsOnce(portal)).filter((g) => g.manager?.id === user.id);
 	},
 	plan({ deletedOn, settings, user, self, successor, access }) {
 		if (deletedOn) return { status: 'alreadyDone', detail: MEMBERSHIPS_ENDED };

@@ -5,6 +5,7 @@ import { FormRoleBlocksRemoval, listRooms, setRoomAccess } from '../../../api/ro
 import type { EntryDto } from '../../../api/dto';
 import { allowed } from '../../entries';
 import { isArchived } from '../../reassignment';
+import { memberRooms } from '../sharedReads';
 import type { Portal, Step } from './step';
 import { MEMBERSHIPS_ENDED, nameOf, quotedTitles, ReadBackMismatch } from './step';
 
@@ -21,9 +22,9 @@ export const leaveRooms = {
 	title: 'Leave the rooms they are a member of',
 	destructive: true,
 	settings: ['leaveRooms', 'removeFormFillers', 'finalStep'],
-	async read({ ctx, itemIndex }, { deletedOn, settings, user, access }) {
+	async read(portal, { deletedOn, settings, user, access }) {
 		if (deletedOn || !settings.leaveRooms || settings.finalStep !== 'keep') return;
-		for (const room of await memberships(ctx, user.id, itemIndex)) {
+		for (const room of await memberRooms(portal, user.id)) {
 			if ((room.ownedBy ?? room.createdBy)?.id === user.id) continue;
 			if (isArchived(room))
 				access.keptRooms.push({

@@ -2,6 +2,8 @@ import { TASK_STATUS } from '../../../api/codes';
 import { getTaskProgress, startReassignment } from '../../../api/peopleTasks';
 import { isTaskFinished, waitForTask } from '../../poller/waitForTask';
 import { isArchived, reassignmentNeed, reassignmentOutcome } from '../../reassignment';
+import { isDisabled } from '../../users';
+import { ownedRooms, sharedReads } from '../sharedReads';
 import { completed } from './jobs';
 import type { Step } from './step';
 import { deletedOn, nameOf, ReadBackMismatch } from './step';
@@ -11,11 +13,20 @@ export const reassign = {
 	title: 'Hand over their rooms and shared files to the recipient, and wait',
 	destructive: true,
 	settings: [],
-	async read({ ctx, itemIndex }, state) {
+	async read(portal, state) {
+		const { ctx, itemIndex } = portal;
 		// DocSpace answers 403 to these reads for an admin leaver unless the caller is the owner.
 		if (state.deletedOn || (state.user.isAdmin && !state.self.isOwner)) return;
-		state.reassignTask = await getTaskProgress(ctx, 'reassign', state.user.id, itemIndex);
-		state.need = await reassignmentNeed(ctx, state.user.id, itemIndex);
+		// Only a disabled user's data can be being reassigned (ReassignController.StartReassign).
+		if (isDisabled(state.user))
+			state.reassignTask = await getTaskProgress(ctx, 'reassign', state.user.id, itemIndex);
+		const shared = sharedReads(portal).leavers > 1;
+		state.need = await reassignmentNeed(
+			ctx,
+			state.user.id,
+			itemIndex,
+			shared ? await ownedRooms(portal, state.user.id) : undefined,
+		);
 	},
 	plan(state) {
 		if (state.deletedOn) return { status: 'alreadyDone', detail: deletedOn(state) };

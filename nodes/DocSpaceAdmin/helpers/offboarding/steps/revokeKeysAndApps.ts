@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { deleteClient, getSignatureToken, listClients } from '../../../api/clients';
 import { deleteApiKey, listApiKeys } from '../../../api/keys';
+import { apiKeysOnce, clientsOnce } from '../sharedReads';
 import type { Step, StepPlan } from './step';
 import { capitalise, isPortalAdmin, nameOf, quotedTitles, ReadBackMismatch } from './step';
 
@@ -27,16 +28,16 @@ export const revokeKeysAndApps = {
 	title: 'Revoke their API keys and delete their OAuth apps',
 	destructive: true,
 	settings: ['revokeKeysAndApps'],
-	async read({ ctx, itemIndex }, { settings, self, user, access }) {
+	async read(portal, { settings, self, user, access }) {
 		if (!settings.revokeKeysAndApps || !isPortalAdmin(self)) return;
 		// ApiKeysController.GetApiKeys: an admin's full-access key lists every key; a scoped key gets 403.
 		try {
-			access.keys = (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
+			access.keys = (await apiKeysOnce(portal)).filter((k) => k.createBy?.id === user.id);
 		} catch (error) {
 			access.keysUnreadable = messageOf(error);
 		}
 		try {
-			access.clients = (await leaverClients(ctx, user.id, itemIndex)).clients;
+			access.clients = (await clientsOnce(portal)).filter((c) => c.created_by === user.id);
 		} catch (error) {
 			access.clientsUnreadable = messageOf(error);
 		}

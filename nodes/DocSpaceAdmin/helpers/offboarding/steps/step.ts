@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../../api/dto';
 import type { WaitSettings } from '../../poller/waitSettings';
+import type { SharedReads } from '../sharedReads';
 import type { OffboardingSettings, OffboardingState, StepStatus } from '../types';
 
 /** Where a step reads and writes: the node's context, the item, and how long a job may take. */
@@ -9,6 +10,8 @@ export interface Portal {
 	ctx: IExecuteFunctions;
 	itemIndex: number;
 	wait: WaitSettings;
+	/** What the plans of this node execution read once for all leavers (see sharedReads). */
+	reads?: SharedReads;
 }
 
 /** What Preview says of a step, and what it found that stops or worries the run. */
