@@ -199,6 +199,12 @@ describe('Template: offboard many employees from a CSV', () => {
 		expect(sandbox.notifications).toHaveLength(0);
 		const request = approvalMails(sandbox)[0];
 		expect(request.text).toContain(`Bulk offboarding: ${ROWS} of ${ROWS} rows can run.`);
+		// What the run will cost, before anyone approves it.
+		expect(request.text).toMatch(
+			new RegExp(
+				`Budget: Running ${ROWS} offboardings takes about [\\d,]+ requests to DocSpace, [\\d,]+ of them writes .*It fits in one day's write allowance`,
+			),
+		);
 		// One readable message: the first 50 rows by name, then a count of the rest.
 		for (const leaver of leavers.slice(0, 50))
 			expect(request.text).toContain(`${leaver.firstName} ${leaver.lastName} (${leaver.email}) → `);

@@ -55,6 +55,12 @@ describe('Offboarding → Preview of many leavers', () => {
 		expect(sandbox.log.length).toBeLessThanOrEqual(3 * LEAVERS + CONSTANT);
 		for (const path of [/^\/people\/(@|%40)self$/, /^\/keys$/, /^\/clients$/, /^\/group$/])
 			expect(perLeaver(path)).toBe(1);
+		// Every item carries the budget of running them all, the same for each.
+		expect(plans[0].budget).toMatchObject({ leavers: LEAVERS, fitsInADay: true, days: [{}] });
+		expect(plans[99].budget).toEqual(plans[0].budget);
+		expect((plans[0].budget as IDataObject).message).toMatch(
+			/^Running 100 offboardings takes about [\d,]+ requests to DocSpace, [\d,]+ of them writes .* It fits in one day's write allowance/,
+		);
 	});
 
 	it('plans each leaver as a Preview of that leaver alone does, step by step and to the same planId', async () => {

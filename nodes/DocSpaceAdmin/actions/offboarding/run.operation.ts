@@ -8,7 +8,14 @@ import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
 import { reportFiles } from '../../helpers/offboarding/report';
 import type { ReportTarget } from '../../helpers/offboarding/types';
-import { runPlan } from '../../helpers/offboarding/run';
+import { requireRunnable, runPlan } from '../../helpers/offboarding/run';
+import type { BatchedSteps, PlannedLeaver } from '../../helpers/offboarding/runMany';
+import {
+	alsoReceiving,
+	disableTogether,
+	overTodaysWrites,
+} from '../../helpers/offboarding/runMany';
+import { SharedReads } from '../../helpers/offboarding/sharedReads';
 import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
@@ -20,6 +27,8 @@ import { showOnlyFor } from '../common.descriptions';
 
 /** DocSpace's write limits make more than a few offboardings at once pointless. */
 const MAX_PARALLEL = 5;
+/** Plans only read, so more of them may be read side by side than offboardings run. */
+const PLANS_AT_ONCE = 5;
 
 const properties: INodeProperties[] = [
 	{
@@ -129,17 +138,37 @@ function reportTarget(
 	);
 }
 
-async function offboard(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput> {
+/** A leaver's offboarding with its plan read, nothing changed yet. */
+interface Prepared extends PlannedLeaver {
+	started: number;
+	portal: Portal;
+	options: ReportOptions;
+}
+
+async function prepare(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	reads?: SharedReads,
+): Promise<Prepared> {
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
 	const input = readOffboardingInput(ctx, itemIndex);
 	input.settings.report = reportTarget(ctx, options, itemIndex);
 	// Run always waits for each DocSpace job: the steps after it depend on it.
-	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex) };
+	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex), reads };
 	const plan = await buildPlan(portal, input);
 	const planId = String(ctx.getNodeParameter('planId', itemIndex, '') ?? '').trim();
 	if (planId || calledByAgent(ctx)) requireSamePlan(ctx, plan, planId, itemIndex);
-	const { steps, report } = await runPlan(portal, plan, started);
+	requireRunnable(portal, plan);
+	return { itemIndex, started, portal, options, plan };
+}
+
+async function offboard(
+	{ started, portal, options, plan }: Prepared,
+	batched?: BatchedSteps,
+): Promise<OperationOutput> {
+	const { ctx } = portal;
+	const { steps, report } = await runPlan(portal, plan, started, batched);
 	if (plan.storedReport) report.storedReport = plan.storedReport;
 	report.message = runMessage(report, steps, readableTime(new Date(), ctx.getTimezone()));
 	if (options.attachFiles === false) return [report];
@@ -163,7 +192,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationOutput> {
-	return await offboard(this, itemIndex);
+	return await offboard(await prepare(this, itemIndex));
 }
 
 /** The user locator's value as typed, to spot the same leaver given twice. */
@@ -176,9 +205,38 @@ function leaverKey(ctx: IExecuteFunctions, itemIndex: number): string {
 		.toLowerCase();
 }
 
+/** Items whose leaver an earlier item already has: two runs of one offboarding would race. */
+function duplicates(ctx: IExecuteFunctions, itemIndices: number[]): Map<number, Error> {
+	const firstOf = new Map<string, number>();
+	const found = new Map<number, Error>();
+	for (const itemIndex of itemIndices) {
+		const key = leaverKey(ctx, itemIndex);
+		const first = firstOf.get(key);
+		if (first === undefined) {
+			firstOf.set(key, itemIndex);
+			continue;
+		}
+		found.set(
+			itemIndex,
+			new NodeOperationError(
+				ctx.getNode(),
+				`The same leaver is also in item ${first} [item ${itemIndex}]`,
+				{
+					description:
+						'Each leaver is offboarded once per run: remove the duplicate row. Nothing was changed for this item.',
+					itemIndex,
+				},
+			),
+		);
+	}
+	return found;
+}
+
 /**
- * Several leavers: up to "Offboardings at Once" run side by side, each result kept at its item's
- * place. A leaver given twice runs once: two runs of one offboarding at the same time would race.
+ * Several leavers: every plan is read first (what they share, once), leavers past today's write
+ * allowance are refused, then all who are still active are disabled in lists, then up to
+ * "Offboardings at Once" run their other steps side by side, each in its own safe order and each
+ * result kept at its item's place.
  */
 export async function executeBatch(
 	this: IExecuteFunctions,
@@ -188,23 +246,24 @@ export async function executeBatch(
 		MAX_PARALLEL,
 		Number(reportOptions(this, itemIndices[0] ?? 0).parallel ?? 1),
 	);
-	const firstOf = new Map<string, number>();
-	return await mapWithLimit(itemIndices.length, parallel, async (position) => {
-		const itemIndex = itemIndices[position];
-		const key = leaverKey(this, itemIndex);
-		const first = firstOf.get(key) ?? itemIndex;
-		firstOf.set(key, first);
-		if (first !== itemIndex) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The same leaver is also in item ${first} [item ${itemIndex}]`,
-				{
-					description:
-						'Each leaver is offboarded once per run: remove the duplicate row. Nothing was changed for this item.',
-					itemIndex,
-				},
-			);
-		}
-		return await offboard(this, itemIndex);
+	const refused = duplicates(this, itemIndices);
+	const reads = new SharedReads(itemIndices.length);
+	const prepared = await mapWithLimit(itemIndices.length, PLANS_AT_ONCE, async (position) => {
+		const duplicate = refused.get(itemIndices[position]);
+		if (duplicate) throw duplicate;
+		return await prepare(this, itemIndices[position], reads);
 	});
+	const isReady = (entry: Prepared | Error): entry is Prepared => !(entry instanceof Error);
+	for (const refusals of [alsoReceiving, overTodaysWrites])
+		for (const [itemIndex, error] of refusals(this, prepared.filter(isReady)))
+			prepared[itemIndices.indexOf(itemIndex)] = error;
+	const leavers = prepared.filter(isReady);
+	const batched = await disableTogether(this, leavers);
+	const outputs = await mapWithLimit(leavers.length, parallel, (i) =>
+		offboard(leavers[i], batched[i]),
+	);
+	const byItem = new Map(leavers.map((leaver, i) => [leaver.itemIndex, outputs[i]]));
+	return prepared.map((entry, position) =>
+		entry instanceof Error ? entry : byItem.get(itemIndices[position])!,
+	);
 }

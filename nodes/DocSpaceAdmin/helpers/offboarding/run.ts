@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Plan } from './plan';
 import { planSummary } from './plan';
+import type { BatchedSteps } from './runMany';
 import type { Portal, StepName } from './steps';
 import { STEPS } from './steps';
 import { secondsSince } from '../values';
@@ -44,6 +45,19 @@ export function runReport(plan: Plan, steps: StepReport[], started: number): IDa
 	};
 }
 
+/** A plan with blockers starts nothing: the error says why, before any write. */
+export function requireRunnable({ ctx, itemIndex }: Portal, plan: Plan): void {
+	if (!plan.blockers.length) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The offboarding cannot start [item ${itemIndex}]: ${plan.blockers[0]}`,
+		{
+			description: `${plan.blockers.join(' ')} Nothing was changed. Run Preview to see the whole plan.`,
+			itemIndex,
+		},
+	);
+}
+
 /**
  * Carries out the plan in the only safe order. A failed step stops every destructive step after
  * it; the others (the audit summary reads only) still run.
@@ -53,18 +67,10 @@ export async function runPlan(
 	plan: Plan,
 	/** When the offboarding began (its plan included), for the report's duration. */
 	started = Date.now(),
+	/** Steps already carried out for many leavers at once (see runMany): their outcome here. */
+	batched: BatchedSteps = {},
 ): Promise<{ steps: StepReport[]; report: IDataObject }> {
-	const { ctx, itemIndex } = portal;
-	if (plan.blockers.length) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The offboarding cannot start [item ${itemIndex}]: ${plan.blockers[0]}`,
-			{
-				description: `${plan.blockers.join(' ')} Nothing was changed. Run Preview to see the whole plan.`,
-				itemIndex,
-			},
-		);
-	}
+	requireRunnable(portal, plan);
 	const reports: StepReport[] = [];
 	plan.progress = () => ({
 		report: runReport(plan, reports, started),
@@ -87,7 +93,9 @@ export async function runPlan(
 		}
 		const stepStarted = Date.now();
 		try {
-			const detail = await step.run(portal, plan, planned);
+			const outcome = batched[step.name];
+			if (outcome instanceof Error) throw outcome;
+			const detail = outcome ?? (await step.run(portal, plan, planned));
 			const readBack = await step.verify?.(portal, plan);
 			reports.push({
 				step: step.name,

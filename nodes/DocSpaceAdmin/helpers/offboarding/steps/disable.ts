@@ -1,8 +1,13 @@
 import { EMPLOYEE_STATUS } from '../../../api/codes';
 import { getUserById, setUserStatus } from '../../../api/people';
+import type { EmployeeFull } from '../../../api/dto';
 import { isDisabled } from '../../users';
 import type { Step } from './step';
 import { deletedOn, nameOf, ReadBackMismatch } from './step';
+
+/** What the step reports once DocSpace disabled the user, alone or in a list. */
+export const disabledDetail = (user: EmployeeFull) =>
+	`${user.displayName ?? user.id} disabled; sessions ended`;
 
 export const disable = {
 	name: 'disable',
@@ -18,7 +23,7 @@ export const disable = {
 	},
 	async run({ ctx, itemIndex }, { user }) {
 		await setUserStatus(ctx, [user.id], EMPLOYEE_STATUS.TERMINATED, 'disable the user', itemIndex);
-		return `${user.displayName ?? user.id} disabled; sessions ended`;
+		return disabledDetail(user);
 	},
 	async verify({ ctx, itemIndex }, { user }) {
 		const now = await getUserById(ctx, user.id, itemIndex);

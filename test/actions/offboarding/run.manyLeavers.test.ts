@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { IDS } from '../../../sandbox/seed';
+import type { LoggedRequest, Sandbox } from '../../../sandbox/server';
+import { runItems } from '../../harness/operations';
+import { sandboxCredentials, useSandbox } from '../../harness/sandbox';
+
+const current = useSandbox({
+	speed: { taskStepMs: 1, fileOpMs: 1 },
+	limits: { perMinute: 1_000_000 },
+});
+let sandbox: Sandbox;
+beforeEach(() => (sandbox = current()));
+
+const LEAVERS = 100;
+
+/** Every item's leaver by e-mail into a new archive room, with their workspace; reports attached only. */
+const run = {
+	resource: 'offboarding',
+	operation: 'run',
+	user: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+	recipient: { __rl: true, mode: 'email', value: '={{ $json.recipientEmail }}' },
+	workspaceFolderId: '={{ $json.workspaceFolderId }}',
+	archiveInto: 'newRoom',
+	archiveRoomTitle: '',
+	readOnlyGroupId: '',
+	archiveTheRoom: false,
+	finalStep: '={{ $json.finalStep }}',
+	report: { attachFiles: false, parallel: 5 },
+};
+
+function leavers(count: number) {
+	const bob = sandbox.state.user(IDS.bob)!.email;
+	return sandbox.state.addLeavers(count, 4, true).map((l, i) => ({
+		id: l.id,
+		email: l.email,
+		recipientEmail: bob,
+		workspaceFolderId: String(l.workspaceId),
+		finalStep: i % 10 === 9 ? 'deleteProfile' : 'keep',
+	}));
+}
+
+const reports = async (input: IDataObject[]) =>
+	(await runItems(run, input, sandboxCredentials(sandbox))).map((i) => i.json);
+
+/** The writes about one leaver, in the order the portal received them. */
+const writesAbout = (leaver: { id: string; workspaceFolderId: string }, roomId?: number) =>
+	sandbox
+		.writes()
+		.filter(
+			(r: LoggedRequest) =>
+				JSON.stringify(r.body ?? {}).includes(leaver.id) ||
+				r.path.includes(leaver.id) ||
+				JSON.stringify(r.body ?? {}).includes(`${leaver.workspaceFolderId}]`) ||
+				(roomId !== undefined && r.path.includes(`/${roomId}/`)),
+		);
+
+describe('Offboarding → Run of many leavers', () => {
+	it(`disables all ${LEAVERS} in one list and keeps each leaver’s order: at most 4 writes per leaver`, async () => {
+		const input = leavers(LEAVERS);
+		const done = await reports(input);
+		expect(done.every((r) => r.success === true)).toBe(true);
+		const disables = sandbox.writes().filter((r) => r.path === '/people/status/2');
+		expect(disables).toHaveLength(1);
+		expect((disables[0].body as { userIds: string[] }).userIds).toHaveLength(LEAVERS);
+		expect(sandbox.writes().length / LEAVERS).toBeLessThanOrEqual(4);
+		for (const [i, leaver] of input.entries()) {
+			const user = sandbox.state.user(leaver.id);
+			if (i % 10 === 9) expect(user).toBeUndefined();
+			else expect(user?.status).toBe(2);
+			const workspace = sandbox.state.entry(Number(leaver.workspaceFolderId))!;
+			expect(sandbox.state.entry(workspace.parentId)!.title).toBe(
+				`Archive – Leaver ${String(i).padStart(3, '0')} (${leaver.id})`,
+			);
+			// Disabled first; the profile deleted only after the reassignment started and completed.
+			const seqs = writesAbout(leaver).map((r) => `${r.method} ${r.path}`);
+			expect(seqs[0]).toBe('PUT /people/status/2');
+			if (i % 4 === 0) expect(seqs[1]).toBe('POST /people/reassign/start');
+			if (i % 10 === 9) expect(seqs.at(-1)).toBe(`DELETE /people/${leaver.id}`);
+		}
+		const starts = sandbox.writes().filter((r) => r.path === '/people/reassign/start');
+		expect(starts).toHaveLength(LEAVERS / 4);
+	});
+
+	it('writes nothing on a second run: every step is already so', async () => {
+		const input = leavers(20);
+		await reports(input);
+		sandbox.log.length = 0;
+		const kept = input.filter((l) => l.finalStep === 'keep');
+		const again = await reports(kept);
+		expect(again.map((r) => [r.success, r.changed])).toEqual(kept.map(() => [true, false]));
+		expect(sandbox.writes()).toEqual([]);
+	});
+
+	it('refuses, before any write, a row whose recipient leaves in the same run; the others run', async () => {
+		const [first, second] = leavers(2);
+		sandbox.state.user(second.id)!.type = 'RoomAdmin';
+		const items = await runItems(
+			run,
+			[{ ...first, recipientEmail: second.email }, second],
+			sandboxCredentials(sandbox),
+		);
+		expect(items[0].json.error).toBe(`Leaver 001 leaves in this run too (item 1) [item 0]`);
+		expect(items[1].json.success).toBe(true);
+		expect(sandbox.state.user(first.id)!.status).toBe(1);
+		expect(writesAbout(first)).toEqual([]);
+	});
+});
