@@ -3,13 +3,11 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
-	UsableAsToolDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, docSpaceCredentials } from '../shared/authentication';
 import { router } from './actions/router';
-import { toolDescriptionProperties } from './actions/toolDescriptions';
 import { properties } from './actions/versionDescription';
 import { listSearch } from './methods';
 
@@ -24,12 +22,7 @@ export class DocSpaceAdmin implements INodeType {
 		description:
 			'Administer ONLYOFFICE DocSpace users and their data, e.g. for employee offboarding',
 		defaults: { name: 'DocSpace Admin' },
-		// As an agent's tool, the node also carries a description of each operation for the model.
-		usableAsTool: {
-			replacements: {
-				properties: [authenticationProperty, ...toolDescriptionProperties, ...properties],
-			} as UsableAsToolDescription['replacements'],
-		},
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: docSpaceCredentials,

@@ -1,5 +1,4 @@
-import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DocSpaceAdmin } from '../../nodes/DocSpaceAdmin/DocSpaceAdmin.node';
 import { TOOL_DESCRIPTIONS } from '../../nodes/DocSpaceAdmin/actions/toolDescriptions';
@@ -11,8 +10,6 @@ import { sandboxCredentials, useSandbox } from '../harness/sandbox';
 
 // What the model reads about each operation when the node is an AI agent's tool, and whether it is true.
 const node = new DocSpaceAdmin().description;
-const toolProperties = (node.usableAsTool as { replacements: { properties: INodeProperties[] } })
-	.replacements.properties;
 
 /** Every operation value of each resource, as the node lists them. */
 const operationsOf = (properties: INodeProperties[]) =>
@@ -25,14 +22,6 @@ const operationsOf = (properties: INodeProperties[]) =>
 			]),
 		);
 
-/** What n8n resolves a tool node's parameters to, for one resource and operation. */
-function resolvedFor(resource: string, operation: string): IDataObject {
-	return NodeHelpers.getNodeParameters(toolProperties, { resource, operation }, true, false, null, {
-		...node,
-		properties: toolProperties,
-	} as INodeTypeDescription) as IDataObject;
-}
-
 /** The output fields a description names in double quotes after "Returns", e.g. "planId". */
 const namedFields = (text: string) =>
 	[...text.slice(text.indexOf('Returns')).matchAll(/"([a-z][A-Za-z]+)"/g)].map((m) => m[1]);
@@ -43,20 +32,6 @@ describe('Tool descriptions for AI agents', () => {
 			Object.keys(ops).map((op) => [resource, op]),
 		);
 		expect(listed.sort()).toEqual(operationsOf(node.properties).sort());
-	});
-
-	it('reach the model: n8n keeps the node’s own description parameter and sends it (manual)', () => {
-		// n8n adds its own "Description" only when the tool variant has no `toolDescription`.
-		expect(toolProperties.filter((p) => p.name === 'toolDescription')).toHaveLength(
-			operationsOf(node.properties).length,
-		);
-		for (const [resource, operation] of operationsOf(node.properties)) {
-			const parameters = resolvedFor(resource, operation);
-			expect(parameters.descriptionType).toBe('manual');
-			expect(parameters.toolDescription).toBe(TOOL_DESCRIPTIONS[resource][operation]);
-		}
-		// The node outside agents is unchanged.
-		expect(node.properties.some((p) => p.name === 'toolDescription')).toBe(false);
 	});
 
 	it('say of every operation that changes data that an agent is refused it', () => {

@@ -1,11 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 const REFUSED =
 	'It changes data, so as an AI agent’s tool it is refused before anything is sent: to offboard someone, use Offboarding → Preview, let a person approve, then Offboarding → Run with the planId.';
 
 /**
  * What an AI agent is told about each operation when the node is one of its tools: when to use
- * it, what to give it, what comes back. n8n sends this text to the model as the tool's description.
+ * it, what to give it, what comes back. n8n sends a tool node's *Tool Description* to the model,
+ * and only what the workflow stores: set automatically it is just the operation's name ("Preview
+ * an offboarding in DocSpace Admin"), so the agent template sets these texts manually.
  */
 export const TOOL_DESCRIPTIONS: Record<string, Record<string, string>> = {
 	user: {
@@ -80,36 +80,8 @@ export const TOOL_DESCRIPTIONS: Record<string, Record<string, string>> = {
 	offboarding: {
 		preview:
 			'Use first when someone leaves: shows, without changing anything, what offboarding that person would do (who receives their rooms and files, the steps in order, who can open the archive, what is erased). Give the e-mail of the person who leaves and of the person who receives their data. Returns "message" (show it to the user word for word and ask for approval), "blockers" (nothing can run while there are any) and "planId" (pass it unchanged to Run).',
-		run: 'Offboard a person, only after the user approved the plan of a Preview: give the same person and recipient, and the "planId" that Preview returned. Refused when the planId is missing, invented, made for someone else, or the portal changed since. Returns "message" (what was done, in sentences), "changed" and "steps".',
+		run: 'Offboard a person, only after the plan of a Preview was approved: give the same person and recipient, the planId and the message that Preview returned, unchanged. Refused when the planId is missing, invented, made for someone else, the message differs, or the portal changed since. Returns "message" (what was done, in sentences), "changed" and "steps".',
 		readLeavers:
 			'Read a CSV file of leavers (a file in the input) and check every row. Returns one item per row. Changes nothing.',
 	},
 };
-
-/**
- * The tool variant's own description parameter: one per operation, prefilled with the text
- * above and editable in the editor. `descriptionType: manual` makes n8n send it to the model.
- */
-export const toolDescriptionProperties: INodeProperties[] = [
-	{
-		displayName: 'Tool Description',
-		name: 'descriptionType',
-		type: 'hidden',
-		default: 'manual',
-	},
-	...Object.entries(TOOL_DESCRIPTIONS).flatMap(([resource, operations]) =>
-		Object.entries(operations).map(
-			([operation, text]): INodeProperties => ({
-				displayName: 'Description',
-				name: 'toolDescription',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: text,
-				required: true,
-				description:
-					'What the AI agent is told about this tool: when to use it, what to give it, what comes back',
-				displayOptions: { show: { resource: [resource], operation: [operation] } },
-			}),
-		),
-	),
-];
