@@ -66,6 +66,22 @@ describe('The node as an AI agent’s tool', () => {
 		expect(sandbox.state.user(IDS.jane)!.status).not.toBe(2);
 	});
 
+	it('runs only when the plan reads as the message the reviewer saw', async () => {
+		const preview = (await call(offboarding('preview'))).json;
+		const planId = String(preview.planId);
+		const reworded = String(preview.message).replace('leaves.', 'is moving to another team.');
+		const edited = await call(offboarding('run', { planId, planMessage: reworded }));
+		expect(edited.error).toMatch(
+			/^Refused: the parameter 'Plan Message' is not what the plan says/,
+		);
+		expect(sandbox.writes()).toEqual([]);
+		// Spacing and line breaks aside, the same words run.
+		const respaced = String(preview.message).replace(/\n+/g, '  ');
+		const { error, json } = await call(offboarding('run', { planId, planMessage: respaced }));
+		expect(error).toBeUndefined();
+		expect(json).toMatchObject({ success: true, changed: true });
+	});
+
 	it('refuses a plan the portal has changed since', async () => {
 		const planId = await previewedPlanId();
 		// Jane joins a group after the preview: the plan would now do more than the person approved.

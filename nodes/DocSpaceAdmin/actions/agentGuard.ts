@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { explainPlan } from '../helpers/offboarding/explain';
 import type { Plan } from '../helpers/offboarding/plan';
 import { isPlanId, planIdOf } from '../helpers/offboarding/planId';
 
@@ -78,4 +79,29 @@ export function requireSamePlan(
 			"Refused: the parameter 'Plan ID' belongs to another plan: another person or recipient, other settings, or the portal changed since that Preview",
 			'Call Offboarding → Preview again for this person, show the user the new plan, and run with its planId.',
 		);
+}
+
+/** Words compared as a person reads them: spacing and line breaks aside. */
+const asRead = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Run goes ahead only if the plan reads exactly as the text the approver saw: what a review step
+ * shows is then what runs, even when an AI agent copied it there.
+ */
+export function requireSameMessage(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	planMessage: string,
+	itemIndex: number,
+) {
+	if (asRead(planMessage) === asRead(explainPlan(plan))) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Refused: the parameter 'Plan Message' is not what the plan says now [item ${itemIndex}]`,
+		{
+			description:
+				'Pass the message of the Preview unchanged, word for word; if the portal changed since, preview again and have the new plan approved. Nothing was changed.',
+			itemIndex,
+		},
+	);
 }

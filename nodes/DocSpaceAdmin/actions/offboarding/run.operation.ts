@@ -2,7 +2,7 @@ import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readableTime, runMessage } from '../../helpers/offboarding/runSummary';
-import { calledByAgent, requireSamePlan } from '../agentGuard';
+import { calledByAgent, requireSameMessage, requireSamePlan } from '../agentGuard';
 import { buildPlan } from '../../helpers/offboarding/plan';
 import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
@@ -46,6 +46,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. plan-3f2b8c1e5d6a4e2f9b7c1a2b',
 		description:
 			'The planId a Preview of this same offboarding returned. When set, Run goes ahead only if the plan is still exactly that one (same person, same settings, nothing changed on the portal since). An AI agent must always give it.',
+	},
+	{
+		displayName: 'Plan Message',
+		name: 'planMessage',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description:
+			'The message of that Preview, as the approver read it. When set, Run goes ahead only if the plan still reads exactly so, e.g. when an AI agent’s call is reviewed by a person who sees this text.',
 	},
 	{
 		displayName: 'Report',
@@ -159,6 +168,8 @@ async function prepare(
 	const plan = await buildPlan(portal, input);
 	const planId = String(ctx.getNodeParameter('planId', itemIndex, '') ?? '').trim();
 	if (planId || calledByAgent(ctx)) requireSamePlan(ctx, plan, planId, itemIndex);
+	const planMessage = String(ctx.getNodeParameter('planMessage', itemIndex, '') ?? '');
+	if (planMessage.trim()) requireSameMessage(ctx, plan, planMessage, itemIndex);
 	requireRunnable(portal, plan);
 	return { itemIndex, started, portal, options, plan };
 }
