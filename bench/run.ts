@@ -6,7 +6,7 @@
  *   --check            exit 1 when a target is missed
  *   --search           find the HTTP Request baseline's fastest clean Batching setting first
  *   --rounds N         timed rounds per side (default 5)
- *   --only a,b         run some parts: package, disable, getAll, jobs
+ *   --only a,b         run some parts: package, disable, getAll, massOffboarding, jobs
  */
 import { writeFileSync } from 'fs';
 import os from 'os';
@@ -16,12 +16,14 @@ import type { Row } from './common';
 import { bulkDisable } from './disable';
 import { getAllUsers } from './getAll';
 import { jobWaits } from './jobWaits';
+import { massOffboarding } from './massOffboarding';
 import { packageFigures } from './loadTime';
 import { searchBatching } from './search';
 import { LoadMonitor } from './stats';
 import { renderMarkdown, renderText } from './table';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const MASS_ROUNDS = 3;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => {
@@ -64,6 +66,12 @@ async function main(): Promise<number> {
 	);
 	await part('getAll', 'Get all 10,000 users', () => getAllUsers(rounds, log));
 	await part('disable', 'Disable 1,000 users', () => bulkDisable(rounds, log));
+	// Each round offboards 2,100 leavers in all: 3 interleaved rounds.
+	await part(
+		'massOffboarding',
+		'Mass offboarding: 100 and 1,000 leavers, and 1,000 one row at a time',
+		() => massOffboarding(MASS_ROUNDS, log),
+	);
 	// Last and alone: a busy event loop (the parts above) would delay the node's wake-ups.
 	await part('jobs', 'Job waits: 1 s, 5 s, 30 s, 120 s jobs, all runs side by side (~2 min)', () =>
 		jobWaits(rounds, log),

@@ -132,6 +132,29 @@ export const MILESTONES: Record<Task['queue'], number[]> = {
 	personalFolder: [10, 50, 100],
 };
 
+/**
+ * A look-up by id over a list that grows or is replaced (never spliced in place): the map is built
+ * again whenever the list is another one or has another length.
+ */
+class ById<K, T> {
+	private list?: T[];
+	private length = -1;
+	private readonly map = new Map<K, T>();
+
+	constructor(private readonly key: (item: T) => K) {}
+
+	get(list: T[], id: K): T | undefined {
+		if (list !== this.list || list.length !== this.length) {
+			this.map.clear();
+			for (const item of list)
+				if (!this.map.has(this.key(item))) this.map.set(this.key(item), item);
+			this.list = list;
+			this.length = list.length;
+		}
+		return this.map.get(id);
+	}
+}
+
 export class SandboxState {
 	users: User[];
 	groups: Group[];
@@ -156,6 +179,16 @@ export class SandboxState {
 	jobFaults: JobFaults = {};
 	nextEntryId = 5000;
 	nextOpSeq = 1;
+	// Load tests hold thousands of users and entries, looked up on every request.
+	private readonly usersById = new ById<string, User>((u) => u.id);
+	private readonly entriesById = new ById<number, Entry>((e) => e.id);
+	private moves = 0;
+	private childIndex: {
+		list?: Entry[];
+		length: number;
+		moves: number;
+		byParent: Map<number | undefined, Entry[]>;
+	} = { length: -1, moves: -1, byParent: new Map() };
 	private listeners: Array<
 		(trigger: string, payload: Record<string, unknown>, actorId: string) => void
 	> = [];
@@ -177,7 +210,7 @@ export class SandboxState {
 	// ---- people ----
 
 	user(id: string | undefined): User | undefined {
-		return id === undefined ? undefined : this.users.find((u) => u.id === id.toLowerCase());
+		return id === undefined ? undefined : this.usersById.get(this.users, id.toLowerCase());
 	}
 
 	/** E-mails are stored as given; look-ups ignore case. */
@@ -243,11 +276,36 @@ export class SandboxState {
 	// ---- entries ----
 
 	entry(id: number): Entry | undefined {
-		return this.entries.find((e) => e.id === id);
+		return this.entriesById.get(this.entries, id);
 	}
 
 	children(folderId: number): Entry[] {
-		return this.entries.filter((e) => e.parentId === folderId);
+		const index = this.childIndex;
+		if (
+			index.list !== this.entries ||
+			index.length !== this.entries.length ||
+			index.moves !== this.moves
+		) {
+			const byParent = new Map<number | undefined, Entry[]>();
+			for (const e of this.entries) {
+				const siblings = byParent.get(e.parentId);
+				if (siblings) siblings.push(e);
+				else byParent.set(e.parentId, [e]);
+			}
+			this.childIndex = {
+				list: this.entries,
+				length: this.entries.length,
+				moves: this.moves,
+				byParent,
+			};
+		}
+		return [...(this.childIndex.byParent.get(folderId) ?? [])];
+	}
+
+	/** Puts an entry into another folder; `children` sees it at once. */
+	moveEntry(entry: Entry, parentId: number): void {
+		entry.parentId = parentId;
+		this.moves++;
 	}
 
 	ancestors(entry: Entry): Entry[] {
@@ -657,7 +715,7 @@ function rescueSharedEntries(state: SandboxState, from: User, to: User): void {
 		shares: {},
 	});
 	for (const e of topLevel) {
-		e.parentId = folder.id;
+		state.moveEntry(e, folder.id);
 		for (const d of state.entries.filter((x) => state.isDescendant(x, e.id))) d.createdBy = to.id;
 	}
 }
@@ -785,7 +843,7 @@ function applyFileOp(state: SandboxState, op: FileOp): void {
 			copy.title = title;
 			(e.kind === 'folder' ? op.resultFolders : op.resultFiles).push(copy.id);
 		} else {
-			e.parentId = dest.id;
+			state.moveEntry(e, dest.id);
 			e.title = title;
 			e.updated = isoNow();
 			(e.kind === 'folder' ? op.resultFolders : op.resultFiles).push(e.id);

@@ -20,13 +20,17 @@ import { mapWithLimit } from '../../helpers/parallel';
 import { requireId } from '../../helpers/validate';
 import type { OperationOutput } from '../node.type';
 import { ItemsWithFiles } from '../node.type';
+import { MAX_WRITES_IN_FLIGHT } from '../../transport/writeLimiter';
 import { readWaitOptions } from '../parameters';
 import { readOffboardingInput } from './input';
 import { offboardingProperties } from './offboarding.descriptions';
 import { showOnlyFor } from '../common.descriptions';
 
-/** DocSpace's write limits make more than a few offboardings at once pointless. */
-const MAX_PARALLEL = 5;
+/**
+ * An offboarding has one write in flight at a time, and the transport keeps an execution within
+ * DocSpace's 15: more offboardings at once than that would only wait for a slot.
+ */
+const MAX_PARALLEL = MAX_WRITES_IN_FLIGHT;
 /** Plans only read, so more of them may be read side by side than offboardings run. */
 const PLANS_AT_ONCE = 5;
 

@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DAILY_WRITE_LIMIT } from '../../transport/errors';
 import { MAX_WRITES_IN_FLIGHT } from '../../transport/writeLimiter';
-import { counted } from '../names';
 import type { Plan } from './plan';
 import type { StepName } from './steps';
 import { STEPS } from './steps';
@@ -116,7 +115,8 @@ const figure = (value: number) => value.toLocaleString('en-US');
 
 /** The budget in sentences, for the person who approves. */
 export function budgetMessage(budget: Budget): string {
-	const head = `Running ${counted(budget.leavers, 'offboarding')} takes about ${figure(budget.requests)} requests to DocSpace, ${figure(budget.writes)} of them writes (${figure(budget.dailyWrites)} count against the day's ${figure(budget.limits.writesPerDay)}): at least ${budget.minutesAtLimit} minutes at DocSpace's limit of ${figure(budget.limits.requestsPerMinute)} requests a minute, plus the time DocSpace takes to hand over data and move folders.`;
+	const leavers = `${figure(budget.leavers)} ${budget.leavers === 1 ? 'offboarding' : 'offboardings'}`;
+	const head = `Running ${leavers} takes about ${figure(budget.requests)} requests to DocSpace, ${figure(budget.writes)} of them writes (${figure(budget.dailyWrites)} count against the day's ${figure(budget.limits.writesPerDay)}): at least ${budget.minutesAtLimit} minutes at DocSpace's limit of ${figure(budget.limits.requestsPerMinute)} requests a minute, plus the time DocSpace takes to hand over data and move folders.`;
 	if (budget.fitsInADay)
 		return `${head} It fits in one day's write allowance (if this account makes no other writes today).`;
 	const [today, ...later] = budget.days;
