@@ -40,8 +40,14 @@ function leavers(count: number) {
 	}));
 }
 
-const reports = async (input: IDataObject[]) =>
-	(await runItems(run, input, sandboxCredentials(sandbox))).map((i) => i.json);
+const reports = async (input: IDataObject[], report: IDataObject = {}) =>
+	(
+		await runItems(
+			{ ...run, report: { ...run.report, ...report } },
+			input,
+			sandboxCredentials(sandbox),
+		)
+	).map((i) => i.json);
 
 /** The writes about one leaver, in the order the portal received them. */
 const writesAbout = (leaver: { id: string; workspaceFolderId: string }, roomId?: number) =>
@@ -104,5 +110,48 @@ describe('Offboarding → Run of many leavers', () => {
 		expect(items[1].json.success).toBe(true);
 		expect(sandbox.state.user(first.id)!.status).toBe(1);
 		expect(writesAbout(first)).toEqual([]);
+	});
+
+	it('stores one report of the whole run in the report folder: two writes, not two per leaver', async () => {
+		const input = leavers(20);
+		const folderId = sandbox.state.folders.archive;
+		const stored = await reports(
+			input.map((l) => ({ ...l, workspaceFolderId: '' })),
+			{ storeIn: 'folder', folderId: String(folderId) },
+		);
+		const inserts = sandbox.writes().filter((w) => w.path === `/files/${folderId}/insert`);
+		expect(inserts).toHaveLength(2);
+		const files = sandbox.state
+			.children(folderId)
+			.filter((e) => e.kind === 'file' && e.title.startsWith('offboarding-'));
+		expect(files.map((f) => f.title)).toEqual([
+			expect.stringMatching(/^offboarding-run-\d{12}-20-people\.csv$/),
+			expect.stringMatching(/^offboarding-run-\d{12}-20-people\.html$/),
+		]);
+		for (const report of stored) {
+			expect(report.storedReport).toEqual({
+				folderId,
+				forTheRun: true,
+				files: [
+					expect.objectContaining({ title: files[0].title }),
+					expect.objectContaining({ title: files[1].title }),
+				],
+			});
+			expect(
+				(report.steps as Array<{ step: string; detail: string }>).find(
+					(s) => s.step === 'storeReport',
+				)!.detail,
+			).toBe(`Stored with the report of the whole run, in the folder ${folderId}`);
+		}
+	});
+
+	it('stores two files per leaver when One Report per Leaver is on', async () => {
+		const input = leavers(3);
+		const folderId = sandbox.state.folders.archive;
+		await reports(
+			input.map((l) => ({ ...l, workspaceFolderId: '' })),
+			{ storeIn: 'folder', folderId: String(folderId), perLeaver: true },
+		);
+		expect(sandbox.writes().filter((w) => w.path === `/files/${folderId}/insert`)).toHaveLength(6);
 	});
 });

@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readableTime, runMessage } from '../../helpers/offboarding/runSummary';
@@ -8,7 +8,11 @@ import type { Portal } from '../../helpers/offboarding/steps';
 import { STEPS } from '../../helpers/offboarding/steps';
 import { reportFiles } from '../../helpers/offboarding/report';
 import type { ReportTarget } from '../../helpers/offboarding/types';
+import type { StepReport } from '../../helpers/offboarding/run';
 import { requireRunnable, runPlan } from '../../helpers/offboarding/run';
+import type { LeaverReport } from '../../helpers/offboarding/runReport';
+import { runReportFiles } from '../../helpers/offboarding/runReport';
+import { storeFiles } from '../../helpers/offboarding/steps/storeReport';
 import type { BatchedSteps, PlannedLeaver } from '../../helpers/offboarding/runMany';
 import {
 	alsoReceiving,
@@ -76,6 +80,30 @@ const properties: INodeProperties[] = [
 					'Whether to add the report as files: a CSV of the steps (binary "reportCsv") and a readable HTML summary (binary "reportHtml")',
 			},
 			{
+				displayName: 'Offboardings at Once',
+				name: 'parallel',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL },
+				default: 1,
+				description: `With several input items (e.g. a list of leavers): how many offboardings run at the same time (at most ${MAX_PARALLEL}). Each item still gets its own report, paired to it.`,
+			},
+			{
+				displayName: 'One Report per Leaver',
+				name: 'perLeaver',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether each leaver gets their own two report files in the folder. Off: a Run of several leavers stores one report of the whole run there (a CSV and an HTML page), two writes instead of two per leaver. Used with "Store Report In: A Folder".',
+			},
+			{
+				displayName: 'Report Folder ID',
+				name: 'folderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1290',
+				description: 'Used with "Store Report In: A Folder"',
+			},
+			{
 				displayName: 'Store Report In',
 				name: 'storeIn',
 				type: 'options',
@@ -94,22 +122,6 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
-			{
-				displayName: 'Report Folder ID',
-				name: 'folderId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1290',
-				description: 'Used with "Store Report In: A Folder"',
-			},
-			{
-				displayName: 'Offboardings at Once',
-				name: 'parallel',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL },
-				default: 1,
-				description: `With several input items (e.g. a list of leavers): how many offboardings run at the same time (at most ${MAX_PARALLEL}). Each item still gets its own report, paired to it.`,
-			},
 		],
 	},
 ];
@@ -120,6 +132,7 @@ interface ReportOptions {
 	attachFiles?: boolean;
 	storeIn?: 'nowhere' | 'archiveRoom' | 'folder';
 	folderId?: string;
+	perLeaver?: boolean;
 	parallel?: number;
 }
 
@@ -132,6 +145,7 @@ function reportTarget(
 	ctx: IExecuteFunctions,
 	options: ReportOptions,
 	itemIndex: number,
+	manyLeavers: boolean,
 ): ReportTarget {
 	const storeIn = options.storeIn ?? 'nowhere';
 	if (storeIn !== 'folder') return { storeIn };
@@ -139,6 +153,7 @@ function reportTarget(
 		return {
 			storeIn,
 			folderId: requireId(ctx.getNode(), 'folder', options.folderId, 'Report Folder ID', itemIndex),
+			withRun: manyLeavers && options.perLeaver !== true,
 		};
 	throw new NodeOperationError(
 		ctx.getNode(),
@@ -166,7 +181,7 @@ async function prepare(
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
 	const input = readOffboardingInput(ctx, itemIndex);
-	input.settings.report = reportTarget(ctx, options, itemIndex);
+	input.settings.report = reportTarget(ctx, options, itemIndex, reads !== undefined);
 	// Run always waits for each DocSpace job: the steps after it depend on it.
 	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex), reads };
 	const plan = await buildPlan(portal, input);
@@ -178,14 +193,27 @@ async function prepare(
 	return { itemIndex, started, portal, options, plan };
 }
 
+interface Offboarded extends LeaverReport {
+	output: OperationOutput;
+}
+
 async function offboard(
 	{ started, portal, options, plan }: Prepared,
 	batched?: BatchedSteps,
-): Promise<OperationOutput> {
+): Promise<Offboarded> {
 	const { ctx } = portal;
 	const { steps, report } = await runPlan(portal, plan, started, batched);
 	if (plan.storedReport) report.storedReport = plan.storedReport;
 	report.message = runMessage(report, steps, readableTime(new Date(), ctx.getTimezone()));
+	return { report, steps, output: await withFiles(ctx, options, report, steps) };
+}
+
+async function withFiles(
+	ctx: IExecuteFunctions,
+	options: ReportOptions,
+	report: IDataObject,
+	steps: StepReport[],
+): Promise<OperationOutput> {
 	if (options.attachFiles === false) return [report];
 	const { csv, html } = reportFiles(report, steps, new Date(), ctx.getTimezone());
 	const binary: IBinaryKeyData = {
@@ -207,7 +235,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationOutput> {
-	return await offboard(await prepare(this, itemIndex));
+	return (await offboard(await prepare(this, itemIndex))).output;
 }
 
 /** The user locator's value as typed, to spot the same leaver given twice. */
@@ -274,11 +302,50 @@ export async function executeBatch(
 			prepared[itemIndices.indexOf(itemIndex)] = error;
 	const leavers = prepared.filter(isReady);
 	const batched = await disableTogether(this, leavers);
-	const outputs = await mapWithLimit(leavers.length, parallel, (i) =>
+	const done = await mapWithLimit(leavers.length, parallel, (i) =>
 		offboard(leavers[i], batched[i]),
 	);
-	const byItem = new Map(leavers.map((leaver, i) => [leaver.itemIndex, outputs[i]]));
+	await storeRunReports(
+		this,
+		leavers.flatMap((leaver, i) => {
+			const outcome = done[i];
+			return outcome instanceof Error ? [] : [{ ...outcome, leaver }];
+		}),
+	);
+	const byItem = new Map(
+		leavers.map((leaver, i) => {
+			const outcome = done[i];
+			return [leaver.itemIndex, outcome instanceof Error ? outcome : outcome.output] as const;
+		}),
+	);
 	return prepared.map((entry, position) =>
 		entry instanceof Error ? entry : byItem.get(itemIndices[position])!,
 	);
+}
+
+/**
+ * One report of the whole run per report folder, for the leavers whose target says so: two writes
+ * instead of two per leaver; each leaver's output names the run's files (or why they were not stored).
+ */
+async function storeRunReports(
+	ctx: IExecuteFunctions,
+	finished: Array<Offboarded & { leaver: Prepared }>,
+): Promise<void> {
+	const byFolder = new Map<string, Array<Offboarded & { leaver: Prepared }>>();
+	for (const entry of finished) {
+		const target = entry.leaver.plan.settings.report;
+		if (target?.withRun && target.folderId)
+			byFolder.set(target.folderId, [...(byFolder.get(target.folderId) ?? []), entry]);
+	}
+	for (const [folderId, entries] of byFolder) {
+		const { csv, html } = runReportFiles(entries, new Date(), ctx.getTimezone());
+		let stored: IDataObject;
+		try {
+			const files = await storeFiles(ctx, folderId, [csv, html], entries[0].leaver.itemIndex);
+			stored = { folderId: Number(folderId), files, forTheRun: true };
+		} catch (error) {
+			stored = { folderId: Number(folderId), error: (error as Error).message, forTheRun: true };
+		}
+		for (const { report } of entries) report.storedReport = stored;
+	}
 }

@@ -13,7 +13,7 @@ export interface ReportFile {
 /** Enough of the user ID to tell two people of the same name apart in a file name. */
 const ID_PREFIX_LENGTH = 8;
 
-const COLUMNS = [
+export const COLUMNS = [
 	'order',
 	'step',
 	'status',
@@ -38,6 +38,14 @@ function csvField(value: unknown): string {
 	return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A CSV file's text: the header, then one line per row, every cell quoted. */
+export const csvText = (header: readonly string[], rows: unknown[][]) =>
+	[header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+
+/** Each step's cells, in the order of `COLUMNS`. */
+export const stepCells = (steps: StepReport[]): unknown[][] =>
+	steps.map((s, i) => [i + 1, s.step, s.status, s.detail, s.error, s.durationSeconds, s.readBack]);
+
 function slug(text: string): string {
 	return (
 		text
@@ -60,17 +68,7 @@ export function reportFiles(
 	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
 	// One name per leaver (their ID tells namesakes apart): a rerun stores a new version of the same files.
 	const base = `offboarding-${slug(name)}-${String(user.id ?? '').slice(0, ID_PREFIX_LENGTH)}`;
-	const rows = steps.map((s, i) => [
-		i + 1,
-		s.step,
-		s.status,
-		s.detail,
-		s.error,
-		s.durationSeconds,
-		s.readBack,
-	]);
-	const csv =
-		[COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+	const csv = csvText(COLUMNS, stepCells(steps));
 
 	const html = reportHtml(summary, steps, finishedAt, timeZone);
 	return {

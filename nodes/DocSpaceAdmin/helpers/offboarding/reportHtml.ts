@@ -40,6 +40,46 @@ function summary(report: IDataObject, steps: StepReport[], when: string): string
 	return parts.join('\n');
 }
 
+const STYLE =
+	'body{font-family:system-ui,sans-serif;margin:2rem;max-width:62rem;color:#222;line-height:1.45}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.35rem .55rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.failed{color:#b00020}tr.skipped,tr.alreadyDone{color:#666}';
+
+/** A page of the reports: its title and its body. */
+export const htmlPage = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>${STYLE}</style></head>
+<body>
+${body}
+</body></html>
+`;
+
+const nameOfLeaver = (report: IDataObject) => {
+	const user = (report.user ?? {}) as IDataObject;
+	return String(user.displayName ?? user.email ?? user.id ?? 'user');
+};
+
+/** One leaver's offboarding: the summary in sentences, then each step; `level` of its heading (1 alone, 2 in a run's report). */
+export function leaverSection(
+	report: IDataObject,
+	steps: StepReport[],
+	when: string,
+	level: 1 | 2,
+): string {
+	const user = (report.user ?? {}) as IDataObject;
+	const rows = steps.map((s) => {
+		const what = s.error
+			? `${escapeHtml(s.detail)} <span class="failed">${escapeHtml(s.error)}</span>`
+			: escapeHtml(s.detail);
+		return `<tr class="${escapeHtml(s.status)}"><td>${escapeHtml(titleOf(s.step))}</td><td>${OUTCOME[s.status] ?? escapeHtml(s.status)}</td><td>${what}</td><td>${escapeHtml(s.readBack ?? '')}</td></tr>`;
+	});
+	return `<h${level}>Offboarding of ${escapeHtml(nameOfLeaver(report))}</h${level}>
+<p>${escapeHtml(user.email)}</p>
+${summary(report, steps, when)}
+<h${level + 1}>Step by step</h${level + 1}>
+<table><tr><th>Step</th><th>Outcome</th><th>What happened</th><th>Checked afterwards</th></tr>
+${rows.join('\n')}
+</table>`;
+}
+
 /** The report as a person reads it: a summary in sentences, then each step by its title with what was checked afterwards. */
 export function reportHtml(
 	report: IDataObject,
@@ -47,26 +87,8 @@ export function reportHtml(
 	finishedAt: Date,
 	timeZone: string,
 ): string {
-	const user = (report.user ?? {}) as IDataObject;
-	const name = escapeHtml(user.displayName ?? user.email ?? user.id ?? 'user');
-	const when = readableTime(finishedAt, timeZone);
-	const rows = steps.map((s) => {
-		const what = s.error
-			? `${escapeHtml(s.detail)} <span class="failed">${escapeHtml(s.error)}</span>`
-			: escapeHtml(s.detail);
-		return `<tr class="${escapeHtml(s.status)}"><td>${escapeHtml(titleOf(s.step))}</td><td>${OUTCOME[s.status] ?? escapeHtml(s.status)}</td><td>${what}</td><td>${escapeHtml(s.readBack ?? '')}</td></tr>`;
-	});
-	return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Offboarding of ${name}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:62rem;color:#222;line-height:1.45}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.35rem .55rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.failed{color:#b00020}tr.skipped,tr.alreadyDone{color:#666}</style></head>
-<body>
-<h1>Offboarding of ${name}</h1>
-<p>${escapeHtml(user.email)}</p>
-${summary(report, steps, when)}
-<h2>Step by step</h2>
-<table><tr><th>Step</th><th>Outcome</th><th>What happened</th><th>Checked afterwards</th></tr>
-${rows.join('\n')}
-</table>
-</body></html>
-`;
+	return htmlPage(
+		`Offboarding of ${nameOfLeaver(report)}`,
+		leaverSection(report, steps, readableTime(finishedAt, timeZone), 1),
+	);
 }

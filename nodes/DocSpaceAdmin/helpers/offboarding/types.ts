@@ -19,6 +19,8 @@ export interface ReportTarget {
 	storeIn: 'nowhere' | 'archiveRoom' | 'folder';
 	/** With `folder`: the folder or room, validated. */
 	folderId?: string;
+	/** With `folder` in a Run of many leavers: one report of the whole run goes there instead (see runReport). */
+	withRun?: boolean;
 }
 
 export interface OffboardingSettings {

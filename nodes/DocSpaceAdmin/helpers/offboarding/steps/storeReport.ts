@@ -1,10 +1,33 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { insertFile } from '../../../api/files';
 import type { StepReport } from '../run';
+import type { ReportFile } from '../report';
 import { reportFiles } from '../report';
 import type { Step } from './step';
+
+/** Uploads report files into a folder; what DocSpace made of each (id, title, link). */
+export async function storeFiles(
+	ctx: IExecuteFunctions,
+	folderId: string | number,
+	files: ReportFile[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const stored: IDataObject[] = [];
+	for (const file of files) {
+		const entry = await insertFile(
+			ctx,
+			folderId,
+			file.fileName,
+			Buffer.from(file.content, 'utf8'),
+			file.mimeType,
+			itemIndex,
+		);
+		stored.push({ id: entry.id, title: entry.title, webUrl: entry.webUrl as string | undefined });
+	}
+	return stored;
+}
 
 const NO_ARCHIVE_ROOM =
 	'Nowhere to store the report: this offboarding has no archive room. Enter a Workspace Folder ID, or store the report in a folder.';
@@ -22,6 +45,11 @@ export const storeReport = {
 	plan({ settings, archive }) {
 		const target = settings.report;
 		if (!target || target.storeIn === 'nowhere') return { status: 'skipped', detail: 'Not chosen' };
+		if (target.storeIn === 'folder' && target.withRun)
+			return {
+				status: 'skipped',
+				detail: `Stored with the report of the whole run, in the folder ${target.folderId}`,
+			};
 		if (target.storeIn === 'folder')
 			return { status: 'pending', detail: `Store the report in the folder ${target.folderId}` };
 		if (!archive.room)
@@ -53,22 +81,7 @@ export const storeReport = {
 			ctx.getTimezone(),
 		);
 		try {
-			const stored: IDataObject[] = [];
-			for (const file of [csv, html]) {
-				const entry = await insertFile(
-					ctx,
-					folderId,
-					file.fileName,
-					Buffer.from(file.content, 'utf8'),
-					file.mimeType,
-					itemIndex,
-				);
-				stored.push({
-					id: entry.id,
-					title: entry.title,
-					webUrl: entry.webUrl as string | undefined,
-				});
-			}
+			const stored = await storeFiles(ctx, folderId, [csv, html], itemIndex);
 			state.storedReport = { folderId: Number(folderId), files: stored };
 			return `Report stored: ${stored.map((f) => `"${String(f.title)}"`).join(', ')}`;
 		} catch (error) {
