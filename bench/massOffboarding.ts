@@ -7,8 +7,8 @@
  * ÷ 1,500 × 3 s.
  */
 import type { Sandbox, SandboxOptions } from '../sandbox/server';
-import { IDS } from '../sandbox/seed';
 import { mapWithLimit } from '../nodes/DocSpaceAdmin/helpers/parallel';
+import { leaverItems, leaverOfEachItem } from '../test/harness/bulk';
 import type { Row } from './common';
 import { runNode, tooMany, withSandbox } from './common';
 import type { Spread } from './stats';
@@ -24,23 +24,10 @@ const OPTIONS: SandboxOptions = {
 /** Rows at once on the one-row-at-a-time side, as "Offboardings at Once" allowed before. */
 const ROWS_AT_ONCE = 5;
 
-const leaverParameters = {
-	resource: 'offboarding',
-	user: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-	recipient: { __rl: true, mode: 'email', value: '={{ $json.recipientEmail }}' },
-	workspaceFolderId: '={{ $json.workspaceFolderId }}',
-	archiveInto: 'newRoom',
-	archiveRoomTitle: '',
-	readOnlyGroupId: '',
-	archiveTheRoom: false,
-	finalStep: 'keep',
-};
-const PREVIEW = { ...leaverParameters, operation: 'preview' };
-const RUN = {
-	...leaverParameters,
-	operation: 'run',
+const PREVIEW = leaverOfEachItem('preview');
+const RUN = leaverOfEachItem('run', {
 	report: { attachFiles: true, storeIn: 'nowhere', parallel: 15 },
-};
+});
 
 interface Outcome {
 	ms: number;
@@ -85,12 +72,10 @@ async function peakMemory<T>(body: () => Promise<T>): Promise<{ value: T; mb: nu
 /** One Preview and one Run of `size` leavers on a fresh sandbox. */
 async function offboard(size: number, side: Side): Promise<Outcome> {
 	return await withSandbox(OPTIONS, async (sandbox) => {
-		const bob = sandbox.state.user(IDS.bob)!.email;
-		const leavers = sandbox.state.addLeavers(size, 4, true);
-		const rows = leavers.map((l) => ({
-			email: l.email,
-			recipientEmail: bob,
-			workspaceFolderId: String(l.workspaceId),
+		const rows = leaverItems(sandbox, size);
+		const leavers = rows.map((row) => ({
+			id: row.id,
+			workspaceId: Number(row.workspaceFolderId),
 		}));
 		sandbox.log.length = 0;
 		const measured = await peakMemory(() =>

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IDS } from '../../../sandbox/seed';
 import type { Sandbox } from '../../../sandbox/server';
+import { leaverItems, leaverOfEachItem } from '../../harness/bulk';
 import { runItems } from '../../harness/operations';
 import { sandboxCredentials, useSandbox } from '../../harness/sandbox';
 
@@ -13,28 +13,8 @@ const LEAVERS = 100;
 /** Reads that do not grow with the leavers: the caller, recipient, groups, keys, apps, rooms and their members. */
 const CONSTANT = 60;
 
-/** Every item's leaver by e-mail, with their own workspace folder, all handed to Bob. */
-const preview = {
-	resource: 'offboarding',
-	operation: 'preview',
-	user: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-	recipient: { __rl: true, mode: 'email', value: '={{ $json.recipientEmail }}' },
-	workspaceFolderId: '={{ $json.workspaceFolderId }}',
-	archiveInto: 'newRoom',
-	archiveRoomTitle: '',
-	readOnlyGroupId: '',
-	archiveTheRoom: false,
-	finalStep: 'keep',
-};
-
-function leaversWithWorkspaces(count: number) {
-	const bob = sandbox.state.user(IDS.bob)!.email;
-	return sandbox.state.addLeavers(count, 4, true).map((l) => ({
-		email: l.email,
-		recipientEmail: bob,
-		workspaceFolderId: String(l.workspaceId),
-	}));
-}
+const preview = leaverOfEachItem('preview');
+const leaversWithWorkspaces = (count: number) => leaverItems(sandbox, count);
 
 const previewOf = async (input: IDataObject[]) =>
 	(await runItems(preview, input, sandboxCredentials(sandbox))).map((i) => i.json);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IDS } from '../../../sandbox/seed';
 import type { LoggedRequest, Sandbox } from '../../../sandbox/server';
+import { leaverItems, leaverOfEachItem } from '../../harness/bulk';
 import { runItems } from '../../harness/operations';
 import { sandboxCredentials, useSandbox } from '../../harness/sandbox';
 
@@ -14,39 +14,19 @@ beforeEach(() => (sandbox = current()));
 
 const LEAVERS = 100;
 
-/** Every item's leaver by e-mail into a new archive room, with their workspace; reports attached only. */
-const run = {
-	resource: 'offboarding',
-	operation: 'run',
-	user: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-	recipient: { __rl: true, mode: 'email', value: '={{ $json.recipientEmail }}' },
-	workspaceFolderId: '={{ $json.workspaceFolderId }}',
-	archiveInto: 'newRoom',
-	archiveRoomTitle: '',
-	readOnlyGroupId: '',
-	archiveTheRoom: false,
-	finalStep: '={{ $json.finalStep }}',
-	report: { attachFiles: false, parallel: 5 },
-};
+/** Reports attached only; a tenth of the leavers' profiles deleted. */
+const REPORT = { attachFiles: false, parallel: 5 };
+const run = leaverOfEachItem('run', { finalStep: '={{ $json.finalStep }}', report: REPORT });
 
-function leavers(count: number) {
-	const bob = sandbox.state.user(IDS.bob)!.email;
-	return sandbox.state.addLeavers(count, 4, true).map((l, i) => ({
-		id: l.id,
-		email: l.email,
-		recipientEmail: bob,
-		workspaceFolderId: String(l.workspaceId),
+const leavers = (count: number) =>
+	leaverItems(sandbox, count).map((l, i) => ({
+		...l,
 		finalStep: i % 10 === 9 ? 'deleteProfile' : 'keep',
 	}));
-}
 
 const reports = async (input: IDataObject[], report: IDataObject = {}) =>
 	(
-		await runItems(
-			{ ...run, report: { ...run.report, ...report } },
-			input,
-			sandboxCredentials(sandbox),
-		)
+		await runItems({ ...run, report: { ...REPORT, ...report } }, input, sandboxCredentials(sandbox))
 	).map((i) => i.json);
 
 /** The writes about one leaver, in the order the portal received them. */
