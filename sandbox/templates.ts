@@ -34,6 +34,11 @@ export function prepareTemplate<T extends { nodes: unknown[] }>(
 			const value = settings.values?.[field.name];
 			if (value !== undefined && !String(field.value).startsWith('=')) field.value = value;
 		}
+		// The review step of the agent template has its addresses in its own fields.
+		if (node.type.endsWith('HitlTool')) {
+			if (settings.values?.approverEmail) node.parameters.toEmail = settings.values.approverEmail;
+			if (settings.values?.senderEmail) node.parameters.fromEmail = settings.values.senderEmail;
+		}
 		if (node.credentials?.docSpaceApi && settings.credentialId) {
 			node.credentials.docSpaceApi = {
 				id: settings.credentialId,
