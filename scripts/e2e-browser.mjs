@@ -20,6 +20,24 @@ const RESOURCES = [
 	'User',
 ];
 
+/** Debian's Chromium, headless. */
+export function launchBrowser() {
+	// Without the background-networking switches Chromium keeps calling out of this closed network.
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
+	});
+}
+
 export async function browserChecks({
 	url,
 	check,
@@ -38,20 +56,7 @@ export async function browserChecks({
 		)
 	)
 		return;
-	// Without the background-networking switches Chromium keeps calling out of this closed network.
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic',
-		],
-	});
+	const browser = await launchBrowser();
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	const shot = (name) => page.screenshot({ path: join(artifacts, name) });
 	const texts = (selector) =>

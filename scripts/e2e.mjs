@@ -10,6 +10,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import {
+	AGENT_TEMPLATE,
+	agentChecks,
+	agentScreenshots,
+	agentScripts,
+	agentSession,
+	hasToolReview,
+	importUnreviewed,
+	unreviewedChecks,
+} from './e2e-agent.mjs';
 import { browserChecks } from './e2e-browser.mjs';
 import {
 	buildAll,
@@ -82,6 +92,9 @@ await ensureRuntime(rt);
 const lib = await buildAll(join(work, 'pack'));
 const sandbox = await lib.startSandbox({ speed: { taskStepMs: 100, fileOpMs: 200 } });
 const { IDS } = lib;
+const model = await new lib.ScriptedModel(
+	agentScripts({ liamEmail: sandbox.state.user(sandbox.state.ids.liam).email }),
+).start();
 // Not 5678, so that it can run beside `npm start`; the next free pair when another run holds 5688/5689.
 const env = n8nEnv(work, await freePortPair(Number(process.env.E2E_N8N_PORT ?? 5688)), rt);
 let server;
@@ -133,7 +146,7 @@ try {
 		`the packed package is installed in n8n's nodes folder (${PACKAGE.name}@${installed.version}, no dev/peer dependencies left)`,
 		installed.name === PACKAGE.name && !installed.devDependencies && !installed.peerDependencies,
 	);
-	await importCredentials(env, sandbox, lib);
+	await importCredentials(env, sandbox, lib, { modelUrl: model.url });
 	let started = Date.now();
 	const imported = await importTemplates(env, sandbox, lib);
 	console.log(
@@ -253,8 +266,11 @@ try {
 			.join(', '),
 	);
 
-	// Published, the HR template listens on n8n's production webhook URL.
+	// Published, the HR template listens on n8n's production webhook URL, the agent's chat too.
 	await publishWorkflow(env, TEMPLATE_IDS['offboard-on-hr-webhook.json'], rt);
+	const toolReview = hasToolReview(rt);
+	if (toolReview) await publishWorkflow(env, TEMPLATE_IDS[AGENT_TEMPLATE], rt);
+	await importUnreviewed(env, rt, work, lib, lib.sandboxTemplateValues(sandbox));
 	started = Date.now();
 	server = await startN8n(env, join(work, 'n8n-server.log'));
 	console.log(`n8n server ready in ${seconds(started)} at ${server.url}`);
@@ -380,6 +396,16 @@ try {
 	);
 	checkOffboarded('HR webhook in n8n');
 
+	const agent = agentSession({ url: server.url, sandbox, model, until });
+	if (toolReview) {
+		await agentChecks({ sandbox, lib, model, check, until }, agent);
+		await agentScreenshots({ sandbox, lib, check, until, artifacts, work }, agent);
+	} else
+		console.log(
+			`n8n ${rt.version} has no human review for tools: the agent template's note says so, and only the node's own guard is checked`,
+		);
+	await unreviewedChecks({ sandbox, model, check }, agent);
+
 	sandbox.reset();
 	await browserChecks({
 		url: server.url,
@@ -398,6 +424,7 @@ try {
 		console.log(`--- n8n server log (tail) ---\n${tail(join(work, 'n8n-server.log'))}`);
 	server?.stop();
 	await sandbox.stop();
+	await model.stop();
 	rmSync(work, { recursive: true, force: true });
 }
 console.log(

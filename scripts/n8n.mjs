@@ -38,6 +38,8 @@ export const OWNER = {
 export const HR_SECRET = { name: 'X-HR-Secret', value: 'sandbox-hr-secret' };
 /** The login of the bulk template's upload form (n8n's form authentication, Basic Auth). */
 export const FORM_LOGIN = { user: 'hr', password: 'sandbox-form-password' };
+/** The login of the agent template's chat. */
+export const CHAT_LOGIN = { user: 'admin', password: 'sandbox-chat-password' };
 export const TEMPLATES = join(root, 'examples', 'workflows');
 export const TEMPLATE_FILES = readdirSync(TEMPLATES)
 	.filter((f) => f.endsWith('.json'))
@@ -71,7 +73,8 @@ export async function buildAll(work) {
 	const server = await import(join(root, '.build/sandbox/server.js'));
 	const seed = await import(join(root, '.build/sandbox/seed.js'));
 	const templates = await import(join(root, '.build/sandbox/templates.js'));
-	return { ...server, ...seed, ...templates, tarball };
+	const model = await import(join(root, '.build/sandbox/scriptedModel.js'));
+	return { ...server, ...seed, ...templates, ...model, tarball };
 }
 
 /** The nodes folder of an n8n user folder, where the Community Nodes installer puts packages. */
@@ -184,7 +187,7 @@ export function n8nCli(env, ...args) {
 }
 
 /** Imports the sandbox's DocSpace credential ("DocSpace account", as the templates name it), the HR webhook's secret and the sandbox's mail server. */
-export async function importCredentials(env, sandbox, lib) {
+export async function importCredentials(env, sandbox, lib, { modelUrl } = {}) {
 	const home = join(env.N8N_USER_FOLDER, '..');
 	const credentials = [
 		{
@@ -207,6 +210,18 @@ export async function importCredentials(env, sandbox, lib) {
 			type: 'smtp',
 			data: lib.sandboxSmtpCredential(sandbox),
 		},
+		{ id: 'chatLogin', name: 'Offboarding chat login', type: 'httpBasicAuth', data: CHAT_LOGIN },
+		// The agent template's model: a scripted OpenAI-compatible server on loopback.
+		...(modelUrl
+			? [
+					{
+						id: 'openAiCredential',
+						name: 'Chat model (OpenAI API)',
+						type: 'openAiApi',
+						data: { apiKey: 'scripted-model', url: modelUrl },
+					},
+				]
+			: []),
 	];
 	writeFileSync(join(home, 'credentials.json'), JSON.stringify(credentials));
 	await phase('Importing the sandbox credential', () =>
