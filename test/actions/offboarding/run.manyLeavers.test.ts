@@ -125,6 +125,22 @@ describe('Offboarding → Run of many leavers', () => {
 		}
 	});
 
+	it('stores a leaver alone under their own names, as before', async () => {
+		const [alone] = leavers(1);
+		const folderId = sandbox.state.folders.archive;
+		await reports([{ ...alone, workspaceFolderId: '' }], {
+			storeIn: 'folder',
+			folderId: String(folderId),
+		});
+		const titles = sandbox.state.children(folderId).map((e) => e.title);
+		expect(titles).toEqual(
+			expect.arrayContaining([
+				`offboarding-leaver-000-${alone.id.slice(0, 8)}.csv`,
+				`offboarding-leaver-000-${alone.id.slice(0, 8)}.html`,
+			]),
+		);
+	});
+
 	it('stores two files per leaver when One Report per Leaver is on', async () => {
 		const input = leavers(3);
 		const folderId = sandbox.state.folders.archive;

@@ -181,7 +181,7 @@ async function prepare(
 	const started = Date.now();
 	const options = reportOptions(ctx, itemIndex);
 	const input = readOffboardingInput(ctx, itemIndex);
-	input.settings.report = reportTarget(ctx, options, itemIndex, reads !== undefined);
+	input.settings.report = reportTarget(ctx, options, itemIndex, (reads?.leavers ?? 1) > 1);
 	// Run always waits for each DocSpace job: the steps after it depend on it.
 	const portal: Portal = { ctx, itemIndex, wait: readWaitOptions(ctx, itemIndex), reads };
 	const plan = await buildPlan(portal, input);
