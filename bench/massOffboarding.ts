@@ -128,6 +128,7 @@ const figure = (n: number, digits = 0) =>
 const seconds = (s: Spread) =>
 	`${figure(s.median / 1000, 1)} s (${figure(s.min / 1000, 1)}–${figure(s.max / 1000, 1)})`;
 const median = (runs: Outcome[], pick: (o: Outcome) => number) => spread(runs.map(pick)).median;
+const highest = (runs: Outcome[], pick: (o: Outcome) => number) => spread(runs.map(pick)).max;
 /** The least time DocSpace's per-window limit allows for these requests. */
 const idealMs = (o: Outcome) => ((o.previewRequests + o.runRequests) / PER_WINDOW) * WINDOW_MS;
 
@@ -239,9 +240,10 @@ export async function massOffboarding(
 		},
 		{
 			benchmark: '…',
-			figure: 'peak memory above the start, median',
-			node: `${figure(median(bulk, (o) => o.peakMemoryMb))} MB; 100: ${figure(median(runs.bulk100, (o) => o.peakMemoryMb))} MB`,
-			baseline: `${figure(median(base, (o) => o.peakMemoryMb))} MB`,
+			// Later rounds reuse the heap the first one grew: the highest is the one that tells.
+			figure: 'peak memory above the start, highest of the rounds',
+			node: `${figure(highest(bulk, (o) => o.peakMemoryMb))} MB; 100: ${figure(highest(runs.bulk100, (o) => o.peakMemoryMb))} MB`,
+			baseline: `${figure(highest(base, (o) => o.peakMemoryMb))} MB`,
 			target: '',
 			met: true,
 		},
