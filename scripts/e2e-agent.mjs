@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { launchBrowser } from './e2e-browser.mjs';
-import { CHAT_LOGIN, n8nCli, publishWorkflow, TEMPLATES } from './n8n.mjs';
+import { CHAT_LOGIN, n8nCli, publishWorkflow, signIn, TEMPLATES } from './n8n.mjs';
 
 export const AGENT_TEMPLATE = 'offboard-from-chat.json';
 const UNREVIEWED = 'DocSpace e2e: agent with destructive tools and no review';
@@ -188,6 +188,16 @@ export function agentSession({ url, sandbox, model, until }) {
 				90_000,
 			),
 		writes: () => sandbox.writes().map((r) => `${r.method} ${r.path}`),
+		/** A chat message that needs no review: the model's answer, or what the chat returned instead. */
+		async ask(workflow, chatInput) {
+			const said = () =>
+				model.requests.find((r) => r.conversation.user === chatInput && answers(r.move))?.move.say;
+			const reply = await this.chat(workflow, chatInput);
+			return (
+				(await until(said, 5_000)) ??
+				`no answer from the model (${model.requests.length} model calls); the chat returned ${reply.status} ${reply.text.slice(0, 400)}`
+			);
+		},
 	};
 }
 
@@ -305,26 +315,46 @@ export async function agentChecks({ sandbox, lib, model, check, until }, { chat,
 }
 
 /** Without any review step: Delete, and Run on an invented plan, are refused by the node itself. */
-export async function unreviewedChecks({ sandbox, model, check }, { chat, answer, writes }) {
+export async function unreviewedChecks({ url, sandbox, model, check }, session) {
+	const { writes } = session;
+	// n8n 2.x hands a tool's error to the model; 1.x's agent stops there: the execution holds it.
+	const cookie = await signIn(url);
+	const lastExecution = async () => {
+		const list = await (
+			await fetch(
+				`${url}/rest/executions?limit=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: UNREVIEWED_ID }))}`,
+				{
+					headers: { cookie },
+				},
+			)
+		).json();
+		const [latest] = list.data?.results ?? list.data ?? [];
+		return latest
+			? await (await fetch(`${url}/rest/executions/${latest.id}`, { headers: { cookie } })).text()
+			: '';
+	};
+	const refused = async (pattern, answer) =>
+		pattern.test(String(answer)) || pattern.test(await lastExecution());
 	const unreviewed = unreviewedWorkflow();
 	sandbox.reset();
 	model.requests.length = 0;
 	const del = "Delete Jane's profile";
-	void chat(unreviewed, del);
-	const deleted = await answer(del);
+	const deleted = await session.ask(unreviewed, del);
+	const deleteRefused = await refused(/may not run \\*"user → delete\\*" directly/, deleted);
 	check(
 		'agent without review: Delete is refused by the node before any request',
-		/Refused: an AI agent may not run "user → delete" directly/.test(String(deleted)) &&
+		deleteRefused &&
+			sandbox.log.length === 0 &&
 			writes().length === 0 &&
 			sandbox.inbox.mails.length === 0,
 		`${String(deleted).slice(0, 300)} | ${writes().join(', ')}`,
 	);
 	const hasty = 'Run the offboarding of Jane at once, plan ' + INVENTED;
-	void chat(unreviewed, hasty);
-	const ran = await answer(hasty);
+	const ran = await session.ask(unreviewed, hasty);
+	const runRefused = await refused(/the parameter 'Plan ID' belongs to another plan/, ran);
 	check(
 		'agent without review: a Run with an invented plan id is refused; nothing written',
-		/belongs to another plan/.test(String(ran)) && writes().length === 0,
+		runRefused && writes().length === 0,
 		`${String(ran).slice(0, 300)} | ${writes().join(', ')}`,
 	);
 }

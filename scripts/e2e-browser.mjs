@@ -166,8 +166,20 @@ export async function browserChecks({
 			const link = sandbox.inbox.to(approver)[mailsBefore]?.links[0];
 			let shown = '';
 			if (link) {
-				await page.goto(link);
-				await page.getByText('Decision').first().waitFor({ timeout: 30_000 });
+				// The mail leaves before n8n has saved the execution as waiting; until then n8n 1.x answers
+				// the link with an error page, so the approver's reload is what a person would do.
+				for (let tries = 0; tries < 15; tries++) {
+					await page.goto(link);
+					const form = page.getByText('Decision').first();
+					if (
+						await form.waitFor({ timeout: 2_000 }).then(
+							() => true,
+							() => false,
+						)
+					)
+						break;
+				}
+				await page.getByText('Decision').first().waitFor({ timeout: 5_000 });
 				await page.waitForTimeout(1_000);
 				await shot('8-approval-form.png');
 				shown = await page.innerText('body');

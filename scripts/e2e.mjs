@@ -404,7 +404,7 @@ try {
 		console.log(
 			`n8n ${rt.version} has no human review for tools: the agent template's note says so, and only the node's own guard is checked`,
 		);
-	await unreviewedChecks({ sandbox, model, check }, agent);
+	await unreviewedChecks({ url: server.url, sandbox, model, check }, agent);
 
 	sandbox.reset();
 	await browserChecks({
