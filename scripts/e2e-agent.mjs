@@ -31,6 +31,7 @@ const candidates = (text) =>
 		...String(text ?? '').matchAll(/"displayName"\s*:\s*"([^"]*)"[^{}]*?"email"\s*:\s*"([^"]*)"/g),
 	].map(([, name, email]) => ({ name, email }));
 const said = (text) => ({ say: text });
+const ASKED_IN_BROWSER = 'Offboard Jane Doe, please: her rooms and files go to Bob Brown.';
 const SENT_FOR_REVIEW = 'I have asked the approver by e-mail; nothing changes before they approve.';
 /** Whether the model answered the user (rather than calling a tool). */
 const answers = (move) => !('tool' in move);
@@ -401,7 +402,7 @@ function serveChatWidget(context, dist) {
  */
 export async function agentScreenshots(
 	{ sandbox, lib, check, until, artifacts, work },
-	{ chatUrl },
+	{ chatUrl, answer },
 ) {
 	const template = JSON.parse(readFileSync(join(TEMPLATES, AGENT_TEMPLATE), 'utf8'));
 	sandbox.reset();
@@ -416,7 +417,7 @@ export async function agentScreenshots(
 		await page.goto(chatUrl(template));
 		const input = page.locator('textarea').first();
 		await input.waitFor({ timeout: 30_000 });
-		await input.fill('Offboard Jane Doe; her rooms and files go to Bob Brown.');
+		await input.fill(ASKED_IN_BROWSER);
 		await input.press('Enter');
 		const mail = await until(() => sandbox.inbox.to(lib.APPROVER)[0], 60_000);
 		await page.getByText(SENT_FOR_REVIEW).first().waitFor({ timeout: 30_000 });
@@ -425,9 +426,12 @@ export async function agentScreenshots(
 		await mailPage.setContent(mail?.html ?? '<p>no review mail</p>');
 		await mailPage.screenshot({ path: join(artifacts, 'agent-review-mail.png'), fullPage: true });
 		await openLink(mail?.links.find((l) => l.includes('approved=true')));
+		// The model answers once Run is done: nothing of this offboarding is still on its way.
+		const done = await answer(ASKED_IN_BROWSER);
 		check(
 			'agent in Chromium: n8n’s hosted chat says the approver was asked, and Jane is offboarded once they approve',
-			Boolean(await until(() => sandbox.state.user(lib.IDS.jane)?.status === 2, 60_000)),
+			/Completed/.test(String(done)) && sandbox.state.user(lib.IDS.jane)?.status === 2,
+			String(done).slice(0, 200),
 		);
 	} catch (error) {
 		check('agent in Chromium: the hosted chat ran', false, String(error.message).slice(0, 400));
