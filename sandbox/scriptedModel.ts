@@ -104,7 +104,11 @@ export class ScriptedModel {
 	private server?: Server;
 	private calls = 0;
 
-	constructor(private readonly scripts: Script[]) {}
+	/** `unscripted`: what the model says to a message no script answers. */
+	constructor(
+		private readonly scripts: Script[],
+		private readonly unscripted = 'This scripted model has no script for that message.',
+	) {}
 
 	async start(): Promise<this> {
 		this.server = createServer((req, res) => {
@@ -143,9 +147,7 @@ export class ScriptedModel {
 		const body = JSON.parse(raw) as Parameters<typeof conversationOf>[0] & { stream?: boolean };
 		const conversation = conversationOf(body);
 		const script = this.scripts.find((s) => s.when.test(conversation.user));
-		const move: Move = script
-			? script.next(conversation)
-			: { say: 'This scripted model has no script for that message.' };
+		const move: Move = script ? script.next(conversation) : { say: this.unscripted };
 		this.requests.push({ conversation, move });
 		const message =
 			'tool' in move

@@ -14,12 +14,12 @@ import {
 	AGENT_TEMPLATE,
 	agentChecks,
 	agentScreenshots,
-	agentScripts,
 	agentSession,
 	hasToolReview,
 	importUnreviewed,
 	unreviewedChecks,
 } from './e2e-agent.mjs';
+import { agentScripts } from './agent-scripts.mjs';
 import { browserChecks } from './e2e-browser.mjs';
 import {
 	buildAll,
