@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { answers, ASKED_IN_BROWSER, INVENTED, SENT_FOR_REVIEW } from './agent-scripts.mjs';
+import { answers, ASKED_IN_BROWSER, INVENTED, JANE, SENT_FOR_REVIEW } from './agent-scripts.mjs';
 import { launchBrowser } from './e2e-browser.mjs';
 import { CHAT_LOGIN, n8nCli, publishWorkflow, signIn, TEMPLATES } from './n8n.mjs';
 
