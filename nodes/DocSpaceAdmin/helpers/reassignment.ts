@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { EntryDto } from '../api/dto';
 import type { VanishedTaskCheck } from './poller/waitForTask';
-import { FOLDER_TYPE, HTTP, httpCodeOf, SEARCH_AREA, SUBJECT_FILTER } from '../api/codes';
+import { FOLDER_TYPE, HTTP, httpCodeOf } from '../api/codes';
 import { getUserById } from '../api/people';
 import { reassignNecessary } from '../api/peopleTasks';
-import { listRooms } from '../api/rooms';
+import { roomsOwnedBy } from './roomSearches';
 
 export interface ReassignmentNeed {
 	needed: boolean;
@@ -36,14 +36,7 @@ export async function reassignmentNeed(
 	/** The rooms the user owns, when the caller has them already. */
 	owned?: EntryDto[],
 ): Promise<ReassignmentNeed> {
-	const ownedRooms =
-		owned ??
-		(await listRooms(
-			ctx,
-			{ subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY },
-			undefined,
-			itemIndex,
-		));
+	const ownedRooms = owned ?? (await roomsOwnedBy(ctx, userId, itemIndex));
 	const archivedRooms = ownedRooms.filter(isArchived).length;
 	const activeRooms = ownedRooms.length - archivedRooms;
 	// NecessaryReassign is AnyRoomsAsync(userId) first: true whenever an active room is theirs

@@ -1,5 +1,7 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import type { EmployeeFull, EntryDto, ShareDto } from '../../api/dto';
-import { SEARCH_AREA, SHARE_FILTER, SUBJECT_FILTER } from '../../api/codes';
+import { SEARCH_AREA, SHARE_FILTER } from '../../api/codes';
 import { getSignatureToken, listClients } from '../../api/clients';
 import type { GroupDto } from '../../api/groups';
 import { getGroup, listGroups } from '../../api/groups';
@@ -7,6 +9,7 @@ import { listApiKeys } from '../../api/keys';
 import { getSelf } from '../../api/people';
 import { getRoomMembers, listRooms, searchRoomsPage } from '../../api/rooms';
 import { mapWithLimit } from '../parallel';
+import { roomsOwnedBy, roomsWithMember } from '../roomSearches';
 import type { UserRef } from '../users';
 import { fetchUser } from '../users';
 import type { Portal } from './steps/step';
@@ -61,11 +64,14 @@ export const groupOnce = (portal: Portal, groupId: string): Promise<GroupDto> =>
 export const apiKeysOnce = (portal: Portal) =>
 	sharedReads(portal).once('keys', () => listApiKeys(portal.ctx, portal.itemIndex));
 
+/** The portal's OAuth apps: listing them takes the signature token first. */
+export async function portalClients(ctx: IExecuteFunctions, itemIndex: number) {
+	const signature = await getSignatureToken(ctx, itemIndex);
+	return await listClients(ctx, signature, itemIndex);
+}
+
 export const clientsOnce = (portal: Portal) =>
-	sharedReads(portal).once('clients', async () => {
-		const signature = await getSignatureToken(portal.ctx, portal.itemIndex);
-		return await listClients(portal.ctx, signature, portal.itemIndex);
-	});
+	sharedReads(portal).once('clients', () => portalClients(portal.ctx, portal.itemIndex));
 
 export const roomMembersOnce = (portal: Portal, roomId: number): Promise<ShareDto[]> =>
 	sharedReads(portal).once(`members:${roomId}`, () =>
@@ -99,12 +105,7 @@ const ownerOf = (room: EntryDto) => (room.ownedBy ?? room.createdBy)?.id;
 export async function ownedRooms(portal: Portal, userId: string): Promise<EntryDto[]> {
 	const rooms = await roomsOnce(portal);
 	if (rooms) return rooms.filter((room) => ownerOf(room) === userId);
-	return await listRooms(
-		portal.ctx,
-		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.OWNER, searchArea: SEARCH_AREA.ANY },
-		undefined,
-		portal.itemIndex,
-	);
+	return await roomsOwnedBy(portal.ctx, userId, portal.itemIndex);
 }
 
 /**
@@ -119,12 +120,7 @@ export async function memberRooms(portal: Portal, userId: string): Promise<Entry
 			: undefined;
 	if (rooms && members)
 		return rooms.filter((room, i) => members[i].some((share) => share.sharedToUser?.id === userId));
-	return await listRooms(
-		portal.ctx,
-		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.MEMBER, searchArea: SEARCH_AREA.ANY },
-		undefined,
-		portal.itemIndex,
-	);
+	return await roomsWithMember(portal.ctx, userId, portal.itemIndex);
 }
 
 /** Each room's members, in the rooms' order; `undefined` when one of them may not be read. */

@@ -1,21 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SEARCH_AREA, SHARE, SUBJECT_FILTER } from '../../../api/codes';
-import { FormRoleBlocksRemoval, listRooms, setRoomAccess } from '../../../api/rooms';
+import { SHARE } from '../../../api/codes';
+import { FormRoleBlocksRemoval, setRoomAccess } from '../../../api/rooms';
 import type { EntryDto } from '../../../api/dto';
 import { allowed } from '../../entries';
 import { isArchived } from '../../reassignment';
+import { roomsWithMember } from '../../roomSearches';
 import { memberRooms } from '../sharedReads';
-import type { Portal, Step } from './step';
+import type { Step } from './step';
 import { MEMBERSHIPS_ENDED, nameOf, quotedTitles, ReadBackMismatch } from './step';
-
-const memberships = (ctx: Portal['ctx'], userId: string, itemIndex: number) =>
-	listRooms(
-		ctx,
-		{ subjectId: userId, subjectFilter: SUBJECT_FILTER.MEMBER, searchArea: SEARCH_AREA.ANY },
-		undefined,
-		itemIndex,
-	);
 
 export const leaveRooms = {
 	name: 'leaveRooms',
@@ -97,7 +90,7 @@ export const leaveRooms = {
 		return `${nameOf(user)} removed from ${left.length ? quotedTitles(left) : 'no room'}${rest}`;
 	},
 	async verify({ ctx, itemIndex }, { user, access }) {
-		const now = await memberships(ctx, user.id, itemIndex);
+		const now = await roomsWithMember(ctx, user.id, itemIndex);
 		const still = access.rooms.filter((room) => now.some((r) => String(r.id) === String(room.id)));
 		if (still.length)
 			throw new ReadBackMismatch(`${nameOf(user)} still a member of ${quotedTitles(still)}`);
