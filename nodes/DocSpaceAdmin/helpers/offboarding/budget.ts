@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DAILY_WRITE_LIMIT } from '../../transport/errors';
 import { MAX_WRITES_IN_FLIGHT } from '../../transport/writeLimiter';
 import type { Plan } from './plan';
+import { isPending } from './plan';
 import type { StepName } from './steps';
 import { STEPS } from './steps';
 import { MAX_IDS_PER_REQUEST } from '../statusBatch';
@@ -61,9 +62,6 @@ export function runCost(plan: Plan): RunCost {
 	return total;
 }
 
-const disablesPending = (plan: Plan) =>
-	plan.steps[STEPS.findIndex((s) => s.name === 'disable')].status === 'pending';
-
 export interface Budget {
 	leavers: number;
 	requests: number;
@@ -81,7 +79,9 @@ export interface Budget {
 /** The budget of running every plan given (the ones that can run), in their order. */
 export function runBudget(plans: Plan[]): Budget {
 	const costs = plans.map(runCost);
-	const lists = Math.ceil(plans.filter(disablesPending).length / MAX_IDS_PER_REQUEST);
+	const lists = Math.ceil(
+		plans.filter((plan) => isPending(plan, 'disable')).length / MAX_IDS_PER_REQUEST,
+	);
 	const sum = (pick: (c: RunCost) => number) => costs.reduce((s, c) => s + pick(c), 0);
 	const writes = sum((c) => c.writes) + lists;
 	const dailyWrites = sum((c) => c.dailyWrites) + lists;

@@ -44,6 +44,10 @@ export interface Plan extends OffboardingState {
 	blockers: string[];
 }
 
+/** Whether the plan still has the step to do. */
+export const isPending = (plan: Plan, step: StepName): boolean =>
+	plan.steps.some((s) => s.step === step && s.status === 'pending');
+
 /** What DocSpace would refuse for this leaver, recipient and credential (UserController, ReassignController). */
 function peopleBlockers(
 	user: EmployeeFull,

@@ -5,8 +5,8 @@ import { EMPLOYEE_STATUS } from '../../api/codes';
 import { changeStatusOfItems } from '../statusBatch';
 import { budgetMessage, runBudget } from './budget';
 import type { Plan } from './plan';
+import { isPending } from './plan';
 import type { StepName } from './steps';
-import { STEPS } from './steps';
 import { disabledDetail } from './steps/disable';
 import { nameOf } from './steps/step';
 
@@ -18,9 +18,6 @@ export interface PlannedLeaver {
 	itemIndex: number;
 	plan: Plan;
 }
-
-const pendingStep = (plan: Plan, step: StepName) =>
-	plan.steps[STEPS.findIndex((s) => s.name === step)]?.status === 'pending';
 
 /**
  * A leaver who also receives another leaver's data (or groups) in the same run: the other's
@@ -86,7 +83,7 @@ export async function disableTogether(
 	ctx: IExecuteFunctions,
 	leavers: PlannedLeaver[],
 ): Promise<BatchedSteps[]> {
-	const due = leavers.filter(({ plan }) => pendingStep(plan, 'disable'));
+	const due = leavers.filter(({ plan }) => isPending(plan, 'disable'));
 	const results = await changeStatusOfItems(
 		ctx,
 		due.map(({ itemIndex, plan }) => ({
