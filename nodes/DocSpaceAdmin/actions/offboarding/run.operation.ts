@@ -334,8 +334,10 @@ async function storeRunReports(
 	const byFolder = new Map<string, Array<Offboarded & { leaver: Prepared }>>();
 	for (const entry of finished) {
 		const target = entry.leaver.plan.settings.report;
-		if (target?.withRun && target.folderId)
-			byFolder.set(target.folderId, [...(byFolder.get(target.folderId) ?? []), entry]);
+		if (!target?.withRun || !target.folderId) continue;
+		const entries = byFolder.get(target.folderId) ?? [];
+		entries.push(entry);
+		byFolder.set(target.folderId, entries);
 	}
 	for (const [folderId, entries] of byFolder) {
 		const { csv, html } = runReportFiles(entries, new Date(), ctx.getTimezone());

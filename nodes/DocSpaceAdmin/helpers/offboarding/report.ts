@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { reportHtml } from './reportHtml';
+import { nameOfLeaver, reportHtml } from './reportHtml';
 import type { StepReport } from './run';
 
 /** A report kept as a file: a CSV of the steps and a readable HTML summary. */
@@ -65,7 +65,7 @@ export function reportFiles(
 	timeZone: string,
 ): { csv: ReportFile; html: ReportFile } {
 	const user = (summary.user ?? {}) as IDataObject;
-	const name = String(user.displayName ?? user.email ?? user.id ?? 'user');
+	const name = nameOfLeaver(summary);
 	// One name per leaver (their ID tells namesakes apart): a rerun stores a new version of the same files.
 	const base = `offboarding-${slug(name)}-${String(user.id ?? '').slice(0, ID_PREFIX_LENGTH)}`;
 	const csv = csvText(COLUMNS, stepCells(steps));

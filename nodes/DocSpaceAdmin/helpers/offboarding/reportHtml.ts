@@ -52,7 +52,8 @@ ${body}
 </body></html>
 `;
 
-const nameOfLeaver = (report: IDataObject) => {
+/** The leaver a report is about, by name (else e-mail, else id). */
+export const nameOfLeaver = (report: IDataObject) => {
 	const user = (report.user ?? {}) as IDataObject;
 	return String(user.displayName ?? user.email ?? user.id ?? 'user');
 };

@@ -1,9 +1,8 @@
 import { counted } from '../../names';
-import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { deleteClient, getSignatureToken, listClients } from '../../../api/clients';
+import { deleteClient, getSignatureToken } from '../../../api/clients';
 import { deleteApiKey, listApiKeys } from '../../../api/keys';
-import { apiKeysOnce, clientsOnce } from '../sharedReads';
+import { apiKeysOnce, clientsOnce, portalClients } from '../sharedReads';
 import type { Step, StepPlan } from './step';
 import { capitalise, isPortalAdmin, nameOf, quotedTitles, ReadBackMismatch } from './step';
 
@@ -15,13 +14,6 @@ const FULL_ACCESS =
 const messageOf = (error: unknown) => (error as Error).message;
 
 /** The leaver's OAuth apps, through the identity service with a fresh signature token. */
-async function leaverClients(ctx: IExecuteFunctions, userId: string, itemIndex: number) {
-	const signature = await getSignatureToken(ctx, itemIndex);
-	const clients = (await listClients(ctx, signature, itemIndex)).filter(
-		(c) => c.created_by === userId,
-	);
-	return { signature, clients };
-}
 
 export const revokeKeysAndApps = {
 	name: 'revokeKeysAndApps',
@@ -100,7 +92,7 @@ export const revokeKeysAndApps = {
 			: (await listApiKeys(ctx, itemIndex)).filter((k) => k.createBy?.id === user.id);
 		const clients = access.clientsUnreadable
 			? []
-			: (await leaverClients(ctx, user.id, itemIndex)).clients;
+			: (await portalClients(ctx, itemIndex)).filter((c) => c.created_by === user.id);
 		if (keys.length || clients.length)
 			throw new ReadBackMismatch(
 				[
