@@ -52,8 +52,8 @@ export async function importUnreviewed(env, rt, work, lib, sandboxValues) {
 const BROWSER =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 /** Opens a link as the approver's browser does (n8n skips clients that say they are bots). */
-const openLink = (href) =>
-	fetch(href ?? 'http://127.0.0.1:9', { headers: { 'User-Agent': BROWSER } }).catch((error) => ({
+const openLink = (href, userAgent = BROWSER) =>
+	fetch(href ?? 'http://127.0.0.1:9', { headers: { 'User-Agent': userAgent } }).catch((error) => ({
 		ok: false,
 		status: String(error),
 	}));
@@ -68,6 +68,8 @@ export function agentSession({ url, sandbox, model, until }) {
 		`${url}/webhook/${workflow.nodes.find((n) => n.type.endsWith('chatTrigger')).webhookId}/chat`;
 	const auth = `Basic ${Buffer.from(`${CHAT_LOGIN.user}:${CHAT_LOGIN.password}`).toString('base64')}`;
 	let session = 0;
+	const saidAfter = (chatInput) =>
+		model.requests.find((r) => r.conversation.user === chatInput && answers(r.move))?.move.say;
 	return {
 		chatUrl,
 		/** Sends a chat message; resolves with the chat's answer when the execution ends. */
@@ -81,21 +83,13 @@ export function agentSession({ url, sandbox, model, until }) {
 				(error) => ({ status: 0, text: String(error) }),
 			),
 		/** The model's last words after a chat message: what it told the user. */
-		answer: (chatInput) =>
-			until(
-				() =>
-					model.requests.find((r) => r.conversation.user === chatInput && answers(r.move))?.move
-						.say,
-				90_000,
-			),
+		answer: (chatInput, ms = 90_000) => until(() => saidAfter(chatInput), ms),
 		writes: () => sandbox.writes().map((r) => `${r.method} ${r.path}`),
 		/** A chat message that needs no review: the model's answer, or what the chat returned instead. */
 		async ask(workflow, chatInput) {
-			const said = () =>
-				model.requests.find((r) => r.conversation.user === chatInput && answers(r.move))?.move.say;
 			const reply = await this.chat(workflow, chatInput);
 			return (
-				(await until(said, 5_000)) ??
+				(await this.answer(chatInput, 5_000)) ??
 				`no answer from the model (${model.requests.length} model calls); the chat returned ${reply.status} ${reply.text.slice(0, 400)}`
 			);
 		},
@@ -139,9 +133,7 @@ export async function agentChecks({ sandbox, lib, model, check, until }, { chat,
 		writes().join(', '),
 	);
 	// n8n ignores a GET from a client that says it is a bot (a link scanner that says so).
-	await fetch(link(mail, true) ?? 'http://127.0.0.1:9', {
-		headers: { 'User-Agent': 'bingbot/2.0' },
-	});
+	await openLink(link(mail, true), 'bingbot/2.0');
 	await new Promise((resolve) => setTimeout(resolve, 2_000));
 	check(
 		'agent: a link scanner that says it is a bot opening the Approve link decides nothing',
